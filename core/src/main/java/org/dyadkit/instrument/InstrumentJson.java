@@ -63,6 +63,20 @@ final class InstrumentJson {
         return new Reader(source).instrument(root);
     }
 
+    /** The name and item count of a definition that need not be complete (a template). */
+    record TemplateHead(String name, int items) {
+    }
+
+    /** Reads only the name and the number of items, for listing templates. */
+    static TemplateHead head(String json, String source) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            return new TemplateHead(root.path("name").asText(), root.path("items").size());
+        } catch (JsonProcessingException e) {
+            throw new InputException(source + ": invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** Writes a definition in the file format (the output parses back to an equal instrument). */
     static String write(Instrument in) {
         ObjectNode o = MAPPER.createObjectNode();
