@@ -127,4 +127,20 @@ class InstrumentsTest {
         Set<String> names = new HashSet<>(Scorer.of(crsi).scoreNames());
         assertEquals(Set.of("positive_problem_solving", "conflict_engagement", "withdrawal", "compliance"), names);
     }
+
+    @Test
+    void theDocumentedExampleFileLoadsAndScores() throws IOException {
+        String doc = Files.readString(Path.of("../docs/scoring.md"), StandardCharsets.UTF_8);
+        int start = doc.indexOf("```json\n") + 8;
+        String json = doc.substring(start, doc.indexOf("```", start));
+        Instrument in = Instruments.parse(json, "docs/scoring.md");
+        assertEquals(List.of("warmth", "coldness", "total"), Scorer.of(in).scoreNames());
+        // items 1..6 = 5, 1, 4, 0, 2, 3; 2, 4, 5, 6 reverse-keyed.
+        // warmth (positive): 5, 1 + 5 - 1 = 5, 4 -> 14 / 3; coldness (negative, as answered): 0, 2, 3 -> 5 / 3
+        var row = Scorer.of(in).score(new int[] {5, 1, 4, 0, 2, 3});
+        assertEquals(14.0 / 3, row.value("warmth").getAsDouble(), 1e-15);
+        assertEquals(5.0 / 3, row.value("coldness").getAsDouble(), 1e-15);
+        // total: coldness in the instrument's direction: 0 + 6 - 0 = 6, 1 + 5 - 2 = 4, 1 + 5 - 3 = 3 -> 13 / 3
+        assertEquals((14.0 / 3 + 13.0 / 3) / 2, row.value("total").getAsDouble(), 1e-15);
+    }
 }
