@@ -107,11 +107,12 @@ public final class InstrumentsCommand implements Callable<Integer> {
         }
         Instruments.Listing l = Instruments.listing().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
         out.println(l.id() + ": " + l.name());
-        out.println("status:   template: dyadkit ships no key for this instrument because its published key is not"
-                + " publicly available.");
-        out.println("To use it: dyadkit instruments " + id + " --format json > " + id + ".json; fill in the response"
-                + " range and each subscale's items from the article; set \"status\" to \"user_defined\"; then pass"
-                + " the file where an instrument id is expected (--instrument " + id + ".json).");
+        out.println("status:   template: dyadkit ships no complete key for this instrument because part of its"
+                + " published key is not publicly available.");
+        out.println("To use it: dyadkit instruments " + id + " --format json > " + id + ".json; fill in what its"
+                + " key_source and notes ask for from the article (the response range, the items of each subscale);"
+                + " set \"status\" to \"user_defined\"; then pass the file where an instrument id is expected"
+                + " (--instrument " + id + ".json).");
     }
 
     private void show(PrintWriter out, Instrument in) {

@@ -302,9 +302,9 @@ final class InstrumentJson {
             Instrument.Citation citation = new Instrument.Citation(text(cit, "text", "citation"),
                     text(cit, "doi", "citation"));
             if (status == Instrument.Status.TEMPLATE) {
-                throw fail("status", "\"template\" marks a key that is still to be completed: fill in the"
-                        + " response range and the item numbers of every subscale from " + citation.text()
-                        + ", then set status to \"user_defined\"");
+                throw fail("status", "\"template\" marks a definition still to be completed from "
+                        + citation.text() + " Fill in what its key_source and notes ask for (the response range,"
+                        + " the items of each subscale), then set status to \"user_defined\"");
             }
             String keySource = text(root, "key_source", "");
             String licence = text(root, "licence", "");

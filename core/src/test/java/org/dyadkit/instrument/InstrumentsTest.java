@@ -143,4 +143,31 @@ class InstrumentsTest {
         // total: coldness in the instrument's direction: 0 + 6 - 0 = 6, 1 + 5 - 2 = 4, 1 + 5 - 3 = 3 -> 13 / 3
         assertEquals((14.0 / 3 + 13.0 / 3) / 2, row.value("total").getAsDouble(), 1e-15);
     }
+
+    @Test
+    void conflictRatingsTemplateLoadsOnceTheRangeIsFilledIn() throws IOException {
+        String template = Instruments.template("conflict-resolution-ratings");
+        Path p = dir.resolve("conflict.json");
+        Files.writeString(p, template, StandardCharsets.UTF_8);
+        InputException e = assertThrows(InputException.class, () -> Instruments.read(p));
+        assertTrue(e.getMessage().contains("field status:"), e.getMessage());
+        // an illustrative 1-7 range (the article's range is for the user to take from the article)
+        Files.writeString(p, template.replace("\"status\": \"template\"", "\"status\": \"user_defined\"")
+                .replace("\"min\": null", "\"min\": 1").replace("\"max\": null", "\"max\": 7"),
+                StandardCharsets.UTF_8);
+        Instrument in = Instruments.read(p);
+        Scorer s = Scorer.of(in);
+        assertEquals(List.of("felt_authenticity", "emotional_turmoil", "relational_well_being", "subordinate_count",
+                "subordinate_proportion", "self_prioritize_count", "self_prioritize_proportion", "compromise_count",
+                "compromise_proportion"), s.scoreNames());
+        // resolutions 3, 3, 1, 2; authenticity 7, 6, 2, 5 -> 20 / 4; turmoil 1, 1, 6, 2 -> 10 / 4; well-being all 4
+        var row = s.score(new int[] {3, 3, 1, 2, 7, 6, 2, 5, 1, 1, 6, 2, 4, 4, 4, 4});
+        assertEquals(5.0, row.value("felt_authenticity").getAsDouble());
+        assertEquals(2.5, row.value("emotional_turmoil").getAsDouble());
+        assertEquals(0.5, row.value("compromise_proportion").getAsDouble());
+        assertEquals(1.0, row.value("subordinate_count").getAsDouble());
+        // a rating outside the filled-in range is refused like any item
+        assertThrows(IllegalArgumentException.class,
+                () -> s.score(new int[] {3, 3, 1, 2, 8, 6, 2, 5, 1, 1, 6, 2, 4, 4, 4, 4}));
+    }
 }
