@@ -177,6 +177,27 @@ public final class Instruments {
                 + suggestion(idOrPath) + "; run 'dyadkit instruments' for the bundled ids");
     }
 
+    /**
+     * Resolves several instruments (ids or paths) for one scoring run, refusing two with the same id,
+     * whose score columns would collide.
+     *
+     * @throws InputException as {@link #resolve(String)}, or for a duplicate id (naming both sources)
+     */
+    public static List<Instrument> resolveAll(List<String> idsOrPaths) {
+        List<Instrument> out = new ArrayList<>();
+        Map<String, Instrument> seen = new LinkedHashMap<>();
+        for (String s : idsOrPaths) {
+            Instrument in = resolve(s);
+            Instrument before = seen.put(in.id(), in);
+            if (before != null) {
+                throw new InputException(InputException.Location.file(in.source()), "field id: duplicate instrument id \""
+                        + in.id() + "\" (also in " + before.source() + "); give each instrument its own id");
+            }
+            out.add(in);
+        }
+        return List.copyOf(out);
+    }
+
     /** The definition in the file format (round-trips through {@link #parse}). */
     public static String toJson(Instrument instrument) {
         return InstrumentJson.write(instrument);

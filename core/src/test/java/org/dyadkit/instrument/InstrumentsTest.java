@@ -170,4 +170,15 @@ class InstrumentsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> s.score(new int[] {3, 3, 1, 2, 8, 6, 2, 5, 1, 1, 6, 2, 4, 4, 4, 4}));
     }
+
+    @Test
+    void twoInstrumentsWithOneIdAreRefused() throws IOException {
+        Path p = dir.resolve("my-scs.json");
+        Files.writeString(p, Instruments.toJson(Instruments.bundled("scs")), StandardCharsets.UTF_8);
+        assertEquals(2, Instruments.resolveAll(List.of("scs", "ras")).size());
+        InputException e = assertThrows(InputException.class, () -> Instruments.resolveAll(List.of("scs",
+                p.toString())));
+        assertTrue(e.getMessage().startsWith(p.toString()) && e.getMessage().contains("field id: duplicate instrument"
+                + " id \"scs\"") && e.getMessage().contains("bundled:scs.json"), e.getMessage());
+    }
 }
