@@ -358,7 +358,7 @@ public final class DyadicData {
                 }
                 if (pairwise && rows.size() == 1) {
                     for (Map.Entry<String, Integer> e : partnerCol.entrySet()) {
-                        if (!table.cell(rows.get(0), e.getValue()).isBlank()) {
+                        if (!isMissing(table.cell(rows.get(0), e.getValue()).strip())) {
                             warnings.add("line " + (rows.get(0) + 1) + ": dyad " + g.getKey()
                                     + " has one row but partner values in " + cols.get(e.getValue())
                                     + "; they were not read (add the partner's row to use them)");
@@ -545,7 +545,7 @@ public final class DyadicData {
                     for (Map.Entry<String, int[]> e : person.entrySet()) {
                         int c = e.getValue()[i];
                         String v = c >= 0 ? table.cell(r, c) : "";
-                        present |= !v.isBlank();
+                        present |= !isMissing(v.strip());
                         cells.put(e.getKey(), v);
                     }
                     for (Map.Entry<String, Integer> e : dyadLevel.entrySet()) {
@@ -831,7 +831,7 @@ public final class DyadicData {
      * (member labels {@code _1}/{@code _2} for indistinguishable dyads), all of the first role's columns
      * and then all of the second's, placed where the first person-level variable stood. An absent
      * member's cells are blank; when reading this layout, a member whose person-level cells are all blank
-     * is taken as absent.
+     * (blank, {@code NA} or {@code .}) is taken as absent.
      */
     public DataTable toDyad() {
         List<String> header = new ArrayList<>();

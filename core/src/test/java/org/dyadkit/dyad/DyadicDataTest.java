@@ -118,9 +118,10 @@ class DyadicDataTest {
 
     @Test
     void aMemberWithoutAnyPersonLevelValueIsAbsentInTheDyadLayout() {
-        DyadicData d = DyadicData.dyad(table("id,g,x_m,x_w", "1,a,3,", "2,b,,")).dyad("id").roles("m", "w").build();
-        assertEquals(1, d.size());
-        assertEquals(1, d.singletons().size());
+        DyadicData d = DyadicData.dyad(table("id,g,x_m,x_w", "1,a,3,NA", "2,b,,", "3,c,NA,4")).dyad("id")
+                .roles("m", "w").build();
+        assertEquals(2, d.size());
+        assertEquals(2, d.singletons().size());
         assertTrue(d.warnings().get(0).contains("dyad 2 has no member values"), d.warnings().toString());
     }
 
