@@ -63,6 +63,12 @@ public final class RestructureCommand implements Callable<Integer> {
                     + (data.distinguishable() ? "roles " + String.join(", ", data.roles()) : "indistinguishable")
                     + ") in the " + to.label() + " layout to " + output);
         }
+        StringBuilder kinds = new StringBuilder("dyadkit: variables:");
+        for (String v : data.variables()) {
+            kinds.append(' ').append(v).append(" (").append(data.kind(v).name().toLowerCase(java.util.Locale.ROOT))
+                    .append(')');
+        }
+        err.println(kinds);
         err.flush();
         return 0;
     }
