@@ -142,8 +142,10 @@ public final class DyadicData {
         /**
          * The two role values, in the order used for members and columns. In the dyad layout they are the
          * column suffixes ({@code X_wife}) and make the dyads distinguishable; when absent they are inferred
-         * from the column names (dyad layout) or taken in order of first appearance (other layouts). With
-         * {@link #indistinguishable()} they are only the member suffixes of the dyad layout.
+         * from the column names (dyad layout: the two suffixes shared by the most variables; dyads whose
+         * suffixes are {@code 1} and {@code 2} are taken as indistinguishable unless a role column name is
+         * given) or taken in order of first appearance (other layouts). With {@link #indistinguishable()}
+         * they are only the member suffixes of the dyad layout.
          */
         public Builder roles(String first, String second) {
             this.roles = List.of(first, second);
@@ -197,13 +199,11 @@ public final class DyadicData {
                 throw new IllegalStateException("name the dyad-id column with dyad(column)");
             }
             table.columnIndex(dyadColumn);
-            boolean distinguishable = !indistinguishable
-                    && (roleColumn != null && layout != Layout.DYAD || layout == Layout.DYAD && (roles != null
-                    || roleColumn != null));
+            boolean distinguishable = !indistinguishable && roleColumn != null;
             return switch (layout) {
                 case INDIVIDUAL -> readPersons(false, distinguishable);
                 case PAIRWISE -> readPersons(true, distinguishable);
-                case DYAD -> readDyads(distinguishable);
+                case DYAD -> readDyads();
             };
         }
 
@@ -442,11 +442,14 @@ public final class DyadicData {
 
         // ------------------------------------------------------------ dyad layout
 
-        private DyadicData readDyads(boolean distinguishable) {
+        private DyadicData readDyads() {
             String file = table.source();
             List<String> cols = table.columns();
             int dyadIdx = table.columnIndex(dyadColumn);
             List<String> labels = roles != null ? roles : inferLabels(cols, dyadIdx, file);
+            // suffixes that only number the members (_1, _2) do not make the dyads distinguishable
+            boolean distinguishable = !indistinguishable && (roles != null || roleColumn != null
+                    || !labels.equals(DEFAULT_MEMBER_LABELS));
             String roleCol = distinguishable ? (roleColumn == null ? DEFAULT_ROLE_COLUMN : roleColumn) : null;
             // variable -> [column for member 1, column for member 2] or a single dyad-level column
             Map<String, int[]> person = new LinkedHashMap<>();

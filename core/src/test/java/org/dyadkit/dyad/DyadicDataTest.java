@@ -126,6 +126,17 @@ class DyadicDataTest {
     }
 
     @Test
+    void dyadLayoutSuffixesDecideDistinguishability() {
+        assertEquals(List.of("man", "woman"), DyadicData.dyad(table("id,x_man,x_woman", "1,3,4")).dyad("id").build()
+                .roles());
+        assertFalse(DyadicData.dyad(table("id,x_1,x_2", "1,3,4")).dyad("id").build().distinguishable());
+        assertEquals(List.of("1", "2"), DyadicData.dyad(table("id,x_1,x_2", "1,3,4")).dyad("id").role("member")
+                .build().roles());
+        assertFalse(DyadicData.dyad(table("id,x_man,x_woman", "1,3,4")).dyad("id").indistinguishable().build()
+                .distinguishable());
+    }
+
+    @Test
     void moreThanTwoPersonsListsTheDyads() {
         DataTable t = table("id,role,x", "1,m,3", "1,w,4", "1,w,5", "2,m,1", "2,w,2", "7,m,1", "7,w,2", "7,m,3");
         InputException e = assertThrows(InputException.class,
