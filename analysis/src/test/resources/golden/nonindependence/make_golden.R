@@ -76,7 +76,8 @@ dist_expected <- function(long, out) {
                            p = pm$p.value),
       roles = list(list(role = "man", n = sum(!is.na(m)), mean = mean(m, na.rm = TRUE), sd = sd(m, na.rm = TRUE)),
                    list(role = "woman", n = sum(!is.na(w)), mean = mean(w, na.rm = TRUE), sd = sd(w, na.rm = TRUE))),
-      mean_difference = list(n = sum(ok), mean_difference = unname(pt$estimate), sd_difference = sd(d),
+      mean_difference = list(n = sum(ok), mean1 = mean(m[ok]), mean2 = mean(w[ok]), sd1 = sd(m[ok]),
+                             sd2 = sd(w[ok]), mean_difference = unname(pt$estimate), sd_difference = sd(d),
                              t = unname(pt$statistic), df = unname(pt$parameter), p = pt$p.value,
                              d = mean(d) / sd(d), d_av = mean(d) / sqrt((var(m[ok]) + var(w[ok])) / 2)))
   }

@@ -104,6 +104,10 @@ class RGoldenTest {
             JsonNode md = e.get("mean_difference");
             MeanDifference d = r.meanDifference();
             assertEquals(md.get("n").asInt(), d.n());
+            close(md.get("mean1"), d.mean1(), w + "paired mean1");
+            close(md.get("mean2"), d.mean2(), w + "paired mean2");
+            close(md.get("sd1"), d.sd1(), w + "paired sd1");
+            close(md.get("sd2"), d.sd2(), w + "paired sd2");
             close(md.get("mean_difference"), d.meanDifference(), w + "mean difference");
             close(md.get("sd_difference"), d.sdDifference(), w + "sd difference");
             close(md.get("t"), d.t(), w + "paired t");
