@@ -19,17 +19,16 @@ final class ColumnHints {
     static String absentMessage(String file, List<String> absent, List<String> header, int itemCount) {
         StringBuilder sb = new StringBuilder(file).append(": ");
         String first = absent.get(0);
-        if (absent.size() == 1) {
-            sb.append("the item column ").append(first).append(" is absent");
-        } else {
-            sb.append(absent.size()).append(" item columns are absent: ")
-                    .append(String.join(", ", absent.subList(0, Math.min(5, absent.size()))))
-                    .append(absent.size() > 5 ? ", ..." : "");
+        sb.append(absent.size() == 1 ? "the item column " : absent.size() + " item columns are absent: ");
+        for (int i = 0; i < Math.min(5, absent.size()); i++) {
+            String name = absent.get(i);
+            sb.append(i == 0 ? "" : ", ").append(name);
+            List<String> near = near(name, header);
+            if (!near.isEmpty()) {
+                sb.append(" (near: ").append(String.join(", ", near)).append(')');
+            }
         }
-        List<String> near = near(first, header);
-        if (!near.isEmpty()) {
-            sb.append("; near matches for ").append(first).append(": ").append(String.join(", ", near));
-        }
+        sb.append(absent.size() > 5 ? ", ..." : "").append(absent.size() == 1 ? " is absent" : "");
         String pattern = patternHint(header, itemCount);
         if (pattern != null && first.matches(Pattern.quote(pattern.substring(0, pattern.indexOf("{n}"))) + "\\d+"
                 + Pattern.quote(pattern.substring(pattern.indexOf("{n}") + 3)))) {
@@ -58,6 +57,9 @@ final class ColumnHints {
             }
         }
         scored.sort(Comparator.comparingInt(a -> Integer.parseInt(a[1])));
+        if (!scored.isEmpty() && scored.get(0)[1].equals("0")) {
+            scored.removeIf(a -> !a[1].equals("0"));
+        }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < Math.min(3, scored.size()); i++) {
             out.add(scored.get(i)[0]);
