@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.dyadkit.InputException;
+import org.dyadkit.instrument.Instrument;
+import org.dyadkit.scoring.Scorer;
 
 /**
  * Scores a survey file in one streaming pass, for any number of instruments: every input row comes
@@ -90,6 +92,19 @@ public final class BatchScoring {
         return new BatchScoring(format, p, idColumn, counts, outputDelimiter, progress);
     }
 
+    /**
+     * Adds an instrument's scorer, with columns {@code <prefix>_<score>}; the prefix is usually
+     * {@link #defaultPrefix(Instrument)}.
+     */
+    public BatchScoring withInstrument(String prefix, Scorer scorer, ItemColumns columns) {
+        return withInstrument(prefix, RowScorer.of(scorer), columns);
+    }
+
+    /** The default column prefix of an instrument: its id with {@code -} written as {@code _} ({@code scs_sf}). */
+    public static String defaultPrefix(Instrument instrument) {
+        return instrument.id().replace('-', '_');
+    }
+
     /** Checks identifiers in this column for blanks and duplicates (null: no check). */
     public BatchScoring withId(String column) {
         return new BatchScoring(format, parts, column, counts, outputDelimiter, progress);
@@ -122,19 +137,49 @@ public final class BatchScoring {
      * is touched.
      *
      * @throws InputException for whole-file faults (see {@link SurveyReader}), an item or identifier
-     *     column that is absent, or output columns that already exist in the input
+     *     column that is absent, output columns that already exist in the input, a file without data rows,
+     *     or one in which no row could be scored (then nothing is written)
      */
     public BatchSummary run(Path input, Path output, Path problemsFile) {
-        try (SurveyReader in = SurveyReader.open(input, format);
-                AtomicFile out = AtomicFile.create(output);
-                AtomicFile probs = problemsFile == null ? null : AtomicFile.create(problemsFile)) {
+        try (SurveyReader in = SurveyReader.open(input, format)) {
+            return run(in, output, problemsFile);
+        }
+    }
+
+    /**
+     * As {@link #run(Path, Path, Path)}, reading from an open reader (for example standard input).
+     *
+     * @throws InputException as {@link #run(Path, Path, Path)}
+     */
+    public BatchSummary run(SurveyReader in, Path output, Path problemsFile) {
+        try (AtomicFile out = AtomicFile.create(output)) {
+            BatchSummary s = run(in, out.stream(), problemsFile);
+            out.commit();
+            return s;
+        }
+    }
+
+    /**
+     * As {@link #run(Path, Path, Path)}, writing the scored rows to a stream (for example standard
+     * output; not closed, and not atomic) and the problems file atomically.
+     *
+     * @throws InputException as {@link #run(Path, Path, Path)}
+     */
+    public BatchSummary run(SurveyReader in, OutputStream out, Path problemsFile) {
+        try (AtomicFile probs = problemsFile == null ? null : AtomicFile.create(problemsFile)) {
             ProblemFileWriter pw = probs == null ? null : new ProblemFileWriter(probs.stream());
-            BatchSummary s = run(in, out.stream(), pw == null ? p -> { } : pw);
+            BatchSummary s = run(in, out, pw == null ? p -> { } : pw);
+            if (s.rowsRead() == 0) {
+                throw new InputException(in.source() + ": the file has a header but no data rows; nothing to score");
+            }
+            if (s.rowsScored() == 0) {
+                throw new InputException(in.source() + ": no row could be scored (" + s.paragraph()
+                        .substring(s.paragraph().indexOf(": ") + 2) + ") Check the item columns and the response range.");
+            }
             if (pw != null) {
                 pw.flush();
                 probs.commit();
             }
-            out.commit();
             return s;
         }
     }
