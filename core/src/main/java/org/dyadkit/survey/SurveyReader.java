@@ -145,20 +145,11 @@ public final class SurveyReader implements Closeable {
     private static Map<String, Integer> checkHeader(String source, List<String> names, char delimiter) {
         boolean anyName = false;
         boolean allNumbers = true;
-        Map<String, Integer> idx = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i).strip();
-            if (n.isEmpty()) {
-                continue;
-            }
-            anyName = true;
-            if (!looksNumeric(n)) {
-                allNumbers = false;
-            }
-            Integer prev = idx.putIfAbsent(n, i);
-            if (prev != null) {
-                throw new InputException(new Location(source, 0, n, null), "the column name appears twice "
-                        + "(columns " + (prev + 1) + " and " + (i + 1) + "); rename one so that each name is unique");
+        for (String name : names) {
+            String n = name.strip();
+            if (!n.isEmpty()) {
+                anyName = true;
+                allNumbers &= looksNumeric(n);
             }
         }
         if (!anyName) {
@@ -169,6 +160,18 @@ public final class SurveyReader implements Closeable {
             throw new InputException(source + ": no header: the first row holds only numbers (\""
                     + String.join(String.valueOf(delimiter), names.subList(0, Math.min(names.size(), 6)))
                     + (names.size() > 6 ? "..." : "") + "\"); add a header row naming the columns");
+        }
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i).strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            Integer prev = idx.putIfAbsent(n, i);
+            if (prev != null) {
+                throw new InputException(new Location(source, 0, n, null), "the column name appears twice "
+                        + "(columns " + (prev + 1) + " and " + (i + 1) + "); rename one so that each name is unique");
+            }
         }
         return idx;
     }
