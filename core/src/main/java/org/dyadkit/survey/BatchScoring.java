@@ -225,11 +225,14 @@ public final class BatchScoring {
         private final String file;
         private final int width;
         private final int[][] cols;
+        private final int[][] lo;
+        private final int[][] hi;
         private final int[][] responses;
         private final double[][] values;
         private final int[][] answered;
         private final String[][] itemNames;
         private final int idCol;
+        private final String idName;
         private final IdSet ids = new IdSet();
         private final CellParser cells;
         private final boolean sameDelimiter;
@@ -248,6 +251,8 @@ public final class BatchScoring {
             this.width = in.header().size();
             this.cells = new CellParser(format.naCodes(), format.delimiter());
             this.cols = new int[parts.size()][];
+            this.lo = new int[parts.size()][];
+            this.hi = new int[parts.size()][];
             this.responses = new int[parts.size()][];
             this.values = new double[parts.size()][];
             this.answered = new int[parts.size()][];
@@ -258,11 +263,15 @@ public final class BatchScoring {
                 RowScorer sc = p.scorer();
                 int n = sc.itemCount();
                 cols[k] = new int[n];
+                lo[k] = new int[n];
+                hi[k] = new int[n];
                 itemNames[k] = new String[n];
                 responses[k] = new int[n];
                 values[k] = new double[sc.scoreNames().size()];
                 answered[k] = new int[sc.scoreNames().size()];
                 for (int i = 0; i < n; i++) {
+                    lo[k][i] = sc.itemMin(i);
+                    hi[k][i] = sc.itemMax(i);
                     String name = p.columns().column(sc.itemNumber(i));
                     int c = name == null ? -1 : in.columnIndex(name);
                     cols[k][i] = c;
@@ -287,6 +296,7 @@ public final class BatchScoring {
             } else {
                 idCol = -1;
             }
+            idName = idCol < 0 ? null : in.header().get(idCol).strip();
             for (String added : addedColumns()) {
                 if (in.columnIndex(added) >= 0) {
                     throw new InputException(file + ": the input already has a column " + added
@@ -351,16 +361,21 @@ public final class BatchScoring {
             final int[] en = r.ends;
             final boolean[] sp = r.special;
             // the input cells, unchanged
-            int upto = Math.min(width, stored);
-            for (int c = 0; c < upto; c++) {
-                if (c > 0) {
-                    w.delimiter();
+            final boolean clean = r.clean;
+            if (clean && n == width && sameDelimiter) {
+                w.raw(rec, 0, r.recLen); // the record as written needs no quoting
+            } else {
+                int upto = Math.min(width, stored);
+                for (int c = 0; c < upto; c++) {
+                    if (c > 0) {
+                        w.delimiter();
+                    }
+                    w.field(rec, st[c], en[c], clean ? !sameDelimiter : sp[c] || !sameDelimiter);
                 }
-                w.field(rec, st[c], en[c], sp[c] || !sameDelimiter);
-            }
-            for (int c = upto; c < width; c++) {
-                if (c > 0) {
-                    w.delimiter();
+                for (int c = upto; c < width; c++) {
+                    if (c > 0) {
+                        w.delimiter();
+                    }
                 }
             }
             // row problems
@@ -375,7 +390,6 @@ public final class BatchScoring {
                 while (e > s && (rec[e - 1] == ' ' || rec[e - 1] == '\t')) {
                     e--;
                 }
-                String idName = in.header().get(idCol).strip();
                 if (s == e) {
                     rowProblem(line, idName, "", ProblemKind.MISSING_ID, ProblemKind.MISSING_ID.action());
                 } else if (!ids.add(rec, s, e)) {
@@ -405,6 +419,8 @@ public final class BatchScoring {
                 partTokens.setLength(0);
                 RowScorer sc = parts.get(k).scorer();
                 int[] col = cols[k];
+                int[] min = lo[k];
+                int[] max = hi[k];
                 int[] resp = responses[k];
                 int got = 0;
                 for (int i = 0; i < col.length; i++) {
@@ -416,7 +432,7 @@ public final class BatchScoring {
                     int kind = cells.classify(rec, st[c], en[c]);
                     if (kind == CellParser.WHOLE) {
                         int v = cells.value;
-                        if (v >= sc.itemMin(i) && v <= sc.itemMax(i)) {
+                        if (v >= min[i] && v <= max[i]) {
                             resp[i] = v;
                             got++;
                             continue;

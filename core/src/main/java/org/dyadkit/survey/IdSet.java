@@ -6,6 +6,8 @@ package org.dyadkit.survey;
  * same one only if their 64-bit hashes collide (probability about n^2 / 2^65: 3e-8 for a million rows).
  */
 final class IdSet {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private long[] table = new long[1 << 12];
     private boolean hasZero;
     private int size;
@@ -55,7 +57,12 @@ final class IdSet {
 
     static long hash(byte[] b, int s, int e) {
         long h = 0x9E3779B97F4A7C15L ^ (e - s);
-        for (int i = s; i < e; i++) {
+        int i = s;
+        for (; i + 8 <= e; i += 8) {
+            h = (h ^ (long) LONGS.get(b, i)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        for (; i < e; i++) {
             h = (h ^ (b[i] & 0xFF)) * 0x100000001B3L;
             h ^= h >>> 29;
         }

@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * scale scores take.
  */
 final class RowWriter {
-    private static final int CACHE = 4096;
+    private static final int CACHE = 1 << 14;
 
     private final OutputStream out;
     private final byte delim;
@@ -66,7 +66,8 @@ final class RowWriter {
         int slot = (int) ((bits ^ (bits >>> 29) ^ (bits >>> 47)) & (CACHE - 1));
         byte[] text = cacheVal[slot];
         if (text == null || cacheKey[slot] != bits) {
-            String s = v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+            long whole = (long) v;
+            String s = whole == v && Math.abs(v) < 1e15 ? Long.toString(whole) : Double.toString(v);
             text = s.getBytes(StandardCharsets.US_ASCII);
             cacheVal[slot] = text;
             cacheKey[slot] = bits;

@@ -41,6 +41,8 @@ public final class SurveyReader implements Closeable {
     private static final int BUFFER = 1 << 16;
     private static final int MAX_HEADER_CELLS = 100_000;
     private static final byte QUOTE = '"';
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private final String source;
     private final InputStream in;
@@ -62,7 +64,9 @@ public final class SurveyReader implements Closeable {
     int recLen;
     int[] starts = new int[64];
     int[] ends = new int[64];
-    boolean[] special = new boolean[64]; // cell holds a quote, delimiter or line break
+    boolean[] special = new boolean[64]; // cell holds a quote, delimiter or line break (slow path only)
+    /** The current record came through the fast path: no quotes, rec[0, recLen) is the record as written. */
+    boolean clean;
     int stored;
     int count;
     private int storeCap = MAX_HEADER_CELLS;
@@ -341,7 +345,14 @@ public final class SurveyReader implements Closeable {
     private int validate(int from, int to) {
         int need = utf8Need;
         byte[] b = buf;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        if (need == 0) {
+            // ASCII runs eight bytes at a time
+            while (i + 8 <= to && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+            }
+        }
+        for (; i < to; i++) {
             int c = b[i];
             if (need > 0) {
                 if ((c & 0xC0) != 0x80) {
@@ -427,12 +438,87 @@ public final class SurveyReader implements Closeable {
             recLen = 0;
             stored = 0;
             count = 0;
+            if (fastRecord()) {
+                if (count == 1 && recLen == 0) {
+                    continue; // a blank line
+                }
+                return true;
+            }
+            clean = false;
+            recLen = 0;
+            stored = 0;
+            count = 0;
             boolean anyQuote = readCells();
             if (count == 1 && recLen == 0 && !anyQuote) {
                 continue; // a blank line
             }
             return true;
         }
+    }
+
+    /**
+     * The fast path: a record without quotes that lies wholly in the buffer is copied in one piece,
+     * delimiters included, so that {@code rec[0, recLen)} is the record as written. Returns false (and
+     * leaves the position alone) when the slow path is needed.
+     */
+    private boolean fastRecord() {
+        final byte[] b = buf;
+        final byte d = delim;
+        final int start = pos;
+        final int lim = limit;
+        final int[] st = starts;
+        final int[] en = ends;
+        int n = 0;
+        int fieldStart = 0;
+        for (int p = start; p < lim; p++) {
+            byte c = b[p];
+            if (c == d) {
+                if (n >= st.length - 1) {
+                    return false;
+                }
+                st[n] = fieldStart;
+                en[n] = p - start;
+                n++;
+                fieldStart = p - start + 1;
+            } else if (c == '\n' || c == '\r') {
+                int len = p - start;
+                int next = p + 1;
+                if (c == '\r') {
+                    if (next == lim) {
+                        return false; // cannot see whether LF follows
+                    }
+                    if (b[next] == '\n') {
+                        next++;
+                        if (header == null) {
+                            crlf = true;
+                        }
+                    }
+                }
+                if (len > maxRowBytes) {
+                    return false;
+                }
+                st[n] = fieldStart;
+                en[n] = len;
+                n++;
+                if (len > rec.length) {
+                    rec = new byte[Math.max(len, rec.length * 2)];
+                }
+                System.arraycopy(b, start, rec, 0, len);
+                recLen = len;
+                stored = n;
+                count = n;
+                pos = next;
+                clean = true;
+                if (header == null && count > MAX_HEADER_CELLS) {
+                    throw new InputException(source + ": the header has more than " + MAX_HEADER_CELLS
+                            + " columns; check the delimiter");
+                }
+                return true;
+            } else if (c == QUOTE) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private boolean readCells() throws IOException {

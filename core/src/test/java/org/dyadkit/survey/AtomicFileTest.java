@@ -33,6 +33,18 @@ class AtomicFileTest {
         }
         assertEquals("new", Files.readString(target));
         assertEquals(List.of(target), list());
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-r--"));
+        try (AtomicFile f = AtomicFile.create(target)) {
+            f.commit();
+        }
+        assertEquals("rw-rw-r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(target)), "the replaced file's permissions are kept");
+        Path fresh = dir.resolve("fresh.csv");
+        try (AtomicFile f = AtomicFile.create(fresh)) {
+            f.commit();
+        }
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(fresh)), "a new file is readable like an ordinary one");
     }
 
     @Test
