@@ -43,6 +43,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new RestructureCommand());
         cl.addSubcommand(new NonindependenceCommand());
         cl.addSubcommand(new CorrelateCommand());
+        cl.addSubcommand(new ScoreCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
