@@ -13,6 +13,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.AnalysisException.Reason;
 import org.dyadkit.InputException;
+import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.resample.BootstrapInterval;
 import org.dyadkit.resample.DyadBootstrap;
 
@@ -50,6 +51,20 @@ public final class Apim {
     /** An APIM for indistinguishable dyads: common effects, compound-symmetric residuals. */
     public static Builder indistinguishable(ApimData data) {
         return new Builder(data, false);
+    }
+
+    /**
+     * An APIM for distinguishable dyads read into the dyadic data model (roles in the data's role order).
+     *
+     * @throws InputException when the data have no roles
+     */
+    public static Builder distinguishable(DyadicData data) {
+        return distinguishable(ApimData.of(data));
+    }
+
+    /** An APIM for indistinguishable dyads read into the dyadic data model (any roles are ignored). */
+    public static Builder indistinguishable(DyadicData data) {
+        return indistinguishable(ApimData.of(data));
     }
 
     /** Model options; each returns this builder. Not thread-safe; {@link #fit()} may be called repeatedly. */

@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.dyadkit.InputException;
+import org.dyadkit.dyad.Dyad;
+import org.dyadkit.dyad.DyadicData;
+import org.dyadkit.dyad.Member;
 
 /**
  * Persons grouped into dyads, the form the APIM engine reads: one entry per person with the dyad id, the
@@ -20,13 +24,18 @@ public final class ApimData {
     private final String[] dyad;
     private final String[] role;
     private final Map<String, double[]> variables;
+    private final Function<String, double[]> loader;
     private final int[] partner;
     private final List<String> roles;
+    private final List<String> roleOrder;
 
-    private ApimData(String[] dyad, String[] role, Map<String, double[]> variables) {
+    private ApimData(String[] dyad, String[] role, Map<String, double[]> variables,
+            Function<String, double[]> loader, List<String> roleOrder) {
+        this.roleOrder = roleOrder == null ? null : List.copyOf(roleOrder);
         this.dyad = dyad;
         this.role = role;
         this.variables = variables;
+        this.loader = loader;
         int n = dyad.length;
         partner = new int[n];
         Arrays.fill(partner, -1);
@@ -76,7 +85,41 @@ public final class ApimData {
             }
             copy.put(e.getKey(), e.getValue().clone());
         }
-        return new ApimData(dyad.clone(), role == null ? null : role.clone(), copy);
+        return new ApimData(dyad.clone(), role == null ? null : role.clone(), copy, null, null);
+    }
+
+    /**
+     * The persons of dyadic data, dyad by dyad in member order; roles when the data are distinguishable.
+     * Variables are read when a model first uses them (a cell that is not a number is an
+     * {@link InputException} naming file, line, column and value).
+     */
+    public static ApimData of(DyadicData data) {
+        List<Member> members = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (Dyad d : data.dyads()) {
+            for (Member m : d.members()) {
+                members.add(m);
+                ids.add(d.id());
+            }
+        }
+        String[] dyad = ids.toArray(new String[0]);
+        String[] role = null;
+        if (data.distinguishable()) {
+            role = new String[members.size()];
+            for (int i = 0; i < role.length; i++) {
+                role[i] = members.get(i).role();
+            }
+        }
+        Function<String, double[]> loader = name -> {
+            data.requireVariable(name);
+            double[] v = new double[members.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = members.get(i).value(name);
+            }
+            return v;
+        };
+        return new ApimData(dyad, role, new LinkedHashMap<>(), loader,
+                data.distinguishable() ? data.roles() : null);
     }
 
     /** Number of persons. */
@@ -84,12 +127,12 @@ public final class ApimData {
         return dyad.length;
     }
 
-    /** Role labels in order of first appearance (empty without roles). */
+    /** Role labels in the data's role order, else in order of first appearance (empty without roles). */
     public List<String> roles() {
-        return roles;
+        return roleOrder != null ? roleOrder : roles;
     }
 
-    /** Variable names. */
+    /** Variable names read so far (all of them for data made from arrays). */
     public Set<String> variables() {
         return variables.keySet();
     }
@@ -99,8 +142,12 @@ public final class ApimData {
         return role != null && roles.size() > 0;
     }
 
-    double[] values(String name) {
+    synchronized double[] values(String name) {
         double[] v = variables.get(name);
+        if (v == null && loader != null) {
+            v = loader.apply(name);
+            variables.put(name, v);
+        }
         if (v == null) {
             throw new InputException("no variable \"" + name + "\" in the dyadic data; available: "
                     + String.join(", ", variables.keySet()));
