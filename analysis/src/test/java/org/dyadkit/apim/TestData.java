@@ -88,4 +88,91 @@ final class TestData {
         }
         throw new IllegalArgumentException("no column " + c);
     }
+
+    /** A variable's values for the members with a role, one per dyad in order of first appearance. */
+    static double[] column(ApimData d, String var, String role) {
+        Map<String, Double> byDyad = new LinkedHashMap<>();
+        for (int i = 0; i < d.size(); i++) {
+            byDyad.putIfAbsent(d.dyad(i), Double.NaN);
+            if (role.equals(d.role(i))) {
+                byDyad.put(d.dyad(i), d.values(var)[i]);
+            }
+        }
+        return byDyad.values().stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * Fitted values person by person (NaN where a person is not in the model) for a distinguishable model
+     * with terms intercept, actor, partner and covariate c, computed from the coefficients by hand.
+     */
+    static double[] fitted(ApimData d, ApimFit f, String y, String x, String c) {
+        double[] out = new double[d.size()];
+        for (int i = 0; i < d.size(); i++) {
+            int j = d.partner(i);
+            double yi = d.values(y)[i];
+            double xi = d.values(x)[i];
+            double ci = d.values(c)[i];
+            double xj = j < 0 ? Double.NaN : d.values(x)[j];
+            if (Double.isNaN(yi) || Double.isNaN(xi) || Double.isNaN(ci) || Double.isNaN(xj)) {
+                out[i] = Double.NaN;
+                continue;
+            }
+            String r = d.role(i);
+            double[] v = {1, xi, xj, ci};
+            String[] t = {"intercept", "actor", "partner", "c"};
+            double s = 0;
+            if (f.parameterisation() == Parameterisation.TWO_INTERCEPT) {
+                for (int k = 0; k < 4; k++) {
+                    s += f.coefficient(t[k] + ":" + r).estimate() * v[k];
+                }
+            } else {
+                double e = r.equals(f.roles().get(0)) ? 1 : -1;
+                for (int k = 0; k < 4; k++) {
+                    String inter = k == 0 ? "role" : t[k] + ":role";
+                    s += (f.coefficient(t[k]).estimate() + e * f.coefficient(inter).estimate()) * v[k];
+                }
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /** The same persons without roles, dyads in random order and members swapped at random. */
+    static ApimData shuffled(ApimData d, long seed, String... vars) {
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0x5DEECE66DL);
+        Map<String, List<Integer>> byDyad = new LinkedHashMap<>();
+        for (int i = 0; i < d.size(); i++) {
+            byDyad.computeIfAbsent(d.dyad(i), k -> new ArrayList<>()).add(i);
+        }
+        List<List<Integer>> groups = new ArrayList<>(byDyad.values());
+        for (int i = groups.size() - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            List<Integer> t = groups.get(i);
+            groups.set(i, groups.get(j));
+            groups.set(j, t);
+        }
+        List<Integer> order = new ArrayList<>();
+        for (List<Integer> g : groups) {
+            if (g.size() == 2 && rng.nextBoolean()) {
+                order.add(g.get(1));
+                order.add(g.get(0));
+            } else {
+                order.addAll(g);
+            }
+        }
+        String[] dyad = new String[order.size()];
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String v : vars) {
+            out.put(v, new double[order.size()]);
+        }
+        for (int k = 0; k < order.size(); k++) {
+            int i = order.get(k);
+            dyad[k] = d.dyad(i);
+            for (String v : vars) {
+                out.get(v)[k] = d.values(v)[i];
+            }
+        }
+        return ApimData.of(dyad, null, out);
+    }
 }
