@@ -39,6 +39,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands, one per line
+        cl.addSubcommand(new ApimCommand());
+        cl.addSubcommand(new DistinguishabilityCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
