@@ -315,6 +315,7 @@ public final class Apim {
             Design d = Design.build(data, outcome, s.terms, dist, parameterisation, s.roles, ok);
             d.check(outcome);
             CrossProducts cp = CrossProducts.of(d, null);
+            d.checkRank(cp);
             GlsEngine.ClosedFormPlan plan = iterativeOnly ? null : GlsEngine.plan(cp, dist);
             GlsEngine.Estimate est = GlsEngine.fit(cp, reml, dist, plan);
             GlsEngine.Eval ev = est.eval();
@@ -365,9 +366,9 @@ public final class Apim {
             double bic = -2 * ll + npar * Math.log(reml ? nObs - p : nObs);
             Map<String, Double> r2 = new LinkedHashMap<>();
             if (s.terms.size() > 1) {
-                List<Design.Term> empty = List.of(s.terms.get(0));
-                Design de = Design.build(data, outcome, empty, dist, Parameterisation.TWO_INTERCEPT, s.roles, ok);
-                CrossProducts ce = CrossProducts.of(de, null);
+                // the empty model's columns (intercepts; the role effect in the interaction parameterisation)
+                // span the same space as the intercept columns of this design
+                CrossProducts ce = cp.select(d.interceptColumns());
                 GlsEngine.Estimate e0 = GlsEngine.fit(ce, reml, dist, iterativeOnly ? null : GlsEngine.plan(ce, dist));
                 double s0 = e0.eval().sigma2;
                 for (Map.Entry<String, Double> en : sds.entrySet()) {

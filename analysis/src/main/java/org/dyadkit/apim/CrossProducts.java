@@ -90,4 +90,27 @@ final class CrossProducts {
     boolean complete() {
         return nSingle0 == 0 && nSingle1 == 0;
     }
+
+    /** The cross products of a subset of the columns (in the given order) and the outcome. */
+    CrossProducts select(int[] cols) {
+        CrossProducts c = new CrossProducts(cols.length);
+        int[] idx = java.util.Arrays.copyOf(cols, cols.length + 1);
+        idx[cols.length] = p;
+        int nq = c.q;
+        for (int i = 0; i < nq; i++) {
+            for (int j = 0; j < nq; j++) {
+                int from = idx[i] * q + idx[j];
+                int to = i * nq + j;
+                c.s11[to] = s11[from];
+                c.s22[to] = s22[from];
+                c.s12[to] = s12[from];
+                c.t0[to] = t0[from];
+                c.t1[to] = t1[from];
+            }
+        }
+        c.nComplete = nComplete;
+        c.nSingle0 = nSingle0;
+        c.nSingle1 = nSingle1;
+        return c;
+    }
 }

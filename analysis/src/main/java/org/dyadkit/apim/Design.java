@@ -136,16 +136,31 @@ final class Design {
         double[] x = new double[n * p];
         int[] role = new int[n];
         int[] person = new int[n];
-        double[] termValue = new double[terms.size()];
+        int nt = terms.size();
+        double[] termValue = new double[nt];
+        double[][][] factorValues = new double[nt][][];
+        boolean[][] factorPartner = new boolean[nt][];
+        for (int t = 0; t < nt; t++) {
+            List<Factor> fs = terms.get(t).factors();
+            factorValues[t] = new double[fs.size()][];
+            factorPartner[t] = new boolean[fs.size()];
+            for (int f = 0; f < fs.size(); f++) {
+                factorValues[t][f] = vals.get(fs.get(f).variable());
+                factorPartner[t][f] = fs.get(f).partner();
+            }
+        }
+        String role0 = distinguishable ? roles.get(0) : null;
         for (int k = 0; k < n; k++) {
             int i = persons.get(k);
             person[k] = i;
             y[k] = yv[i];
-            role[k] = distinguishable ? roles.indexOf(data.role(i)) : 0;
-            for (int t = 0; t < terms.size(); t++) {
+            role[k] = distinguishable ? (role0.equals(data.role(i)) ? 0 : 1) : 0;
+            int pi = data.partner(i);
+            for (int t = 0; t < nt; t++) {
                 double v = 1;
-                for (Factor f : terms.get(t).factors()) {
-                    v *= vals.get(f.variable())[f.partner() ? data.partner(i) : i];
+                double[][] fv = factorValues[t];
+                for (int f = 0; f < fv.length; f++) {
+                    v *= fv[f][factorPartner[t][f] ? pi : i];
                 }
                 termValue[t] = v;
             }
@@ -174,6 +189,17 @@ final class Design {
         }
         return new Design(List.copyOf(terms), List.copyOf(cols), y, x, role, person,
                 blocks.toArray(new int[0][]), distinguishable, par, roles);
+    }
+
+    /** The columns of the intercept term (intercept, role dummies or the role effect). */
+    int[] interceptColumns() {
+        List<Integer> out = new ArrayList<>();
+        for (int c = 0; c < p; c++) {
+            if (terms.get(columns.get(c).term()).factors().isEmpty()) {
+                out.add(c);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** Column names. */
@@ -299,19 +325,23 @@ final class Design {
                         + "; drop it or check the data");
             }
         }
+    }
+
+    /** Throws SINGULAR_DESIGN when the columns are collinear (rank of X'X below p, from the cross products). */
+    void checkRank(CrossProducts c) {
+        int q = c.q;
         double[] xtx = new double[p * p];
-        for (int k = 0; k < n; k++) {
-            for (int i = 0; i < p; i++) {
-                double xi = x[k * p + i];
-                for (int j = 0; j < p; j++) {
-                    xtx[i * p + j] += xi * x[k * p + j];
-                }
+        for (int i = 0; i < p; i++) {
+            for (int j = 0; j < p; j++) {
+                int ij = i * q + j;
+                xtx[i * p + j] = c.s11[ij] + c.s22[ij] + c.t0[ij] + c.t1[ij];
             }
         }
-        if (GlsEngine.rank(xtx, p) < p) {
+        int rank = GlsEngine.rank(xtx, p);
+        if (rank < p) {
             throw new AnalysisException(Reason.SINGULAR_DESIGN, "the fixed-effect columns "
-                    + String.join(", ", names()) + " are collinear (the design matrix has rank "
-                    + GlsEngine.rank(xtx, p) + " < " + p + "); drop a predictor that is a combination of others");
+                    + String.join(", ", names()) + " are collinear (the design matrix has rank " + rank + " < " + p
+                    + "); drop a predictor that is a combination of others");
         }
     }
 }
