@@ -44,6 +44,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new NonindependenceCommand());
         cl.addSubcommand(new CorrelateCommand());
         cl.addSubcommand(new ScoreCommand());
+        cl.addSubcommand(new ApimCommand());
+        cl.addSubcommand(new DistinguishabilityCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
