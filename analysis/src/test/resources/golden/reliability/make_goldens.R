@@ -100,8 +100,19 @@ g2 <- list(
                                                         omega6 = omega_json(d, 6, "pairwise"))))
 writeLines(toJSON(g2, auto_unbox = TRUE, digits = NA, na = "null"), "scs26.json")
 
+# ---- data set 3: a Heywood case (one item's communality above 1 in the one-factor minres solution) ----
+set.seed(3)
+n <- 300
+g <- rnorm(n); h <- 0.4 * g + sqrt(1 - 0.16) * rnorm(n)
+x3 <- cbind(h1 = round(g + h + 0.3 * rnorm(n), 1), h2 = round(g + 0.5 * rnorm(n), 1),
+            h3 = round(h + 0.5 * rnorm(n), 1), h4 = round(0.3 * g + 0.3 * h + rnorm(n), 1))
+x3[sample(length(x3), 40)] <- NA
+write_input(as.data.frame(x3), "heywood.csv")
+g3 <- list(alpha = alpha_json(as.data.frame(x3), "pairwise"), omega = omega_json(as.data.frame(x3), 1, "pairwise"))
+writeLines(toJSON(g3, auto_unbox = TRUE, digits = NA, na = "null"), "heywood.json")
+
 writeLines(c(R.version.string, paste("psych", packageVersion("psych")),
              paste("GPArotation", packageVersion("GPArotation")), paste("jsonlite", packageVersion("jsonlite"))),
            "VERSIONS.txt")
-inputs <- c("scale6.csv", "scs26.csv")
+inputs <- c("scale6.csv", "scs26.csv", "heywood.csv")
 writeLines(paste(sapply(inputs, function(f) strsplit(system2("sha256sum", f, stdout = TRUE), " ")[[1]][1]), inputs, sep = "  "), "SHA256SUMS")

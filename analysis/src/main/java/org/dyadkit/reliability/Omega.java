@@ -147,6 +147,14 @@ public final class Omega {
             evG += general[i] * general[i];
         }
         double omegaTotal = (vt - uniq) / vt;
+        List<String> warnings = new ArrayList<>();
+        for (int i = 0; i < p; i++) {
+            if (h2[i] > 1 - Factoring.MIN_UNIQUENESS - 1e-9) {
+                warnings.add(String.format(java.util.Locale.ROOT, "Heywood case: item %s has communality %.4f"
+                        + " (uniqueness at or below the bound of 0.005); omega is a boundary solution, less"
+                        + " trustworthy, and may differ from psych's in the third decimal", names.get(i), h2[i]));
+            }
+        }
         List<Double> gl = new ArrayList<>();
         List<Double> comm = new ArrayList<>();
         for (int i = 0; i < p; i++) {
@@ -155,7 +163,7 @@ public final class Omega {
         }
         if (nf == 1) {
             return new OmegaResult(names, missing, x.length, 1, omegaTotal, OptionalDouble.empty(),
-                    OptionalDouble.empty(), OptionalDouble.empty(), gl, List.of(), comm, List.of(), flipped);
+                    OptionalDouble.empty(), OptionalDouble.empty(), gl, List.of(), comm, List.of(), flipped, warnings);
         }
         double gsq = sumG * sumG;
         double evS = 0;
@@ -203,7 +211,7 @@ public final class Omega {
         }
         return new OmegaResult(names, missing, x.length, nf, omegaTotal, OptionalDouble.of(gsq / vt),
                 OptionalDouble.of(gsq / (vt - uniq)), OptionalDouble.of(evG / (evG + evS)), gl, groupList, comm,
-                groups, flipped);
+                groups, flipped, warnings);
     }
 
     /** psych::fa after rotation: each factor's sign makes its column sum positive; order by sum of squares. */

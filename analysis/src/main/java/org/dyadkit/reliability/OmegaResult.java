@@ -27,11 +27,14 @@ import java.util.OptionalDouble;
  * @param communalities each item's communality h2
  * @param groups omega of each group factor's items (empty for one factor)
  * @param flipped items whose general loading was negative and that psych::omega reversed before summing
+ * @param warnings conditions a reader should know about, for example a Heywood case (an item's communality
+ *     at or above 1, where the minres solution sits on the uniqueness bound of 0.005 and omega is less
+ *     trustworthy; psych warns of an "ultra-Heywood case" then)
  */
 public record OmegaResult(List<String> items, MissingData missing, int respondents, int factors, double omegaTotal,
         OptionalDouble omegaHierarchical, OptionalDouble omegaLimit, OptionalDouble explainedCommonVariance,
         List<Double> generalLoadings, List<List<Double>> groupLoadings, List<Double> communalities,
-        List<GroupOmega> groups, List<String> flipped) {
+        List<GroupOmega> groups, List<String> flipped, List<String> warnings) {
 
     /** Copies the lists. */
     public OmegaResult {
@@ -41,6 +44,7 @@ public record OmegaResult(List<String> items, MissingData missing, int responden
         communalities = List.copyOf(communalities);
         groups = List.copyOf(groups);
         flipped = List.copyOf(flipped);
+        warnings = List.copyOf(warnings);
     }
 
     /** Which omega this is, in words: "omega total (one factor)" or "omega hierarchical (Schmid-Leiman, k factors)". */

@@ -46,6 +46,7 @@ public final class Reliability {
         } else {
             try {
                 total = Optional.of(Omega.total(items, missing));
+                total.get().warnings().forEach(w -> notes.add("omega total: " + w));
             } catch (AnalysisException e) {
                 notes.add("omega total not computed (" + reason(e) + "): " + e.getMessage());
             }
@@ -58,6 +59,7 @@ public final class Reliability {
             } else {
                 try {
                     hier = Optional.of(Omega.hierarchical(items, groupFactors, missing));
+                    hier.get().warnings().forEach(w -> notes.add("omega hierarchical: " + w));
                 } catch (AnalysisException e) {
                     notes.add("omega hierarchical not computed (" + reason(e) + "): " + e.getMessage());
                 }

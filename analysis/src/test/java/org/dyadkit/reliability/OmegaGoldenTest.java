@@ -124,4 +124,19 @@ class OmegaGoldenTest {
                     MissingData.PAIRWISE), "role " + e.getKey());
         }
     }
+
+    @Test
+    void heywoodCaseIsComputedAndFlagged() {
+        JsonNode g = GoldenData.json("heywood.json");
+        DataTable t = GoldenData.table("heywood.csv");
+        ItemSet items = GoldenData.items(t, List.of("h1", "h2", "h3", "h4"), List.of());
+        AlphaGoldenTest.check(g.get("alpha"), Alpha.of(items), "heywood alpha");
+        OmegaResult o = Omega.total(items, MissingData.PAIRWISE);
+        assertEquals(g.get("omega").get("omega_tot").asDouble(), o.omegaTotal(), TOL, "heywood omega total");
+        assertTrue(o.communalities().get(0) > 1, "h1 communality " + o.communalities().get(0));
+        assertEquals(1, o.warnings().size(), o.warnings().toString());
+        assertTrue(o.warnings().get(0).contains("Heywood case: item h1"), o.warnings().get(0));
+        ScaleReliability r = Reliability.scale("h", items, MissingData.PAIRWISE, 0);
+        assertTrue(r.notes().get(0).startsWith("omega total: Heywood case"), r.notes().toString());
+    }
 }

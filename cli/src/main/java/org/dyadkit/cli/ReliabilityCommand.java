@@ -489,6 +489,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         }
         m.put("communalities", o.communalities());
         m.put("flipped_items", o.flipped());
+        m.put("warnings", o.warnings());
         return m;
     }
 
