@@ -45,19 +45,29 @@ import picocli.CommandLine.Option;
 @Command(name = "reliability",
         mixinStandardHelpOptions = true,
         sortOptions = false,
-        description = {"Reliability of an instrument's scales: raw and standardised alpha, Guttman's lambda 6, average r,",
-            "the Feldt 95%% interval, item statistics (n, mean, sd, raw.r, std.r, r.cor, r.drop, alpha if dropped),",
-            "omega total (one-factor minres) and, for a multi-subscale total, omega hierarchical (Schmid-Leiman),",
-            "computed as psych::alpha and psych::omega. Reverse-keyed items are reversed (min + max - x) as in scoring."},
+        description = {"Reliability of an instrument's scales as psych::alpha and psych::omega",
+            "compute it: raw and standardised alpha, Guttman's lambda 6, average r,",
+            "the Feldt 95%% interval, item statistics (n, mean, sd, raw.r, std.r,",
+            "r.cor, r.drop, alpha if dropped), omega total (one-factor minres) and,",
+            "for the total of an instrument with subscales, omega hierarchical",
+            "(Schmid-Leiman). Reverse-keyed items are reversed (min + max - x) as in",
+            "scoring. Every subscale and the total, unless --subscale or --item-set."},
         footer = {"", "Examples:",
             "  dyadkit reliability --instrument scs --input survey.csv --items 'scs{n}'",
-            "  dyadkit reliability --instrument scs --input couples.csv --items 'scs{n}' --subscale self_kindness --by role",
-            "  dyadkit reliability --instrument ecr-s --input survey.csv --item-map map.csv --use listwise --format json",
-            "  dyadkit reliability --instrument scs --input survey.csv --items 'scs{n}' --item-set 5,12,19,23,26",
+            "  dyadkit reliability --instrument scs --input couples.csv \\",
+            "      --items 'scs{n}' --subscale self_kindness,total --by role",
+            "  dyadkit reliability --instrument ecr-s --input survey.csv \\",
+            "      --item-map map.csv --use listwise --format json",
+            "  dyadkit reliability --instrument scs --input survey.csv \\",
+            "      --items 'scs{n}' --item-set 5,12,19,23,26",
             "",
-            "Exit status: 0 done; 2 bad usage; 3 unusable input (file, column, out-of-range value);",
-            "4 the data do not allow the analysis (an item without variance, fewer than 2 items or 3 respondents,",
-            "a correlation matrix that is not positive definite)."})
+            "Answers that are not whole numbers in the item's range are set to",
+            "missing and listed (--strict: exit 3 instead).",
+            "",
+            "Exit status: 0 done; 2 bad usage; 3 unusable input (a missing file or",
+            "column); 4 the data do not allow",
+            "the analysis (an item without variance, fewer than 2 items or 3",
+            "respondents, a correlation matrix that is not positive definite)."})
 public final class ReliabilityCommand implements Callable<Integer> {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{n(?::0(\\d))?\\}");
 
@@ -109,6 +119,11 @@ public final class ReliabilityCommand implements Callable<Integer> {
                     + "(e.g. --by role) or a sample or site.")
     String by;
 
+    @Option(names = "--strict",
+            description = "Stop (exit 3) at the first answer that is not a whole number in its item's range, "
+                    + "instead of setting it to missing and listing it.")
+    boolean strict;
+
     @Option(names = "--format", paramLabel = "text|json|csv", defaultValue = "text",
             description = "Output format. Default: ${DEFAULT-VALUE}.")
     String format;
@@ -140,8 +155,9 @@ public final class ReliabilityCommand implements Callable<Integer> {
         }
         List<ScaleReliability> results = new ArrayList<>();
         Map<String, List<Integer>> numbersByScale = new LinkedHashMap<>();
+        Answers answers = answers(table, inst, scales, namer);
         for (ScaleDefinition def : scales) {
-            ItemSet items = read(table, inst, def, namer);
+            ItemSet items = itemSet(answers, inst, def, table.rowCount());
             numbersByScale.put(def.name(), def.items());
             int k = factors != null ? factors : def.groupFactors();
             try {
@@ -167,9 +183,9 @@ public final class ReliabilityCommand implements Callable<Integer> {
             }
         }
         switch (fmt) {
-            case "json" -> out.println(json(inst, missing, results, numbersByScale, namer));
+            case "json" -> out.println(json(inst, missing, results, numbersByScale, namer, answers.problems()));
             case "csv" -> csv(out, inst, results);
-            default -> text(out, inst, missing, results);
+            default -> text(out, inst, missing, results, answers.problems());
         }
         out.flush();
         return 0;
@@ -337,34 +353,87 @@ public final class ReliabilityCommand implements Callable<Integer> {
         return map;
     }
 
-    private static ItemSet read(DataTable table, Instrument inst, ScaleDefinition def, ColumnNamer namer) {
-        List<String> names = new ArrayList<>();
-        double[][] cols = new double[def.items().size()][];
-        for (int j = 0; j < def.items().size(); j++) {
-            int number = def.items().get(j);
-            String col = namer.column(number);
-            if (!table.hasColumn(col)) {
-                throw new InputException(Location.file(table.source()), "no column named \"" + col + "\" for "
-                        + inst.id() + " item " + number + " (" + namer.describe() + ")"
-                        + DataTable.suggest(col, table.columns())
-                        + "; name the item columns with --items PATTERN or --item-map FILE");
-            }
-            names.add(col);
-            cols[j] = table.numeric(col);
-            Item it = inst.item(number);
-            for (int r = 0; r < cols[j].length; r++) {
-                double v = cols[j][r];
-                if (!Double.isNaN(v) && (v < it.min() || v > it.max())) {
-                    throw new InputException(new Location(table.source(), r + 1, col, table.cell(r,
-                            table.columnIndex(col))), "outside " + inst.id() + " item " + number + "'s range "
-                            + it.min() + "-" + it.max() + "; correct it, or leave the cell blank if it is a missing-value code");
+    /** A cell that was set to missing: line counts data rows from 1, the header excluded. */
+    record CellProblem(long line, String column, String value, String problem) {
+    }
+
+    /** Item columns parsed once: answers by item number, and the cells set to missing. */
+    private record Answers(Map<Integer, double[]> columns, Map<Integer, String> names, List<CellProblem> problems) {
+    }
+
+    /**
+     * Reads every item the scales use. A cell must be blank (or NA or .), or a whole number in the item's
+     * range; anything else is set to missing and reported, as the scorer does (with --strict: exit 3).
+     */
+    private Answers answers(DataTable table, Instrument inst, List<ScaleDefinition> scales, ColumnNamer namer) {
+        Map<Integer, double[]> cols = new TreeMap<>();
+        Map<Integer, String> names = new TreeMap<>();
+        List<CellProblem> problems = new ArrayList<>();
+        for (ScaleDefinition def : scales) {
+            for (int number : def.items()) {
+                if (cols.containsKey(number)) {
+                    continue;
                 }
+                String col = namer.column(number);
+                if (!table.hasColumn(col)) {
+                    throw new InputException(Location.file(table.source()), "no column named \"" + col + "\" for "
+                            + inst.id() + " item " + number + " (" + namer.describe() + ")"
+                            + DataTable.suggest(col, table.columns())
+                            + "; name the item columns with --items PATTERN or --item-map FILE");
+                }
+                Item it = inst.item(number);
+                String[] text = table.text(col);
+                double[] x = new double[text.length];
+                for (int r = 0; r < text.length; r++) {
+                    String t = text[r].strip();
+                    x[r] = Double.NaN;
+                    if (t.isEmpty() || t.equals("NA") || t.equals(".")) {
+                        continue;
+                    }
+                    String problem = null;
+                    double v = Double.NaN;
+                    try {
+                        v = Double.parseDouble(t);
+                    } catch (NumberFormatException e) {
+                        problem = "non_numeric";
+                    }
+                    if (problem == null) {
+                        if (!Double.isFinite(v)) {
+                            problem = "non_numeric";
+                        } else if (v != Math.rint(v)) {
+                            problem = "non_integer";
+                        } else if (v < it.min() || v > it.max()) {
+                            problem = "out_of_range";
+                        }
+                    }
+                    if (problem == null) {
+                        x[r] = v;
+                        continue;
+                    }
+                    if (strict) {
+                        throw new InputException(new Location(table.source(), r + 1, col, text[r]), problem.replace('_',
+                                ' ') + " for " + inst.id() + " item " + number + " (answers " + it.min() + "-"
+                                + it.max() + "); correct it, or leave the cell blank if it is a missing-value code");
+                    }
+                    problems.add(new CellProblem(r + 1, col, text[r], problem));
+                }
+                cols.put(number, x);
+                names.put(number, col);
             }
         }
-        double[][] x = new double[table.rowCount()][names.size()];
-        for (int r = 0; r < x.length; r++) {
-            for (int j = 0; j < names.size(); j++) {
-                x[r][j] = cols[j][r];
+        problems.sort(java.util.Comparator.comparingLong(CellProblem::line).thenComparing(CellProblem::column));
+        return new Answers(cols, names, problems);
+    }
+
+    private static ItemSet itemSet(Answers answers, Instrument inst, ScaleDefinition def, int rows) {
+        List<String> names = new ArrayList<>();
+        double[][] x = new double[rows][def.items().size()];
+        for (int j = 0; j < def.items().size(); j++) {
+            int number = def.items().get(j);
+            names.add(answers.names().get(number));
+            double[] col = answers.columns().get(number);
+            for (int r = 0; r < rows; r++) {
+                x[r][j] = col[r];
             }
         }
         return def.itemSet(inst, names, x);
@@ -373,7 +442,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- output
 
     private String json(Instrument inst, MissingData missing, List<ScaleReliability> results,
-            Map<String, List<Integer>> numbers, ColumnNamer namer) {
+            Map<String, List<Integer>> numbers, ColumnNamer namer, List<CellProblem> problems) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("analysis", "reliability");
         Map<String, Object> in = new LinkedHashMap<>();
@@ -391,6 +460,18 @@ public final class ReliabilityCommand implements Callable<Integer> {
             scales.add(scaleJson(s, numbers.get(s.scale())));
         }
         root.put("scales", scales);
+        List<Object> probs = new ArrayList<>();
+        for (CellProblem p : problems) {
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("file", input.toString());
+            pm.put("line", p.line());
+            pm.put("column", p.column());
+            pm.put("value", p.value());
+            pm.put("problem", p.problem());
+            pm.put("action", "cell set to missing");
+            probs.add(pm);
+        }
+        root.put("problems", probs);
         try {
             return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -525,11 +606,22 @@ public final class ReliabilityCommand implements Callable<Integer> {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    private void text(PrintWriter out, Instrument inst, MissingData missing, List<ScaleReliability> results) {
+    private void text(PrintWriter out, Instrument inst, MissingData missing, List<ScaleReliability> results,
+            List<CellProblem> problems) {
         out.printf(Locale.ROOT, "Reliability: %s (%s)%n", inst.id(), inst.name());
         out.printf(Locale.ROOT, "Input: %s; missing answers: %s%s%n", input, missing.cliName(),
                 missing == MissingData.PAIRWISE ? " (pairwise-complete covariances, as psych::alpha)"
                         : " (respondents with any missing answer removed)");
+        if (!problems.isEmpty()) {
+            out.printf(Locale.ROOT, "%d cell(s) set to missing (use --strict to stop instead):%n", problems.size());
+            for (CellProblem p : problems.subList(0, Math.min(10, problems.size()))) {
+                out.printf(Locale.ROOT, "  line %d, column %s, value '%s': %s%n", p.line(), p.column(), p.value(),
+                        p.problem());
+            }
+            if (problems.size() > 10) {
+                out.printf(Locale.ROOT, "  ... and %d more (all of them with --format json)%n", problems.size() - 10);
+            }
+        }
         for (ScaleReliability s : results) {
             AlphaResult a = s.alpha();
             out.println();

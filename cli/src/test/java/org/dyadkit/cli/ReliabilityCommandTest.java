@@ -143,11 +143,39 @@ class ReliabilityCommandTest {
         assertEquals(4, ok.status(), ok.err());
         assertTrue(ok.err().contains("no_variance") && ok.err().contains("ras5"), ok.err());
 
-        Files.writeString(csv, "id,ras1,ras2,ras3,ras4,ras5,ras6,ras7\n1,4,2,5,1,3,4,2\n2,9,1,4,2,3,5,1\n");
-        Run range = run("reliability", "--instrument", "ras", "--input", csv.toString());
+        StringBuilder rows = new StringBuilder("id,ras1,ras2,ras3,ras4,ras5,ras6,ras7\n");
+        var rng = org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(5L);
+        for (int r = 1; r <= 20; r++) {
+            rows.append(r);
+            for (int j = 1; j <= 7; j++) {
+                String cell = Integer.toString(1 + rng.nextInt(5));
+                if (r == 2 && j == 1) {
+                    cell = "9";
+                } else if (r == 3 && j == 2) {
+                    cell = "2.5";
+                } else if (r == 3 && j == 5) {
+                    cell = "x";
+                }
+                rows.append(',').append(cell);
+            }
+            rows.append('\n');
+        }
+        Files.writeString(csv, rows);
+        Run range = run("reliability", "--instrument", "ras", "--input", csv.toString(), "--strict");
         assertEquals(3, range.status(), range.err());
-        assertTrue(range.err().contains("ras1") && range.err().contains("9") && range.err().contains("2"),
+        assertTrue(range.err().contains("line 2") && range.err().contains("ras1") && range.err().contains("9"),
                 range.err());
+        JsonNode flagged = json(run("reliability", "--instrument", "ras", "--input", csv.toString(), "--format",
+                "json"));
+        JsonNode problems = flagged.get("problems");
+        assertEquals(3, problems.size(), problems.toString());
+        assertEquals("out_of_range", problems.get(0).get("problem").asText());
+        assertEquals(2, problems.get(0).get("line").asInt());
+        assertEquals("non_integer", problems.get(1).get("problem").asText());
+        assertEquals("non_numeric", problems.get(2).get("problem").asText());
+        assertEquals("ras5", problems.get(2).get("column").asText());
+        JsonNode s = flagged.get("scales").get(0);
+        assertEquals(19, s.get("item_statistics").get(0).get("n").asInt());
 
         Run missingColumn = run("reliability", "--instrument", "ras", "--input", csv.toString(), "--items", "q{n}");
         assertEquals(3, missingColumn.status());
