@@ -41,7 +41,8 @@ final class Factoring {
         Fit fit = evaluate(r, psi, nf);
         double step = 1;
         boolean converged = false;
-        for (int iter = 0; iter < 20000; iter++) {
+        int iter = 0;
+        for (; iter < 20000; iter++) {
             double pg = 0;
             for (int i = 0; i < p; i++) {
                 pg = Math.max(pg, Math.abs(clamp(psi[i] - fit.gradient[i], upper) - psi[i]));
@@ -205,14 +206,13 @@ final class Factoring {
     }
 
     /** Result of an oblique rotation: pattern loadings and factor correlations. */
-    record Oblique(double[][] loadings, double[][] phi) {
+    record Oblique(double[][] loadings, double[][] phi, boolean converged) {
     }
 
     /**
      * Quartimin (oblimin with gamma 0) by Jennrich's (2002) gradient projection algorithm, exactly as
-     * {@code GPArotation::oblimin(A)} (GPFoblq, identity start, eps = 1e-5, at most 1000 iterations).
-     *
-     * @throws AnalysisException NO_CONVERGENCE when the rotation does not converge
+     * {@code GPArotation::oblimin(A)} (GPFoblq, identity start, eps = 1e-5, at most 1000 iterations). Like
+     * GPArotation, it returns the last rotation when it has not converged, flagged as such.
      */
     static Oblique oblimin(double[][] a) {
         int nc = a[0].length;
@@ -275,11 +275,7 @@ final class Factoring {
             gq = gqt;
             g = l.transpose().multiply(gq).multiply(inverse(tmatt)).transpose().scalarMultiply(-1);
         }
-        if (!converged) {
-            throw new AnalysisException(Reason.NO_CONVERGENCE, "the oblimin rotation did not converge in 1000"
-                    + " iterations; try a different number of factors");
-        }
-        return new Oblique(l.getData(), tmat.transpose().multiply(tmat).getData());
+        return new Oblique(l.getData(), tmat.transpose().multiply(tmat).getData(), converged);
     }
 
     /** vgQ.oblimin with gamma 0: criterion sum(L^2 * X) / 4 and its gradient L * X, X = L^2 (1 - I). */

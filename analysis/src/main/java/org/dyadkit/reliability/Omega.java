@@ -76,6 +76,7 @@ public final class Omega {
         double[][] orth = Factoring.minres(r, nf);
         double[][] fload;
         double[] gload;
+        boolean obliminConverged = true;
         if (nf == 1) {
             fload = orth;
             gload = new double[] {1};
@@ -90,6 +91,7 @@ public final class Omega {
             orth = Factoring.varimax(orth);
             signAndOrder(orth);
             Factoring.Oblique ob = Factoring.oblimin(orth);
+            obliminConverged = ob.converged();
             fload = ob.loadings();
             double[][] phi = ob.phi();
             gload = new double[nf];
@@ -148,6 +150,11 @@ public final class Omega {
         }
         double omegaTotal = (vt - uniq) / vt;
         List<String> warnings = new ArrayList<>();
+        if (!obliminConverged) {
+            warnings.add("the oblimin rotation did not converge in 1000 iterations (GPArotation warns likewise and"
+                    + " psych::omega uses the last rotation, as here); " + nf + " group factors may be too many for"
+                    + " these items");
+        }
         for (int i = 0; i < p; i++) {
             if (h2[i] > 1 - Factoring.MIN_UNIQUENESS - 1e-9) {
                 warnings.add(String.format(java.util.Locale.ROOT, "Heywood case: item %s has communality %.4f"
