@@ -46,6 +46,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ScoreCommand());
         cl.addSubcommand(new ApimCommand());
         cl.addSubcommand(new DistinguishabilityCommand());
+        cl.addSubcommand(new ReliabilityCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
