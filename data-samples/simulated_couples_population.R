@@ -44,3 +44,11 @@ ras <- c(man$ras_total, wom$ras_total); act <- c(man$scs_total, wom$scs_total); 
 cat("observed APIM pooled ras_total ~ actor + partner:", f(coef(lm(ras ~ act + par))), "\n")
 cat("observed APIM man:", f(coef(lm(man$ras_total ~ man$scs_total + wom$scs_total))),
     " woman:", f(coef(lm(wom$ras_total ~ wom$scs_total + man$scs_total))), "\n")
+# Cronbach's alpha (base R), negative items reversed first
+alpha <- function(x) { k <- ncol(x); k / (k - 1) * (1 - sum(apply(x, 2, var)) / var(rowSums(x))) }
+s <- d[, it("scs", 1:26)]; neg <- c(1, 2, 4, 6, 8, 11, 13, 16, 18, 20, 21, 24, 25); s[, neg] <- 6 - s[, neg]
+cat("alpha SCS-26:", f(alpha(s)),
+    " AS AL/AEI/SA:", f(alpha(d[, it("as", c(1, 8, 9, 11))])), f(alpha(d[, it("as", c(3, 4, 5, 6))])),
+    f(alpha(d[, it("as", c(2, 7, 10, 12))])), " RAS:", f(alpha(r)),
+    " caring/controlling/accepting:", f(alpha(d[, it("pb", 1:3)])), f(alpha(d[, it("pb", 4:6)])),
+    f(alpha(d[, it("pb", 7:9)])), "\n")
