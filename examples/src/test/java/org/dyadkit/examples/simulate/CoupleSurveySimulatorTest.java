@@ -78,7 +78,8 @@ class CoupleSurveySimulatorTest {
     }
 
     /** One row of the fault table in data-samples/README.md. */
-    private record Fault(int line, String coupleId, String personId, String role, String column, String value) {
+    private record Fault(int line, String coupleId, String personId, String role, String column, String value,
+            String problem) {
     }
 
     private static List<Fault> documentedFaults() throws IOException {
@@ -92,7 +93,7 @@ class CoupleSurveySimulatorTest {
                 continue;
             }
             String[] f = Arrays.stream(line.split("\\|", -1)).map(String::strip).toArray(String[]::new);
-            faults.add(new Fault(Integer.parseInt(f[1]), f[2], cell(f[3]), f[4], f[5], cell(f[6])));
+            faults.add(new Fault(Integer.parseInt(f[1]), f[2], cell(f[3]), f[4], f[5], cell(f[6]), f[7]));
         }
         return faults;
     }
@@ -161,6 +162,44 @@ class CoupleSurveySimulatorTest {
         }
         // about 1% of the remaining item cells are blank at random
         assertTrue(blanks > 100 && blanks < 260, "random blanks: " + blanks);
+    }
+
+    /**
+     * The committed problems list (what {@code dyadkit score --problems} reports for the command in
+     * data-samples/run.sh) names exactly the documented faults: each cell and id fault by line, column and
+     * problem, and one all_items_missing per instrument whose items a fault blanks entirely.
+     */
+    @Test
+    void problemsListMatchesTheFaultTable() throws IOException {
+        List<String> cols = CoupleSurveySimulator.columns();
+        List<String> expected = new ArrayList<>();
+        for (Fault f : documentedFaults()) {
+            if ("(row)".equals(f.column())) {
+                continue;
+            }
+            String problem = f.problem().split(" ")[0];
+            if (!f.column().contains("..")) {
+                expected.add(f.line() + "," + f.column() + "," + problem);
+                continue;
+            }
+            assertEquals("all_items_missing", problem, "README fault at line " + f.line());
+            String[] range = f.column().split("\\.\\.");
+            List<String> blanked = cols.subList(cols.indexOf(range[0]), cols.indexOf(range[1]) + 1);
+            for (String prefix : List.of("scs", "as", "ras", "pb")) {
+                if (cols.stream().filter(c -> c.matches(prefix + "[0-9]+")).allMatch(blanked::contains)) {
+                    expected.add(f.line() + ",," + problem);
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        List<String> lines = Files.readAllLines(DATA.resolve("simulated_couples_problems.csv"));
+        assertEquals("file,line,column,value,problem,action", lines.get(0));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            assertEquals("data-samples/simulated_couples.csv", f[0]);
+            found.add(f[1] + "," + f[2] + "," + f[4]);
+        }
+        assertEquals(expected, found);
     }
 
     @Test
