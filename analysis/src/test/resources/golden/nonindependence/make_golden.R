@@ -2,8 +2,10 @@
 # indistinguishable, with dyads missing a member and missing values; statistics computed in base R
 # (cor.test, t.test, anova(lm)) and from the double-entry correlation matrix (Griffin & Gonzalez 1995).
 # Run from this folder:  Rscript make_golden.R
-# Writes: dist_couples.csv, indist_couples.csv (individual layout, inputs), dist_couples_dyad.csv (the
-# same couples made wide by R's reshape), dist_expected.json, indist_expected.json, VERSIONS.txt, SHA256SUMS.
+# Writes the inputs dist_couples.csv and indist_couples.csv (individual layout, with dyads missing a member and
+# missing values), dist_complete.csv and indist_complete.csv (the same couples before anything was removed),
+# dist_couples_dyad.csv (dist_couples made wide by R's reshape), the expected values *_expected.json,
+# VERSIONS.txt and SHA256SUMS.
 suppressPackageStartupMessages(library(jsonlite))
 
 set.seed(20261125)
@@ -31,6 +33,7 @@ names(man)[3:6] <- vars
 names(woman)[3:6] <- vars
 man$years <- woman$years <- round(runif(n, 1, 30))
 long <- rbind(man, woman)
+full <- long[sample(nrow(long)), c("couple", "years", "gender", vars)]
 # dyads with one member: 6 without the woman, 4 without the man
 drop_w <- sample(1:n, 6)
 drop_m <- sample(setdiff(1:n, drop_w), 4)
@@ -45,11 +48,6 @@ write.csv(long, "dist_couples.csv", row.names = FALSE, na = "")
 wide <- reshape(long, idvar = c("couple", "years"), timevar = "gender", direction = "wide", sep = "_")
 write.csv(wide, "dist_couples_dyad.csv", row.names = FALSE, na = "")
 
-get <- function(v, role) {
-  d <- long[long$gender == role, ]
-  d[match(100 + 1:n, d$couple), v]
-}
-
 cortest <- function(x, y) {
   ok <- complete.cases(x, y)
   ct <- cor.test(x[ok], y[ok])
@@ -57,40 +55,52 @@ cortest <- function(x, y) {
        t = unname(ct$statistic), df = unname(ct$parameter), p = ct$p.value)
 }
 
-dist <- list()
-for (v in vars) {
-  m <- get(v, "man"); w <- get(v, "woman")
-  ok <- complete.cases(m, w)
-  ct <- cortest(m, w)
-  # Pitman-Morgan: the test of r(sum, difference) = 0 is the test of equal variances
-  pm <- cor.test((m + w)[ok], (m - w)[ok])
-  pt <- t.test(m[ok], w[ok], paired = TRUE)
-  d <- m[ok] - w[ok]
-  dist[[v]] <- list(
-    variable = v, n_dyads = ct$n, pearson_r = ct$r, fisher_ci_lower = ct$ci_lower, fisher_ci_upper = ct$ci_upper,
-    t = ct$t, df = ct$df, p = ct$p,
-    pitman_morgan = list(sd1 = sd(m[ok]), sd2 = sd(w[ok]), t = unname(pm$statistic), df = unname(pm$parameter),
-                         p = pm$p.value),
-    roles = list(list(role = "man", n = sum(!is.na(m)), mean = mean(m, na.rm = TRUE), sd = sd(m, na.rm = TRUE)),
-                 list(role = "woman", n = sum(!is.na(w)), mean = mean(w, na.rm = TRUE), sd = sd(w, na.rm = TRUE))),
-    mean_difference = list(n = sum(ok), mean_difference = unname(pt$estimate), sd_difference = sd(d),
-                           t = unname(pt$statistic), df = unname(pt$parameter), p = pt$p.value,
-                           d = mean(d) / sd(d), d_av = mean(d) / sqrt((var(m[ok]) + var(w[ok])) / 2)))
+dist_expected <- function(long, out) {
+  get <- function(v, role) {
+    d <- long[long$gender == role, ]
+    d[match(100 + 1:n, d$couple), v]
+  }
+  dist <- list()
+  for (v in vars) {
+    m <- get(v, "man"); w <- get(v, "woman")
+    ok <- complete.cases(m, w)
+    ct <- cortest(m, w)
+    # Pitman-Morgan: the test of r(sum, difference) = 0 is the test of equal variances
+    pm <- cor.test((m + w)[ok], (m - w)[ok])
+    pt <- t.test(m[ok], w[ok], paired = TRUE)
+    d <- m[ok] - w[ok]
+    dist[[v]] <- list(
+      variable = v, n_dyads = ct$n, pearson_r = ct$r, fisher_ci_lower = ct$ci_lower, fisher_ci_upper = ct$ci_upper,
+      t = ct$t, df = ct$df, p = ct$p,
+      pitman_morgan = list(sd1 = sd(m[ok]), sd2 = sd(w[ok]), t = unname(pm$statistic), df = unname(pm$parameter),
+                           p = pm$p.value),
+      roles = list(list(role = "man", n = sum(!is.na(m)), mean = mean(m, na.rm = TRUE), sd = sd(m, na.rm = TRUE)),
+                   list(role = "woman", n = sum(!is.na(w)), mean = mean(w, na.rm = TRUE), sd = sd(w, na.rm = TRUE))),
+      mean_difference = list(n = sum(ok), mean1 = mean(m[ok]), mean2 = mean(w[ok]), sd1 = sd(m[ok]),
+                             sd2 = sd(w[ok]), mean_difference = unname(pt$estimate), sd_difference = sd(d),
+                             t = unname(pt$statistic), df = unname(pt$parameter), p = pt$p.value,
+                             d = mean(d) / sd(d), d_av = mean(d) / sqrt((var(m[ok]) + var(w[ok])) / 2)))
+  }
+  rows <- list()
+  add <- function(x, xr, y, yr, type) {
+    ct <- cortest(get(x, xr), get(y, yr))
+    rows[[length(rows) + 1]] <<- c(list(x = x, x_role = xr, y = y, y_role = yr, type = type), ct)
+  }
+  for (v in vars) add(v, "man", v, "woman", "cross_partner")
+  for (i in 1:(length(vars) - 1)) for (j in (i + 1):length(vars)) {
+    add(vars[i], "man", vars[j], "man", "within_person")
+    add(vars[i], "woman", vars[j], "woman", "within_person")
+    add(vars[i], "man", vars[j], "woman", "cross_partner")
+    add(vars[i], "woman", vars[j], "man", "cross_partner")
+  }
+  n_dyads <- length(unique(long$couple))
+  writeLines(toJSON(list(roles = c("man", "woman"), n_dyads = n_dyads,
+                         n_singletons = sum(table(long$couple) == 1), nonindependence = unname(dist),
+                         correlations = rows), auto_unbox = TRUE, digits = NA, pretty = TRUE), out)
 }
-rows <- list()
-add <- function(x, xr, y, yr, type) {
-  ct <- cortest(get(x, xr), get(y, yr))
-  rows[[length(rows) + 1]] <<- c(list(x = x, x_role = xr, y = y, y_role = yr, type = type), ct)
-}
-for (v in vars) add(v, "man", v, "woman", "cross_partner")
-for (i in 1:(length(vars) - 1)) for (j in (i + 1):length(vars)) {
-  add(vars[i], "man", vars[j], "man", "within_person")
-  add(vars[i], "woman", vars[j], "woman", "within_person")
-  add(vars[i], "man", vars[j], "woman", "cross_partner")
-  add(vars[i], "woman", vars[j], "man", "cross_partner")
-}
-writeLines(toJSON(list(roles = c("man", "woman"), n_dyads = n, nonindependence = unname(dist), correlations = rows),
-                  auto_unbox = TRUE, digits = NA, pretty = TRUE), "dist_expected.json")
+write.csv(full, "dist_complete.csv", row.names = FALSE, na = "")
+dist_expected(long, "dist_expected.json")
+dist_expected(full, "dist_complete_expected.json")
 
 # ---------------------------------------------------------------- indistinguishable dyads
 n2 <- 70
@@ -105,6 +115,7 @@ tot <- rnorm(n2, 10, 1)                          # w: shares of a couple total, 
 a$w <- round(tot / 2 + rnorm(n2, 0, 1.5), 3);    b$w <- round(tot - a$w + rnorm(n2, 0, 0.3), 3)
 ilong <- rbind(a, b)
 ilong$member <- rep(1:2, each = n2)
+ifull <- ilong[sample(nrow(ilong)), c("pair", ivars)]
 drop <- sample(1:n2, 5)                          # five dyads with one member
 ilong <- ilong[!(ilong$pair %in% a$pair[drop] & ilong$member == sample(1:2, nrow(ilong), TRUE)), ]
 ilong <- ilong[!duplicated(ilong[, c("pair", "member")]), ]
@@ -113,6 +124,7 @@ ilong <- ilong[sample(nrow(ilong)), c("pair", ivars)]
 write.csv(ilong, "indist_couples.csv", row.names = FALSE, na = "")
 
 # members in order of appearance in the file, as dyadkit numbers them
+indist_expected <- function(ilong, out) {
 ilong$pos <- ave(seq_len(nrow(ilong)), ilong$pair, FUN = seq_along)
 ids <- unique(ilong$pair)
 iget <- function(v, pos) {
@@ -156,11 +168,16 @@ for (i in 1:(length(ivars) - 1)) for (j in (i + 1):length(ivars)) {
     individual_p = if (is.na(ti)) NA else 2 * pt(-abs(ti), k - 1),
     dyad_r = dr, dyad_z = dz, dyad_p = if (is.na(dz)) NA else 2 * pnorm(-abs(dz)))
 }
-writeLines(toJSON(list(n_dyads = length(ids), nonindependence = unname(indist), pairs = pairs),
-                  auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"), "indist_expected.json")
+writeLines(toJSON(list(n_dyads = length(ids), n_singletons = sum(table(ilong$pair) == 1), nonindependence = unname(indist), pairs = pairs),
+                  auto_unbox = TRUE, digits = NA, pretty = TRUE, na = "null"), out)
+}
+write.csv(ifull, "indist_complete.csv", row.names = FALSE, na = "")
+indist_expected(ilong, "indist_expected.json")
+indist_expected(ifull, "indist_complete_expected.json")
 
 writeLines(c(R.version.string, paste("jsonlite", packageVersion("jsonlite")),
              "base R only otherwise (stats: cor.test, t.test, lm, anova, pf, pt, pnorm)"), "VERSIONS.txt")
-inputs <- c("dist_couples.csv", "dist_couples_dyad.csv", "indist_couples.csv")
+inputs <- c("dist_couples.csv", "dist_couples_dyad.csv", "dist_complete.csv", "indist_couples.csv",
+            "indist_complete.csv")
 sums <- system2("sha256sum", inputs, stdout = TRUE)
 writeLines(sums, "SHA256SUMS")

@@ -46,24 +46,36 @@ class RGoldenTest {
         }
     }
 
+    static DyadicData distinguishable(DataTable t) {
+        return DyadicData.individual(t).dyad("couple").role("gender").roles("man", "woman").build();
+    }
+
+    /** Both distinguishable data sets (with and without dyads missing a member), from each layout. */
     static Stream<Arguments> distinguishableLayouts() {
-        DyadicData ind = DyadicData.individual(DataTable.read(GOLDEN.resolve("dist_couples.csv")))
-                .dyad("couple").role("gender").roles("man", "woman").build();
-        DyadicData wide = DyadicData.dyad(DataTable.read(GOLDEN.resolve("dist_couples_dyad.csv")))
-                .dyad("couple").role("gender").build();
-        DyadicData pair = DyadicData.pairwise(ind.toPairwise()).dyad("couple").role("gender").roles("man", "woman")
-                .build();
-        return Stream.of(Arguments.of(Layout.INDIVIDUAL, ind), Arguments.of(Layout.DYAD, wide),
-                Arguments.of(Layout.PAIRWISE, pair));
+        List<Arguments> out = new java.util.ArrayList<>();
+        for (String[] set : new String[][] {{"dist_couples.csv", "dist_expected.json"},
+            {"dist_complete.csv", "dist_complete_expected.json"}}) {
+            DyadicData ind = distinguishable(DataTable.read(GOLDEN.resolve(set[0])));
+            DyadicData wide = set[0].equals("dist_couples.csv")
+                    ? DyadicData.dyad(DataTable.read(GOLDEN.resolve("dist_couples_dyad.csv"))).dyad("couple")
+                            .role("gender").build()
+                    : DyadicData.dyad(ind.toDyad()).dyad("couple").role("gender").build();
+            DyadicData pair = DyadicData.pairwise(ind.toPairwise()).dyad("couple").role("gender")
+                    .roles("man", "woman").build();
+            out.add(Arguments.of(set[1], Layout.INDIVIDUAL, ind));
+            out.add(Arguments.of(set[1], Layout.DYAD, wide));
+            out.add(Arguments.of(set[1], Layout.PAIRWISE, pair));
+        }
+        return out.stream();
     }
 
     @ParameterizedTest
     @MethodSource("distinguishableLayouts")
-    void distinguishableNonindependence(Layout layout, DyadicData data) throws IOException {
-        JsonNode g = json("dist_expected.json");
+    void distinguishableNonindependence(String expected, Layout layout, DyadicData data) throws IOException {
+        JsonNode g = json(expected);
         assertEquals(g.get("n_dyads").asInt(), data.size(), layout.label());
         assertEquals(List.of("man", "woman"), data.roles());
-        assertEquals(10, data.singletons().size());
+        assertEquals(g.get("n_singletons").asInt(), data.singletons().size());
         for (JsonNode e : g.get("nonindependence")) {
             String v = e.get("variable").asText();
             String w = layout.label() + " " + v + " ";
@@ -92,6 +104,10 @@ class RGoldenTest {
             JsonNode md = e.get("mean_difference");
             MeanDifference d = r.meanDifference();
             assertEquals(md.get("n").asInt(), d.n());
+            close(md.get("mean1"), d.mean1(), w + "paired mean1");
+            close(md.get("mean2"), d.mean2(), w + "paired mean2");
+            close(md.get("sd1"), d.sd1(), w + "paired sd1");
+            close(md.get("sd2"), d.sd2(), w + "paired sd2");
             close(md.get("mean_difference"), d.meanDifference(), w + "mean difference");
             close(md.get("sd_difference"), d.sdDifference(), w + "sd difference");
             close(md.get("t"), d.t(), w + "paired t");
@@ -104,8 +120,8 @@ class RGoldenTest {
 
     @ParameterizedTest
     @MethodSource("distinguishableLayouts")
-    void distinguishableCorrelationTable(Layout layout, DyadicData data) throws IOException {
-        JsonNode g = json("dist_expected.json").get("correlations");
+    void distinguishableCorrelationTable(String expected, Layout layout, DyadicData data) throws IOException {
+        JsonNode g = json(expected).get("correlations");
         DistinguishableCorrelations table = CrossPartner.distinguishable(data, VARS);
         assertEquals(g.size(), table.rows().size());
         for (int i = 0; i < g.size(); i++) {
@@ -127,20 +143,25 @@ class RGoldenTest {
         }
     }
 
+    /** Both indistinguishable data sets (with and without dyads missing a member), from each layout. */
     static Stream<Arguments> indistinguishableLayouts() {
-        DyadicData ind = DyadicData.individual(DataTable.read(GOLDEN.resolve("indist_couples.csv"))).dyad("pair")
-                .build();
-        return Stream.of(Arguments.of(Layout.INDIVIDUAL, ind),
-                Arguments.of(Layout.DYAD, DyadicData.dyad(ind.toDyad()).dyad("pair").build()),
-                Arguments.of(Layout.PAIRWISE, DyadicData.pairwise(ind.toPairwise()).dyad("pair").build()));
+        List<Arguments> out = new java.util.ArrayList<>();
+        for (String[] set : new String[][] {{"indist_couples.csv", "indist_expected.json"},
+            {"indist_complete.csv", "indist_complete_expected.json"}}) {
+            DyadicData ind = DyadicData.individual(DataTable.read(GOLDEN.resolve(set[0]))).dyad("pair").build();
+            out.add(Arguments.of(set[1], Layout.INDIVIDUAL, ind));
+            out.add(Arguments.of(set[1], Layout.DYAD, DyadicData.dyad(ind.toDyad()).dyad("pair").build()));
+            out.add(Arguments.of(set[1], Layout.PAIRWISE, DyadicData.pairwise(ind.toPairwise()).dyad("pair").build()));
+        }
+        return out.stream();
     }
 
     @ParameterizedTest
     @MethodSource("indistinguishableLayouts")
-    void indistinguishable(Layout layout, DyadicData data) throws IOException {
-        JsonNode g = json("indist_expected.json");
+    void indistinguishable(String expected, Layout layout, DyadicData data) throws IOException {
+        JsonNode g = json(expected);
         assertEquals(g.get("n_dyads").asInt(), data.size());
-        assertFalse(data.singletons().isEmpty());
+        assertEquals(g.get("n_singletons").asInt(), data.singletons().size());
         for (JsonNode e : g.get("nonindependence")) {
             String v = e.get("variable").asText();
             String w = layout.label() + " " + v + " ";

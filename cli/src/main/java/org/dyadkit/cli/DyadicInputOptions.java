@@ -16,9 +16,9 @@ import picocli.CommandLine.Spec;
  * (alias {@code --from}), {@code --dyad}, {@code --role}, {@code --roles}, {@code --indistinguishable} and
  * {@code --suffixes}. Use it as a picocli {@code @Mixin} and call {@link #read()}.
  *
- * <p>Dyads are distinguishable when {@code --role} names a role column (individual and pairwise layouts),
- * or when {@code --role} or {@code --roles} is given for the dyad layout; {@code --indistinguishable}
- * overrides both.
+ * <p>Dyads are distinguishable when {@code --role} names a role column (individual and pairwise layouts).
+ * In the dyad layout they are distinguishable when {@code --role} or {@code --roles} is given or when the
+ * inferred column suffixes are not just {@code _1}/{@code _2}; {@code --indistinguishable} overrides all.
  */
 public final class DyadicInputOptions {
     @Spec(Spec.Target.MIXEE)

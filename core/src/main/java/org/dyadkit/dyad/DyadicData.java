@@ -142,8 +142,10 @@ public final class DyadicData {
         /**
          * The two role values, in the order used for members and columns. In the dyad layout they are the
          * column suffixes ({@code X_wife}) and make the dyads distinguishable; when absent they are inferred
-         * from the column names (dyad layout) or taken in order of first appearance (other layouts). With
-         * {@link #indistinguishable()} they are only the member suffixes of the dyad layout.
+         * from the column names (dyad layout: the two suffixes shared by the most variables; dyads whose
+         * suffixes are {@code 1} and {@code 2} are taken as indistinguishable unless a role column name is
+         * given) or taken in order of first appearance (other layouts). With {@link #indistinguishable()}
+         * they are only the member suffixes of the dyad layout.
          */
         public Builder roles(String first, String second) {
             this.roles = List.of(first, second);
@@ -197,13 +199,11 @@ public final class DyadicData {
                 throw new IllegalStateException("name the dyad-id column with dyad(column)");
             }
             table.columnIndex(dyadColumn);
-            boolean distinguishable = !indistinguishable
-                    && (roleColumn != null && layout != Layout.DYAD || layout == Layout.DYAD && (roles != null
-                    || roleColumn != null));
+            boolean distinguishable = !indistinguishable && roleColumn != null;
             return switch (layout) {
                 case INDIVIDUAL -> readPersons(false, distinguishable);
                 case PAIRWISE -> readPersons(true, distinguishable);
-                case DYAD -> readDyads(distinguishable);
+                case DYAD -> readDyads();
             };
         }
 
@@ -358,7 +358,7 @@ public final class DyadicData {
                 }
                 if (pairwise && rows.size() == 1) {
                     for (Map.Entry<String, Integer> e : partnerCol.entrySet()) {
-                        if (!table.cell(rows.get(0), e.getValue()).isBlank()) {
+                        if (!isMissing(table.cell(rows.get(0), e.getValue()).strip())) {
                             warnings.add("line " + (rows.get(0) + 1) + ": dyad " + g.getKey()
                                     + " has one row but partner values in " + cols.get(e.getValue())
                                     + "; they were not read (add the partner's row to use them)");
@@ -442,11 +442,14 @@ public final class DyadicData {
 
         // ------------------------------------------------------------ dyad layout
 
-        private DyadicData readDyads(boolean distinguishable) {
+        private DyadicData readDyads() {
             String file = table.source();
             List<String> cols = table.columns();
             int dyadIdx = table.columnIndex(dyadColumn);
             List<String> labels = roles != null ? roles : inferLabels(cols, dyadIdx, file);
+            // suffixes that only number the members (_1, _2) do not make the dyads distinguishable
+            boolean distinguishable = !indistinguishable && (roles != null || roleColumn != null
+                    || !labels.equals(DEFAULT_MEMBER_LABELS));
             String roleCol = distinguishable ? (roleColumn == null ? DEFAULT_ROLE_COLUMN : roleColumn) : null;
             // variable -> [column for member 1, column for member 2] or a single dyad-level column
             Map<String, int[]> person = new LinkedHashMap<>();
@@ -545,7 +548,7 @@ public final class DyadicData {
                     for (Map.Entry<String, int[]> e : person.entrySet()) {
                         int c = e.getValue()[i];
                         String v = c >= 0 ? table.cell(r, c) : "";
-                        present |= !v.isBlank();
+                        present |= !isMissing(v.strip());
                         cells.put(e.getKey(), v);
                     }
                     for (Map.Entry<String, Integer> e : dyadLevel.entrySet()) {
@@ -831,7 +834,7 @@ public final class DyadicData {
      * (member labels {@code _1}/{@code _2} for indistinguishable dyads), all of the first role's columns
      * and then all of the second's, placed where the first person-level variable stood. An absent
      * member's cells are blank; when reading this layout, a member whose person-level cells are all blank
-     * is taken as absent.
+     * (blank, {@code NA} or {@code .}) is taken as absent.
      */
     public DataTable toDyad() {
         List<String> header = new ArrayList<>();

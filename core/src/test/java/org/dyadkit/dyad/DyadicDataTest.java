@@ -118,10 +118,22 @@ class DyadicDataTest {
 
     @Test
     void aMemberWithoutAnyPersonLevelValueIsAbsentInTheDyadLayout() {
-        DyadicData d = DyadicData.dyad(table("id,g,x_m,x_w", "1,a,3,", "2,b,,")).dyad("id").roles("m", "w").build();
-        assertEquals(1, d.size());
-        assertEquals(1, d.singletons().size());
+        DyadicData d = DyadicData.dyad(table("id,g,x_m,x_w", "1,a,3,NA", "2,b,,", "3,c,NA,4")).dyad("id")
+                .roles("m", "w").build();
+        assertEquals(2, d.size());
+        assertEquals(2, d.singletons().size());
         assertTrue(d.warnings().get(0).contains("dyad 2 has no member values"), d.warnings().toString());
+    }
+
+    @Test
+    void dyadLayoutSuffixesDecideDistinguishability() {
+        assertEquals(List.of("man", "woman"), DyadicData.dyad(table("id,x_man,x_woman", "1,3,4")).dyad("id").build()
+                .roles());
+        assertFalse(DyadicData.dyad(table("id,x_1,x_2", "1,3,4")).dyad("id").build().distinguishable());
+        assertEquals(List.of("1", "2"), DyadicData.dyad(table("id,x_1,x_2", "1,3,4")).dyad("id").role("member")
+                .build().roles());
+        assertFalse(DyadicData.dyad(table("id,x_man,x_woman", "1,3,4")).dyad("id").indistinguishable().build()
+                .distinguishable());
     }
 
     @Test
