@@ -42,8 +42,8 @@ public final class DyadicInputOptions {
     String role;
 
     @Option(names = "--roles", split = ",", paramLabel = "A,B",
-            description = "The two role values, in order. With --layout dyad: the column suffixes (X_A); "
-                    + "inferred from the column names when absent.")
+            description = "The two role values, in order (the role difference is the first minus the second). "
+                    + "With --layout dyad: the column suffixes (X_<role>); inferred from the column names when absent.")
     List<String> roles;
 
     @Option(names = "--indistinguishable",
