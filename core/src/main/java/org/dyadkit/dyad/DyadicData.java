@@ -213,9 +213,12 @@ public final class DyadicData {
             String file = table.source();
             List<String> cols = table.columns();
             int dyadIdx = table.columnIndex(dyadColumn);
-            int roleIdx = distinguishable ? table.columnIndex(roleColumn) : -1;
             String actorSuffix = suffixes.get(0);
             String partnerSuffix = suffixes.get(1);
+            // a pairwise file may hold the role only as an actor column (gender_A for --role gender)
+            String roleSource = distinguishable && pairwise && !table.hasColumn(roleColumn)
+                    && table.hasColumn(roleColumn + actorSuffix) ? roleColumn + actorSuffix : roleColumn;
+            int roleIdx = distinguishable ? table.columnIndex(roleSource) : -1;
             // variable name -> source column index; partner column index for pairwise
             List<String> order = new ArrayList<>();
             Map<String, Integer> actorCol = new LinkedHashMap<>();
@@ -232,7 +235,7 @@ public final class DyadicData {
                 for (int c = 0; c < cols.size(); c++) {
                     String n = cols.get(c);
                     if (c == dyadIdx || c == roleIdx) {
-                        order.add(n);
+                        order.add(c == roleIdx ? roleColumn : n);
                         continue;
                     }
                     String name = n;
@@ -303,7 +306,7 @@ public final class DyadicData {
                         + "; every person needs the id of their dyad");
             }
             if (!missingRole.isEmpty()) {
-                throw new InputException(new Location(file, Long.parseLong(missingRole.get(0)), roleColumn, ""),
+                throw new InputException(new Location(file, Long.parseLong(missingRole.get(0)), roleSource, ""),
                         "missing role on line" + plural(missingRole) + " " + list(missingRole)
                         + "; fill in the role, or analyse the dyads as indistinguishable");
             }

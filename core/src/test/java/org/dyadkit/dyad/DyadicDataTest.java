@@ -194,6 +194,16 @@ class DyadicDataTest {
     }
 
     @Test
+    void pairwiseRoleMayBeAnActorColumn() {
+        DataTable t = table("id,gender_A,x_A,gender_P,x_P", "1,m,3,w,4", "1,w,4,m,3", "2,w,1,m,2", "2,m,2,w,1");
+        DyadicData d = DyadicData.pairwise(t).dyad("id").role("gender").roles("m", "w").build();
+        assertEquals(List.of("m", "w"), d.roles());
+        assertEquals(List.of("x"), d.variables());
+        assertEquals(2.0, d.values("x", "m")[1]);
+        assertEquals(List.of("id", "gender", "x_A", "x_P"), d.toPairwise().columns());
+    }
+
+    @Test
     void customPairwiseSuffixes() {
         DataTable t = table("id,x.self,x.other", "1,3,4", "1,4,3");
         DyadicData d = DyadicData.pairwise(t).dyad("id").suffixes(".self", ".other").build();
