@@ -114,6 +114,7 @@ public final class DyadicData {
         private final Layout layout;
         private String dyadColumn;
         private String roleColumn;
+        private String personColumn;
         private List<String> roles;
         private boolean indistinguishable;
         private List<String> suffixes = DEFAULT_SUFFIXES;
@@ -163,6 +164,16 @@ public final class DyadicData {
                         + values);
             }
             return roles(values.get(0), values.get(1));
+        }
+
+        /**
+         * A column with a person id (individual and pairwise layouts, optional): an id used on more than one
+         * row is reported as a duplicate person, wherever the rows are. Without it, duplicate persons are
+         * identical rows within a dyad.
+         */
+        public Builder person(String column) {
+            this.personColumn = column;
+            return this;
         }
 
         /** Treats the dyads as indistinguishable even when a role column or role suffixes are given. */
@@ -311,6 +322,9 @@ public final class DyadicData {
                         + "; fill in the role, or analyse the dyads as indistinguishable");
             }
             List<String> roleValues = distinguishable ? resolveRoles(roleOrder, file) : List.of();
+            if (personColumn != null) {
+                checkPersons(file);
+            }
             checkGroups(groups, file);
 
             // build members and dyads
@@ -407,6 +421,24 @@ public final class DyadicData {
                         + list(seen) + "); name both roles (--roles a,b) or analyse the dyads as indistinguishable");
             }
             return seen;
+        }
+
+        private void checkPersons(String file) {
+            int c = table.columnIndex(personColumn);
+            Map<String, List<Integer>> lines = new LinkedHashMap<>();
+            for (int r = 0; r < table.rowCount(); r++) {
+                String id = table.cell(r, c).strip();
+                if (!isMissing(id)) {
+                    lines.computeIfAbsent(id, k -> new ArrayList<>()).add(r + 1);
+                }
+            }
+            List<String> dups = lines.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                    .map(e -> e.getKey() + " (lines " + e.getValue().stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ")").toList();
+            if (!dups.isEmpty()) {
+                throw new InputException(new Location(file, -1, personColumn, null), "duplicate person id"
+                        + plural(dups) + " " + list(dups) + "; each person must appear once");
+            }
         }
 
         private void checkGroups(Map<String, List<Integer>> groups, String file) {

@@ -160,6 +160,10 @@ class DyadicDataTest {
                 table("id,role,x", "1,m,3", "1,m,3", "2,m,1", "2,w,2")).dyad("id").role("role").build());
         assertTrue(dup.getMessage().contains("duplicate persons (identical rows) in dyad 1 (lines 1 and 2)"),
                 dup.getMessage());
+        InputException person = assertThrows(InputException.class, () -> DyadicData.individual(
+                table("pid,id,role,x", "7,1,m,3", "8,1,w,4", "7,2,m,1", "9,2,w,2")).dyad("id").role("role")
+                .person("pid").build());
+        assertTrue(person.getMessage().contains("duplicate person id 7 (lines 1, 3)"), person.getMessage());
         InputException id = assertThrows(InputException.class, () -> DyadicData.individual(
                 table("id,role,x", "1,m,3", ",w,3", "2,m,1", " ,w,2")).dyad("id").role("role").build());
         assertTrue(id.getMessage().contains("line 2") && id.getMessage().contains("lines 2, 4"), id.getMessage());
