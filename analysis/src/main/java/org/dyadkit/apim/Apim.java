@@ -229,8 +229,7 @@ public final class Apim {
             }
             Spec sd = spec(true);
             boolean[] ok = Design.eligible(data, outcome, sd.terms, true, sd.roles);
-            Builder saveK = this;
-            int boot = saveK.bootstrap;
+            int boot = this.bootstrap;
             this.bootstrap = 0;
             try {
                 ApimFit d = fitOn(sd, ok, Method.ML, true);
