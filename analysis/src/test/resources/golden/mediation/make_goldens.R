@@ -186,6 +186,28 @@ apimem("apimem_aci_indist", aci, "cuplid", "gender", "other_pos", "tension", "sa
 apimem("apimem_sim_dist", sim, "couple", "role", "x", "m", "y", "w", c("man", "woman"))
 apimem("apimem_sim_indist", sim, "couple", "role", "x", "m", "y", "w", NULL)
 
+# Complete dyads with the same regressors for both roles: the two-intercept REML fit equals per-role OLS
+# (SUR with identical regressors; Sigma = E'E/(N - p)), so lm gives the exact REML standard errors. nlme stops
+# about 3e-7 (relative) short of them; these are the exact values for the Acitelli distinguishable model.
+ap <- pairwise(aci, "cuplid", "gender", c("other_pos", "tension"))
+for (r in c("1", "-1")) {
+  s <- ap[as.character(ap$gender) == r, ]
+  fa <- coef(summary(lm(tension ~ other_pos + other_pos_P, s)))
+  fb <- coef(summary(lm(satisfaction ~ other_pos + other_pos_P + tension + tension_P, s)))
+  put("exact_aci_dist", paste0("se:a:actor:", r), fa["other_pos", 2])
+  put("exact_aci_dist", paste0("se:a:partner:", r), fa["other_pos_P", 2])
+  put("exact_aci_dist", paste0("se:b:actor:", r), fb["tension", 2])
+  put("exact_aci_dist", paste0("se:b:partner:", r), fb["tension_P", 2])
+  put("exact_aci_dist", paste0("se:c_prime:actor:", r), fb["other_pos", 2])
+  put("exact_aci_dist", paste0("se:c_prime:partner:", r), fb["other_pos_P", 2])
+  if (r == "1") {
+    a <- fa["other_pos", 1]; sa <- fa["other_pos", 2]; b <- fb["tension", 1]; sb <- fb["tension", 2]
+    z <- a * b / sqrt(a^2 * sb^2 + b^2 * sa^2)
+    put("exact_aci_dist", "sobel_z:actor_actor:1", z)
+    put("exact_aci_dist", "sobel_p:actor_actor:1", 2 * pnorm(-abs(z)))
+  }
+}
+
 write.csv(out, "mediation_goldens.csv", row.names = FALSE)
 writeLines(c(R.version.string, paste("nlme", packageVersion("nlme")), paste("boot", packageVersion("boot"))),
            "VERSIONS.txt")

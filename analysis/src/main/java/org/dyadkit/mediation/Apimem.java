@@ -246,7 +246,7 @@ public final class Apimem {
             // Monte Carlo
             double[][] mc = null;
             if (mcDraws > 0) {
-                mc = drawMonteCarlo(aHat, terms.sub(fa.covariance(), terms.aIndex(fa)), bHat,
+                mc = drawMonteCarlo(aHat, terms.sub(fa.covariance(), terms.aIndex(fa)), Arrays.copyOf(bHat, bHat.length / 2),
                         terms.sub(fb.covariance(), terms.bIndex(fb)), mcDraws, mcSeed, distinguishable);
             }
             // bootstrap

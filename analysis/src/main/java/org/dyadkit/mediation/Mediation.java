@@ -238,8 +238,8 @@ public final class Mediation {
             }
             Model model = new Model(xs, ms, ys, cs, covariates, x, m, y);
             Paths p = model.fit(null);
-            if (p.a.rss == 0 || p.b.rss == 0) {
-                throw new AnalysisException(Reason.UNDEFINED, "the " + (p.a.rss == 0 ? m + " model" : y + " model")
+            if (p.a.exact || p.b.exact) {
+                throw new AnalysisException(Reason.UNDEFINED, "the " + (p.a.exact ? m + " model" : y + " model")
                         + " fits exactly (no residual variance), so the standard errors and the Sobel test are "
                         + "undefined");
             }

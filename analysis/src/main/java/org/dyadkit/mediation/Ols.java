@@ -12,12 +12,15 @@ final class Ols {
     final double[] se;
     final double df;
     final double rss;
+    /** Whether the fit is exact (RSS below 1e-20 of the outcome's centred sum of squares). */
+    final boolean exact;
 
-    private Ols(double[] beta, double[] se, double df, double rss) {
+    private Ols(double[] beta, double[] se, double df, double rss, boolean exact) {
         this.beta = beta;
         this.se = se;
         this.df = df;
         this.rss = rss;
+        this.exact = exact;
     }
 
     /**
@@ -57,6 +60,7 @@ final class Ols {
         double[][] sxx = new double[k][k];
         double[] sxy = new double[k];
         double[] d = new double[k];
+        double syy = 0;
         for (int i = 0; i < n; i++) {
             double wi = w == null ? 1 : w[i];
             if (wi == 0) {
@@ -66,12 +70,17 @@ final class Ols {
                 d[j] = cols[j][i] - mx[j];
             }
             double dy = y[i] - my;
+            syy += wi * dy * dy;
             for (int j = 0; j < k; j++) {
                 sxy[j] += wi * d[j] * dy;
                 for (int l = 0; l <= j; l++) {
                     sxx[j][l] += wi * d[j] * d[l];
                 }
             }
+        }
+        if (syy == 0) {
+            throw new AnalysisException(Reason.NO_VARIANCE, "the outcome of a regression has no variance among the "
+                    + "persons used");
         }
         // Cholesky of the centred cross products
         double[][] c = new double[k][k];
@@ -118,7 +127,7 @@ final class Ols {
         for (int j = 0; j < k; j++) {
             se[j] = Math.sqrt(s2 * inv[j][j]);
         }
-        return new Ols(beta, se, df, rss);
+        return new Ols(beta, se, df, rss, rss <= 1e-20 * syy);
     }
 
     /** (L L')^-1 from the lower Cholesky factor. */
