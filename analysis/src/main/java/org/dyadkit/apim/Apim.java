@@ -376,7 +376,7 @@ public final class Apim {
                     r2.put(en.getKey(), 1 - en.getValue() * en.getValue() / v0);
                 }
             }
-            List<KEstimate> ks = predictors.isEmpty() ? List.of() : kEstimates(d, cp, plan, ev, cov, reml, dist, s);
+            List<KEstimate> ks = predictors.isEmpty() ? List.of() : kEstimates(d, cp, plan, est, cov, reml, dist, s);
             return new ApimFit(outcome, List.copyOf(predictors), List.copyOf(covariates), List.copyOf(interactions),
                     dist, s.roles, dist ? parameterisation : null, m, dfMethod, level, normalIntervals, nDyads, nObs, singles,
                     List.copyOf(coefs), cov, res, ll, npar, aic, bic, Collections.unmodifiableMap(r2), est.rho(),
@@ -413,7 +413,8 @@ public final class Apim {
         }
 
         private List<KEstimate> kEstimates(Design d, CrossProducts cp, GlsEngine.ClosedFormPlan plan,
-                GlsEngine.Eval ev, double[][] cov, boolean reml, boolean dist, Spec s) {
+                GlsEngine.Estimate full, double[][] cov, boolean reml, boolean dist, Spec s) {
+            GlsEngine.Eval ev = full.eval();
             String x = kPredictor != null ? kPredictor : predictors.get(0);
             if (!predictors.contains(x)) {
                 throw new InputException("k needs a predictor of the model; \"" + x + "\" is not one of "
@@ -435,7 +436,7 @@ public final class Apim {
             if (bootstrap > 0) {
                 reps = DyadBootstrap.run(d.dyads.length, bootstrap, seed, threads, counts -> {
                     CrossProducts c = CrossProducts.of(d, counts);
-                    GlsEngine.Estimate e = GlsEngine.fit(c, reml, dist, plan);
+                    GlsEngine.Estimate e = GlsEngine.fit(c, reml, dist, plan, full);
                     double[] out = new double[2 * nr];
                     for (int r = 0; r < nr; r++) {
                         double a = dot(la[r], e.eval().beta);
