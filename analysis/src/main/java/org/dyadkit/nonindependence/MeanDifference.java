@@ -7,6 +7,10 @@ package org.dyadkit.nonindependence;
  * s2^2) / 2) with the two roles' SDs over the same dyads (Lakens 2013, Frontiers in Psychology 4:863).
  *
  * @param n the number of dyads with both values
+ * @param mean1 first role's mean over those dyads
+ * @param mean2 second role's mean over those dyads
+ * @param sd1 first role's SD over those dyads
+ * @param sd2 second role's SD over those dyads
  * @param meanDifference mean of first-role minus second-role scores
  * @param sdDifference standard deviation of the differences
  * @param t the paired t statistic
@@ -15,6 +19,6 @@ package org.dyadkit.nonindependence;
  * @param d Cohen's d_z
  * @param dAv Cohen's d_av
  */
-public record MeanDifference(int n, double meanDifference, double sdDifference, double t, double df, double p,
+public record MeanDifference(int n, double mean1, double mean2, double sd1, double sd2, double meanDifference, double sdDifference, double t, double df, double p,
         double d, double dAv) {
 }

@@ -90,7 +90,7 @@ public final class Nonindependence {
                     + " in every dyad, so the paired test is undefined");
         }
         double t = md / (sd / Math.sqrt(n));
-        MeanDifference diff = new MeanDifference(n, md, sd, t, n - 1.0, Stats.tTwoTailed(t, n - 1.0), md / sd,
+        MeanDifference diff = new MeanDifference(n, Stats.mean(a), Stats.mean(b), s1, s2, md, sd, t, n - 1.0, Stats.tTwoTailed(t, n - 1.0), md / sd,
                 md / Math.sqrt((s1 * s1 + s2 * s2) / 2));
         return new DistinguishableNonindependence(variable, roles, n, r.r(), r.ciLower(), r.ciUpper(), r.t(), r.df(),
                 r.p(), pm, summaries, diff);

@@ -95,6 +95,43 @@ public enum OutputFormat {
         return Double.toString(d);
     }
 
+    /** A number rounded for text output ({@code null} and non-finite values as {@code NA}). */
+    public static String fixed(Double d, int decimals) {
+        if (d == null || !Double.isFinite(d)) {
+            return "NA";
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", d);
+    }
+
+    /** A p value for text output: four decimals, or {@code <.0001}. */
+    public static String pValue(Double p) {
+        if (p == null || !Double.isFinite(p)) {
+            return "NA";
+        }
+        return p < 1e-4 ? "<.0001" : String.format(Locale.ROOT, "%.4f", p);
+    }
+
+    /** Lays out rows of text cells as a left-aligned table with two spaces between columns. */
+    public static String table(List<List<String>> rows) {
+        int cols = rows.stream().mapToInt(List::size).max().orElse(0);
+        int[] width = new int[cols];
+        for (List<String> r : rows) {
+            for (int c = 0; c < r.size(); c++) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (List<String> r : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < r.size(); c++) {
+                String cell = r.get(c);
+                line.append(cell).append(" ".repeat(width[c] - cell.length() + (c + 1 < r.size() ? 2 : 0)));
+            }
+            sb.append(line.toString().stripTrailing()).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Writes doubles as JSON numbers and non-finite ones as {@code null}. */
     private static final class FiniteDoubleSerializer extends StdSerializer<Double> {
         private static final long serialVersionUID = 1L;

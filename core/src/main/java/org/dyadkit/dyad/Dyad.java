@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * One dyad: its id and its one or two members, in position order (role order for distinguishable dyads).
  * A dyad with one member is kept: it contributes wherever a statistic can use a single person.
+ *
+ * @param id the dyad id as read (trimmed)
+ * @param members one or two members, in position order
  */
 public record Dyad(String id, List<Member> members) {
     /** A dyad; the member list is copied. */

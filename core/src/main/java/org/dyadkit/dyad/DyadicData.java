@@ -114,6 +114,7 @@ public final class DyadicData {
         private final Layout layout;
         private String dyadColumn;
         private String roleColumn;
+        private String personColumn;
         private List<String> roles;
         private boolean indistinguishable;
         private List<String> suffixes = DEFAULT_SUFFIXES;
@@ -142,8 +143,10 @@ public final class DyadicData {
         /**
          * The two role values, in the order used for members and columns. In the dyad layout they are the
          * column suffixes ({@code X_wife}) and make the dyads distinguishable; when absent they are inferred
-         * from the column names (dyad layout) or taken in order of first appearance (other layouts). With
-         * {@link #indistinguishable()} they are only the member suffixes of the dyad layout.
+         * from the column names (dyad layout: the two suffixes shared by the most variables; dyads whose
+         * suffixes are {@code 1} and {@code 2} are taken as indistinguishable unless a role column name is
+         * given) or taken in order of first appearance (other layouts). With {@link #indistinguishable()}
+         * they are only the member suffixes of the dyad layout.
          */
         public Builder roles(String first, String second) {
             this.roles = List.of(first, second);
@@ -161,6 +164,16 @@ public final class DyadicData {
                         + values);
             }
             return roles(values.get(0), values.get(1));
+        }
+
+        /**
+         * A column with a person id (individual and pairwise layouts, optional): an id used on more than one
+         * row is reported as a duplicate person, wherever the rows are. Without it, duplicate persons are
+         * identical rows within a dyad.
+         */
+        public Builder person(String column) {
+            this.personColumn = column;
+            return this;
         }
 
         /** Treats the dyads as indistinguishable even when a role column or role suffixes are given. */
@@ -197,13 +210,11 @@ public final class DyadicData {
                 throw new IllegalStateException("name the dyad-id column with dyad(column)");
             }
             table.columnIndex(dyadColumn);
-            boolean distinguishable = !indistinguishable
-                    && (roleColumn != null && layout != Layout.DYAD || layout == Layout.DYAD && (roles != null
-                    || roleColumn != null));
+            boolean distinguishable = !indistinguishable && roleColumn != null;
             return switch (layout) {
                 case INDIVIDUAL -> readPersons(false, distinguishable);
                 case PAIRWISE -> readPersons(true, distinguishable);
-                case DYAD -> readDyads(distinguishable);
+                case DYAD -> readDyads();
             };
         }
 
@@ -213,9 +224,12 @@ public final class DyadicData {
             String file = table.source();
             List<String> cols = table.columns();
             int dyadIdx = table.columnIndex(dyadColumn);
-            int roleIdx = distinguishable ? table.columnIndex(roleColumn) : -1;
             String actorSuffix = suffixes.get(0);
             String partnerSuffix = suffixes.get(1);
+            // a pairwise file may hold the role only as an actor column (gender_A for --role gender)
+            String roleSource = distinguishable && pairwise && !table.hasColumn(roleColumn)
+                    && table.hasColumn(roleColumn + actorSuffix) ? roleColumn + actorSuffix : roleColumn;
+            int roleIdx = distinguishable ? table.columnIndex(roleSource) : -1;
             // variable name -> source column index; partner column index for pairwise
             List<String> order = new ArrayList<>();
             Map<String, Integer> actorCol = new LinkedHashMap<>();
@@ -232,7 +246,7 @@ public final class DyadicData {
                 for (int c = 0; c < cols.size(); c++) {
                     String n = cols.get(c);
                     if (c == dyadIdx || c == roleIdx) {
-                        order.add(n);
+                        order.add(c == roleIdx ? roleColumn : n);
                         continue;
                     }
                     String name = n;
@@ -303,11 +317,14 @@ public final class DyadicData {
                         + "; every person needs the id of their dyad");
             }
             if (!missingRole.isEmpty()) {
-                throw new InputException(new Location(file, Long.parseLong(missingRole.get(0)), roleColumn, ""),
+                throw new InputException(new Location(file, Long.parseLong(missingRole.get(0)), roleSource, ""),
                         "missing role on line" + plural(missingRole) + " " + list(missingRole)
                         + "; fill in the role, or analyse the dyads as indistinguishable");
             }
             List<String> roleValues = distinguishable ? resolveRoles(roleOrder, file) : List.of();
+            if (personColumn != null) {
+                checkPersons(file);
+            }
             checkGroups(groups, file);
 
             // build members and dyads
@@ -358,7 +375,7 @@ public final class DyadicData {
                 }
                 if (pairwise && rows.size() == 1) {
                     for (Map.Entry<String, Integer> e : partnerCol.entrySet()) {
-                        if (!table.cell(rows.get(0), e.getValue()).isBlank()) {
+                        if (!isMissing(table.cell(rows.get(0), e.getValue()).strip())) {
                             warnings.add("line " + (rows.get(0) + 1) + ": dyad " + g.getKey()
                                     + " has one row but partner values in " + cols.get(e.getValue())
                                     + "; they were not read (add the partner's row to use them)");
@@ -406,6 +423,24 @@ public final class DyadicData {
             return seen;
         }
 
+        private void checkPersons(String file) {
+            int c = table.columnIndex(personColumn);
+            Map<String, List<Integer>> lines = new LinkedHashMap<>();
+            for (int r = 0; r < table.rowCount(); r++) {
+                String id = table.cell(r, c).strip();
+                if (!isMissing(id)) {
+                    lines.computeIfAbsent(id, k -> new ArrayList<>()).add(r + 1);
+                }
+            }
+            List<String> dups = lines.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                    .map(e -> e.getKey() + " (lines " + e.getValue().stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ")").toList();
+            if (!dups.isEmpty()) {
+                throw new InputException(new Location(file, -1, personColumn, null), "duplicate person id"
+                        + plural(dups) + " " + list(dups) + "; each person must appear once");
+            }
+        }
+
         private void checkGroups(Map<String, List<Integer>> groups, String file) {
             List<String> duplicates = new ArrayList<>();
             List<String> tooMany = new ArrayList<>();
@@ -442,11 +477,14 @@ public final class DyadicData {
 
         // ------------------------------------------------------------ dyad layout
 
-        private DyadicData readDyads(boolean distinguishable) {
+        private DyadicData readDyads() {
             String file = table.source();
             List<String> cols = table.columns();
             int dyadIdx = table.columnIndex(dyadColumn);
             List<String> labels = roles != null ? roles : inferLabels(cols, dyadIdx, file);
+            // suffixes that only number the members (_1, _2) do not make the dyads distinguishable
+            boolean distinguishable = !indistinguishable && (roles != null || roleColumn != null
+                    || !labels.equals(DEFAULT_MEMBER_LABELS));
             String roleCol = distinguishable ? (roleColumn == null ? DEFAULT_ROLE_COLUMN : roleColumn) : null;
             // variable -> [column for member 1, column for member 2] or a single dyad-level column
             Map<String, int[]> person = new LinkedHashMap<>();
@@ -545,7 +583,7 @@ public final class DyadicData {
                     for (Map.Entry<String, int[]> e : person.entrySet()) {
                         int c = e.getValue()[i];
                         String v = c >= 0 ? table.cell(r, c) : "";
-                        present |= !v.isBlank();
+                        present |= !isMissing(v.strip());
                         cells.put(e.getKey(), v);
                     }
                     for (Map.Entry<String, Integer> e : dyadLevel.entrySet()) {
@@ -831,7 +869,7 @@ public final class DyadicData {
      * (member labels {@code _1}/{@code _2} for indistinguishable dyads), all of the first role's columns
      * and then all of the second's, placed where the first person-level variable stood. An absent
      * member's cells are blank; when reading this layout, a member whose person-level cells are all blank
-     * is taken as absent.
+     * (blank, {@code NA} or {@code .}) is taken as absent.
      */
     public DataTable toDyad() {
         List<String> header = new ArrayList<>();

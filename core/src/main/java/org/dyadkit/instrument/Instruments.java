@@ -1,0 +1,276 @@
+package org.dyadkit.instrument;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.dyadkit.InputException;
+
+/**
+ * Finds instruments: the bundled ones (JSON files under {@code resources/instruments/}), a user's own
+ * file in the same format, and the templates a user completes (the CRSI, whose key is not public).
+ */
+public final class Instruments {
+    private static final String DIR = "/instruments/";
+
+    private Instruments() {
+    }
+
+    /** Bundled definitions, loaded once when the class is first used (immutable afterwards). */
+    private static final class Bundled {
+        static final Map<String, Instrument> ALL = load();
+
+        private static Map<String, Instrument> load() {
+            Map<String, Instrument> out = new LinkedHashMap<>();
+            for (String id : index("index.txt")) {
+                Instrument in = InstrumentJson.parse(resource(DIR + id + ".json"), "bundled:" + id + ".json");
+                if (!in.id().equals(id)) {
+                    throw new IllegalStateException("bundled " + id + ".json declares id " + in.id());
+                }
+                if (out.put(id, in) != null) {
+                    throw new IllegalStateException("duplicate bundled instrument id " + id);
+                }
+            }
+            return Map.copyOf(out);
+        }
+    }
+
+    private static List<String> index(String name) {
+        List<String> ids = new ArrayList<>();
+        for (String line : resource(DIR + name).split("\n")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                ids.add(t);
+            }
+        }
+        return ids;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Instruments.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read resource " + name, e);
+        }
+    }
+
+    /** The ids of the bundled instruments, in listing order. */
+    public static List<String> ids() {
+        return index("index.txt");
+    }
+
+    /** All bundled instruments, in listing order. */
+    public static List<Instrument> bundled() {
+        List<Instrument> out = new ArrayList<>();
+        for (String id : ids()) {
+            out.add(Bundled.ALL.get(id));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A bundled instrument by id, for example {@code scs}.
+     *
+     * @throws InputException for an unknown id (the message suggests near ids) or for the id of a
+     *     template (the message says how to complete it)
+     */
+    public static Instrument bundled(String id) {
+        Instrument in = Bundled.ALL.get(id);
+        if (in != null) {
+            return in;
+        }
+        if (templateIds().contains(id)) {
+            throw new InputException("instrument \"" + id + "\" has no bundled key: its published key is not publicly"
+                    + " available. Save the template with 'dyadkit instruments " + id + " --format json > " + id
+                    + ".json', fill in its key from the article, and pass the file instead of the id");
+        }
+        throw new InputException("unknown instrument \"" + id + "\"" + suggestion(id)
+                + "; run 'dyadkit instruments' for the list, or give the path of an instrument file");
+    }
+
+    /** Whether a bundled instrument has this id. */
+    public static boolean isBundled(String id) {
+        return Bundled.ALL.containsKey(id);
+    }
+
+    /** The ids of the templates (instruments whose key the user fills in from the article). */
+    public static List<String> templateIds() {
+        return index("templates/index.txt");
+    }
+
+    /**
+     * The JSON text of a template, to be saved, completed and read with {@link #read(Path)}.
+     *
+     * @throws InputException for an unknown template id
+     */
+    public static String template(String id) {
+        if (!templateIds().contains(id)) {
+            throw new InputException("unknown template \"" + id + "\"; templates: " + String.join(", ", templateIds()));
+        }
+        return resource(DIR + "templates/" + id + ".json");
+    }
+
+    /**
+     * Reads a user's instrument file (the bundled format, described in {@code docs/scoring.md}).
+     *
+     * @throws InputException when the file cannot be read or the definition is invalid; the message
+     *     names the file and the field
+     */
+    public static Instrument read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InputException(path + ": instrument file not found");
+        } catch (IOException e) {
+            throw new InputException(path + ": cannot read instrument file: " + e.getMessage(), e);
+        }
+        return parse(text, path.toString());
+    }
+
+    /**
+     * Parses a definition from text; {@code source} names it in error messages.
+     *
+     * @throws InputException when the definition is invalid
+     */
+    public static Instrument parse(String json, String source) {
+        if (!json.isEmpty() && json.charAt(0) == '\uFEFF') {
+            json = json.substring(1);
+        }
+        return InstrumentJson.parse(json, source);
+    }
+
+    /**
+     * A bundled instrument when {@code idOrPath} is a bundled id, else the instrument file at that path.
+     *
+     * @throws InputException when it is neither (the message suggests near ids) or the file is invalid
+     */
+    public static Instrument resolve(String idOrPath) {
+        if (isBundled(idOrPath)) {
+            return bundled(idOrPath);
+        }
+        Path p;
+        try {
+            p = Path.of(idOrPath);
+        } catch (RuntimeException e) {
+            return bundled(idOrPath);
+        }
+        if (Files.isRegularFile(p)) {
+            return read(p);
+        }
+        if (templateIds().contains(idOrPath)) {
+            return bundled(idOrPath);
+        }
+        throw new InputException("\"" + idOrPath + "\" is neither a bundled instrument nor an instrument file"
+                + suggestion(idOrPath) + "; run 'dyadkit instruments' for the bundled ids");
+    }
+
+    /**
+     * Resolves several instruments (ids or paths) for one scoring run, refusing two with the same id,
+     * whose score columns would collide.
+     *
+     * @throws InputException as {@link #resolve(String)}, or for a duplicate id (naming both sources)
+     */
+    public static List<Instrument> resolveAll(List<String> idsOrPaths) {
+        List<Instrument> out = new ArrayList<>();
+        Map<String, Instrument> seen = new LinkedHashMap<>();
+        for (String s : idsOrPaths) {
+            Instrument in = resolve(s);
+            Instrument before = seen.put(in.id(), in);
+            if (before != null) {
+                throw new InputException(InputException.Location.file(in.source()), "field id: duplicate instrument id \""
+                        + in.id() + "\" (also in " + before.source() + "); give each instrument its own id");
+            }
+            out.add(in);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The definition in the file format (round-trips through {@link #parse}). */
+    public static String toJson(Instrument instrument) {
+        return InstrumentJson.write(instrument);
+    }
+
+    /**
+     * Bundled ids and template ids near a mistyped one (edit distance at most 2, or one contains the
+     * other), nearest first.
+     */
+    public static List<String> near(String id) {
+        String q = id.toLowerCase(Locale.ROOT).strip();
+        List<String> all = new ArrayList<>(ids());
+        all.addAll(templateIds());
+        List<String> out = new ArrayList<>();
+        for (String c : all) {
+            if (distance(q, c) <= 2 || (q.length() >= 2 && (c.contains(q) || q.contains(c)))) {
+                out.add(c);
+            }
+        }
+        out.sort(Comparator.comparingInt((String c) -> distance(q, c)).thenComparing(c -> c));
+        return List.copyOf(out);
+    }
+
+    private static String suggestion(String id) {
+        List<String> near = near(id);
+        return near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)";
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /**
+     * One line of the catalogue: a bundled instrument or a template.
+     *
+     * @param id the id
+     * @param name the full name
+     * @param items the number of items
+     * @param status how far the key can be trusted ({@link Instrument.Status#TEMPLATE} for templates)
+     */
+    public record Listing(String id, String name, int items, Instrument.Status status) {
+    }
+
+    /** The bundled instruments followed by the templates, in listing order. */
+    public static List<Listing> listing() {
+        List<Listing> out = new ArrayList<>();
+        for (Instrument in : bundled()) {
+            out.add(new Listing(in.id(), in.name(), in.items().size(), in.status()));
+        }
+        for (String id : templateIds()) {
+            InstrumentJson.TemplateHead head = InstrumentJson.head(template(id), "template:" + id + ".json");
+            out.add(new Listing(id, head.name(), head.items(), Instrument.Status.TEMPLATE));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Finds a bundled instrument without throwing. */
+    public static Optional<Instrument> find(String id) {
+        return Optional.ofNullable(Bundled.ALL.get(id));
+    }
+}

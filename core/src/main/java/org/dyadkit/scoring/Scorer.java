@@ -1,0 +1,445 @@
+package org.dyadkit.scoring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.dyadkit.instrument.CategoryTally;
+import org.dyadkit.instrument.Instrument;
+import org.dyadkit.instrument.Item;
+import org.dyadkit.instrument.Subscale;
+
+/**
+ * Scores response rows with an instrument. Immutable and thread-safe; {@code with*} return copies.
+ * Pure computation: no I/O.
+ *
+ * <p>Rules (documented in full in {@code docs/scoring.md}):
+ * <ul>
+ *   <li>Reversal is {@code min + max - x} with the item's own range. In a positive subscale and in every
+ *       total, reverse-keyed items are reversed; a negative subscale (the SCS self-judgment, isolation and
+ *       over-identification) is reported in the direction of its own items, un-reversed.</li>
+ *   <li>A subscale is the mean of its answered items or their sum, as the instrument prescribes; a sum
+ *       with unanswered items is prorated: mean of the answered items times k.</li>
+ *   <li>A score is computed only when {@link MissingRule#required(int)} of its k items are answered.
+ *       Totals formed from subscales ({@link TotalMethod#MEAN_OF_SUBSCALES},
+ *       {@link TotalMethod#SUM_OF_SUBSCALES}) need every subscale present; item totals
+ *       ({@link TotalMethod#ITEM_MEAN}, {@link TotalMethod#ITEM_SUM}) apply the rule to all the
+ *       instrument's rating items.</li>
+ * </ul>
+ * Item identity: {@code responses[i]} answers {@code instrument.items().get(i)}; map data columns to
+ * items with {@link Instrument#itemIndex(int)}.
+ */
+public final class Scorer {
+    /** Marks an unanswered item in a response array. */
+    public static final int MISSING = Integer.MIN_VALUE;
+
+    private static final int ITEMS = 0;
+    private static final int COUNT = 1;
+    private static final int PROPORTION = 2;
+    private static final int TOTAL = 3;
+
+    private final Instrument instrument;
+    private final MissingRule missing;
+    private final TotalMethod total;
+    private final boolean composites;
+
+    // the plan, derived from the four fields above
+    private final int[] lo;
+    private final int[] hi;
+    private final List<String> names;
+    private final int[] kind;
+    private final int[][] members;
+    private final boolean[][] flip;
+    private final boolean[] isSum;
+    private final int[] required;
+    private final int[] category;
+    private final int nSubscales;
+    private final boolean[][] flipTotal;
+    private final int[] totalItems;
+    private final boolean[] totalFlip;
+    private final List<Score> provenance;
+
+    private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites) {
+        this.instrument = instrument;
+        this.missing = missing;
+        this.total = total;
+        this.composites = composites;
+        List<Item> items = instrument.items();
+        lo = new int[items.size()];
+        hi = new int[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            lo[i] = items.get(i).min();
+            hi[i] = items.get(i).max();
+        }
+        String tag = instrument.id() + " " + instrument.version();
+        List<String> nm = new ArrayList<>();
+        List<Integer> kd = new ArrayList<>();
+        List<int[]> mem = new ArrayList<>();
+        List<boolean[]> fl = new ArrayList<>();
+        List<Boolean> sums = new ArrayList<>();
+        List<Integer> cats = new ArrayList<>();
+        List<Score> prov = new ArrayList<>();
+        List<Subscale> itemScores = new ArrayList<>(instrument.subscales());
+        if (composites) {
+            itemScores.addAll(instrument.composites());
+        }
+        nSubscales = instrument.subscales().size();
+        flipTotal = new boolean[nSubscales][];
+        for (int s = 0; s < itemScores.size(); s++) {
+            Subscale sc = itemScores.get(s);
+            int[] idx = new int[sc.size()];
+            boolean[] f = new boolean[sc.size()];
+            boolean[] ft = new boolean[sc.size()];
+            List<Integer> reversed = new ArrayList<>();
+            for (int i = 0; i < idx.length; i++) {
+                int number = sc.items().get(i);
+                idx[i] = instrument.itemIndex(number);
+                boolean rk = items.get(idx[i]).reverseKeyed();
+                f[i] = rk != (sc.direction() == Subscale.Direction.NEGATIVE);
+                ft[i] = rk;
+                if (f[i]) {
+                    reversed.add(number);
+                }
+            }
+            if (s < nSubscales) {
+                flipTotal[s] = ft;
+            }
+            nm.add(sc.name());
+            kd.add(ITEMS);
+            mem.add(idx);
+            fl.add(f);
+            sums.add(sc.aggregation() == Subscale.Aggregation.SUM);
+            cats.add(0);
+            prov.add(new Score(sc.name(), OptionalDouble.empty(), 0, idx.length, missing.describe(idx.length),
+                    sc.aggregation().fileName(), sorted(reversed), tag));
+        }
+        for (CategoryTally t : instrument.tallies()) {
+            int[] idx = t.items().stream().mapToInt(instrument::itemIndex).toArray();
+            TreeMap<Integer, String> categories = new TreeMap<>(items.get(idx[0]).anchors());
+            for (var e : categories.entrySet()) {
+                for (int stat : new int[] {COUNT, PROPORTION}) {
+                    if ((stat == COUNT && !t.counts()) || (stat == PROPORTION && !t.proportions())) {
+                        continue;
+                    }
+                    String name = t.prefix() + e.getValue() + (stat == COUNT ? "_count" : "_proportion");
+                    nm.add(name);
+                    kd.add(stat);
+                    mem.add(idx);
+                    fl.add(new boolean[idx.length]);
+                    sums.add(false);
+                    cats.add(e.getKey());
+                    prov.add(new Score(name, OptionalDouble.empty(), 0, idx.length, missing.describe(idx.length),
+                            stat == COUNT ? "count" : "proportion", List.of(), tag));
+                }
+            }
+        }
+        if (total != null) {
+            List<Integer> ti = new ArrayList<>();
+            List<Integer> reversed = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                if (!items.get(i).categorical()) {
+                    ti.add(i);
+                    if (items.get(i).reverseKeyed()) {
+                        reversed.add(items.get(i).number());
+                    }
+                }
+            }
+            totalItems = ti.stream().mapToInt(Integer::intValue).toArray();
+            totalFlip = new boolean[totalItems.length];
+            for (int i = 0; i < totalItems.length; i++) {
+                totalFlip[i] = items.get(totalItems[i]).reverseKeyed();
+            }
+            int of = totalItems.length;
+            String rule;
+            if (total.fromSubscales()) {
+                of = 0;
+                reversed.clear();
+                for (int s = 0; s < nSubscales; s++) {
+                    of += mem.get(s).length;
+                    for (int i = 0; i < flipTotal[s].length; i++) {
+                        if (flipTotal[s][i]) {
+                            reversed.add(items.get(mem.get(s)[i]).number());
+                        }
+                    }
+                }
+                rule = "every subscale present (" + missing.describe() + " per subscale)";
+            } else {
+                rule = missing.describe(totalItems.length);
+            }
+            nm.add("total");
+            kd.add(TOTAL);
+            mem.add(totalItems);
+            fl.add(totalFlip);
+            sums.add(total == TotalMethod.ITEM_SUM || total == TotalMethod.SUM_OF_SUBSCALES);
+            cats.add(0);
+            prov.add(new Score("total", OptionalDouble.empty(), 0, of, rule, total.cliName(), sorted(reversed), tag));
+        } else {
+            totalItems = new int[0];
+            totalFlip = new boolean[0];
+        }
+        names = List.copyOf(nm);
+        kind = kd.stream().mapToInt(Integer::intValue).toArray();
+        members = mem.toArray(new int[0][]);
+        flip = fl.toArray(new boolean[0][]);
+        isSum = new boolean[sums.size()];
+        required = new int[sums.size()];
+        category = cats.stream().mapToInt(Integer::intValue).toArray();
+        for (int j = 0; j < isSum.length; j++) {
+            isSum[j] = sums.get(j);
+            required[j] = kind[j] == TOTAL && total.fromSubscales() ? 0 : missing.required(members[j].length);
+        }
+        provenance = List.copyOf(prov);
+    }
+
+    private static List<Integer> sorted(List<Integer> xs) {
+        List<Integer> out = new ArrayList<>(xs);
+        out.sort(Integer::compare);
+        return out;
+    }
+
+    /**
+     * A scorer with the instrument's default missing-data rule and default total method.
+     *
+     * @throws NullPointerException when the instrument is null
+     */
+    public static Scorer of(Instrument instrument) {
+        Objects.requireNonNull(instrument, "instrument");
+        return new Scorer(instrument, instrument.defaultMissing(), instrument.defaultTotal().orElse(null), false);
+    }
+
+    /** A copy with another missing-data rule. */
+    public Scorer withMissing(MissingRule rule) {
+        return new Scorer(instrument, Objects.requireNonNull(rule, "rule"), total, composites);
+    }
+
+    /**
+     * A copy with another total method.
+     *
+     * @throws IllegalArgumentException when the instrument has no total or does not support the method
+     */
+    public Scorer withTotal(TotalMethod method) {
+        Objects.requireNonNull(method, "method");
+        if (instrument.totalMethods().isEmpty()) {
+            throw new IllegalArgumentException("instrument " + instrument.id() + " has no total score (its scores: "
+                    + names + ")");
+        }
+        if (!instrument.supports(method)) {
+            throw new IllegalArgumentException("instrument " + instrument.id() + " does not support total method "
+                    + method.cliName() + "; it supports " + instrument.totalMethods());
+        }
+        return new Scorer(instrument, missing, method, composites);
+    }
+
+    /**
+     * A copy that also produces the instrument's optional composite scores (for the SCS: {@code cs},
+     * compassionate self-responding, and {@code rus}, reduced uncompassionate self-responding), placed
+     * after the subscales. Instruments without composites are unaffected.
+     */
+    public Scorer withComposites(boolean include) {
+        return new Scorer(instrument, missing, total, include);
+    }
+
+    /** The instrument. */
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    /** The missing-data rule in force. */
+    public MissingRule missing() {
+        return missing;
+    }
+
+    /** The total method in force; empty when the instrument has no total. */
+    public Optional<TotalMethod> total() {
+        return Optional.ofNullable(total);
+    }
+
+    /**
+     * The output score names in order: subscales in instrument order, composites when asked for, tallies,
+     * then {@code total}. Single-score instruments have only {@code total}.
+     */
+    public List<String> scoreNames() {
+        return names;
+    }
+
+    /** The number of scores ({@code scoreNames().size()}). */
+    public int scoreCount() {
+        return names.size();
+    }
+
+    /**
+     * The interval score j can take: a mean runs from the lowest item minimum to the highest item
+     * maximum (after reversal), a sum over k items from k times those, a count from 0 to k, a proportion
+     * from 0 to 1; totals from subscales combine the subscale intervals.
+     */
+    public ScoreRange range(int j) {
+        switch (kind[j]) {
+            case COUNT:
+                return new ScoreRange(0, members[j].length);
+            case PROPORTION:
+                return new ScoreRange(0, 1);
+            case TOTAL:
+                if (total.fromSubscales()) {
+                    double a = Double.POSITIVE_INFINITY;
+                    double b = Double.NEGATIVE_INFINITY;
+                    double sa = 0;
+                    double sb = 0;
+                    for (int s = 0; s < nSubscales; s++) {
+                        ScoreRange r = range(s);
+                        a = Math.min(a, r.min());
+                        b = Math.max(b, r.max());
+                        sa += r.min();
+                        sb += r.max();
+                    }
+                    return total == TotalMethod.SUM_OF_SUBSCALES ? new ScoreRange(sa, sb) : new ScoreRange(a, b);
+                }
+                return itemRange(members[j], isSum[j]);
+            default:
+                return itemRange(members[j], isSum[j]);
+        }
+    }
+
+    private ScoreRange itemRange(int[] idx, boolean sum) {
+        int a = Integer.MAX_VALUE;
+        int b = Integer.MIN_VALUE;
+        for (int i : idx) {
+            a = Math.min(a, lo[i]);
+            b = Math.max(b, hi[i]);
+        }
+        return sum ? new ScoreRange((double) a * idx.length, (double) b * idx.length) : new ScoreRange(a, b);
+    }
+
+    /**
+     * Scores one row with full provenance.
+     *
+     * @param responses {@code responses[i]} answers {@code instrument().items().get(i)}; {@link #MISSING}
+     *     marks an unanswered item
+     * @throws IllegalArgumentException when the array has the wrong length or a value lies outside its
+     *     item's range (callers reading files flag such cells and pass {@link #MISSING})
+     */
+    public ScoredRow score(int[] responses) {
+        double[] values = new double[names.size()];
+        int[] answered = new int[names.size()];
+        scoreInto(responses, values, answered);
+        List<Score> out = new ArrayList<>(names.size());
+        for (int j = 0; j < values.length; j++) {
+            Score p = provenance.get(j);
+            out.add(new Score(p.name(), Double.isNaN(values[j]) ? OptionalDouble.empty() : OptionalDouble.of(values[j]),
+                    answered[j], p.of(), p.rule(), p.method(), p.reversedItems(), p.instrument()));
+        }
+        return new ScoredRow(out);
+    }
+
+    /**
+     * Scores one row without allocating: {@code values[j]} receives score j (NaN when its missing-data
+     * rule is not met) and {@code answered[j]} the number of its items answered.
+     *
+     * @throws IllegalArgumentException as {@link #score(int[])}, or when an output array is shorter than
+     *     {@link #scoreCount()}
+     */
+    public void scoreInto(int[] responses, double[] values, int[] answered) {
+        if (responses.length != lo.length) {
+            throw new IllegalArgumentException(instrument.id() + " has " + lo.length + " items, got "
+                    + responses.length + " responses");
+        }
+        if (values.length < kind.length || answered.length < kind.length) {
+            throw new IllegalArgumentException("output arrays need room for " + kind.length + " scores");
+        }
+        for (int i = 0; i < responses.length; i++) {
+            int x = responses[i];
+            if (x != MISSING && (x < lo[i] || x > hi[i])) {
+                throw new IllegalArgumentException(instrument.id() + " item " + instrument.items().get(i).number()
+                        + ": response " + x + " outside " + lo[i] + ".." + hi[i]);
+            }
+        }
+        for (int j = 0; j < kind.length; j++) {
+            switch (kind[j]) {
+                case ITEMS -> itemScore(responses, members[j], flip[j], isSum[j], required[j], values, answered, j);
+                case COUNT, PROPORTION -> tally(responses, j, values, answered);
+                default -> total(responses, j, values, answered);
+            }
+        }
+    }
+
+    private void itemScore(int[] r, int[] idx, boolean[] f, boolean sum, int req, double[] values, int[] answered,
+            int j) {
+        int n = 0;
+        long acc = 0;
+        for (int i = 0; i < idx.length; i++) {
+            int x = r[idx[i]];
+            if (x != MISSING) {
+                n++;
+                acc += f[i] ? lo[idx[i]] + hi[idx[i]] - x : x;
+            }
+        }
+        answered[j] = n;
+        values[j] = n < req ? Double.NaN : aggregate(acc, n, idx.length, sum);
+    }
+
+    private static double aggregate(long acc, int n, int k, boolean sum) {
+        if (!sum) {
+            return (double) acc / n;
+        }
+        return n == k ? (double) acc : (double) acc * k / n;
+    }
+
+    private void tally(int[] r, int j, double[] values, int[] answered) {
+        int[] idx = members[j];
+        int n = 0;
+        int hits = 0;
+        for (int i : idx) {
+            int x = r[i];
+            if (x != MISSING) {
+                n++;
+                if (x == category[j]) {
+                    hits++;
+                }
+            }
+        }
+        answered[j] = n;
+        if (n < required[j]) {
+            values[j] = Double.NaN;
+        } else {
+            values[j] = kind[j] == COUNT ? hits : (double) hits / n;
+        }
+    }
+
+    private void total(int[] r, int j, double[] values, int[] answered) {
+        if (!total.fromSubscales()) {
+            itemScore(r, totalItems, totalFlip, isSum[j], required[j], values, answered, j);
+            return;
+        }
+        boolean all = true;
+        int answeredAll = 0;
+        double acc = 0;
+        for (int s = 0; s < nSubscales; s++) {
+            int[] idx = members[s];
+            boolean[] f = flipTotal[s];
+            int n = 0;
+            long sum = 0;
+            for (int i = 0; i < idx.length; i++) {
+                int x = r[idx[i]];
+                if (x != MISSING) {
+                    n++;
+                    sum += f[i] ? lo[idx[i]] + hi[idx[i]] - x : x;
+                }
+            }
+            answeredAll += n;
+            if (n < required[s]) {
+                all = false;
+            } else {
+                acc += aggregate(sum, n, idx.length, isSum[s]);
+            }
+        }
+        answered[j] = answeredAll;
+        values[j] = !all ? Double.NaN : total == TotalMethod.MEAN_OF_SUBSCALES ? acc / nSubscales : acc;
+    }
+
+    @Override
+    public String toString() {
+        return "Scorer[" + instrument.id() + ", missing: " + missing.describe() + ", total: "
+                + (total == null ? "none" : total.cliName()) + ", scores: " + names + "]";
+    }
+}
