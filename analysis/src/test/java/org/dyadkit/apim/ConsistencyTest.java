@@ -267,4 +267,43 @@ class ConsistencyTest {
             }
         }
     }
+
+    /** Shifting a predictor far from zero changes only the intercepts (the columns are centred internally). */
+    @Test
+    void farFromZeroPredictorsGiveTheSameFit() {
+        ApimData d = Simulated.couples(91, 300, 0.4, 1.2, 0.1, 0.05);
+        ApimFit base = Apim.distinguishable(d).outcome("y").predictor("x").covariate("c").fit();
+        for (double offset : new double[] {1e3, 1e5}) {
+            double[] x = d.values("x").clone();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += offset;
+            }
+            Map<String, double[]> v = new LinkedHashMap<>();
+            v.put("x", x);
+            v.put("y", d.values("y"));
+            v.put("c", d.values("c"));
+            String[] dyad = new String[x.length];
+            String[] role = new String[x.length];
+            for (int i = 0; i < x.length; i++) {
+                dyad[i] = d.dyad(i);
+                role[i] = d.role(i);
+            }
+            ApimFit f = Apim.distinguishable(ApimData.of(dyad, role, v)).outcome("y").predictor("x").covariate("c")
+                    .df(DfMethod.SATTERTHWAITE).fit();
+            ApimFit g = Apim.distinguishable(d).outcome("y").predictor("x").covariate("c").df(DfMethod.SATTERTHWAITE)
+                    .fit();
+            for (String t : new String[] {"actor:A", "actor:B", "partner:A", "partner:B", "c:A", "c:B"}) {
+                close(base.coefficient(t).estimate(), f.coefficient(t).estimate(), 1e-9, "offset " + offset + " " + t);
+                close(base.coefficient(t).se(), f.coefficient(t).se(), 1e-8, "offset " + offset + " SE " + t);
+                close(g.coefficient(t).df(), f.coefficient(t).df(), 1e-4, "offset " + offset + " df " + t);
+            }
+            for (String r : new String[] {"A", "B"}) {
+                double shift = offset * (f.coefficient("actor:" + r).estimate() + f.coefficient("partner:" + r).estimate());
+                close(base.coefficient("intercept:" + r).estimate() - shift, f.coefficient("intercept:" + r).estimate(),
+                        1e-9 * offset, "offset " + offset + " intercept " + r);
+            }
+            close(base.rho(), f.rho(), 1e-8, "offset " + offset + " rho");
+            close(base.logLik(), f.logLik(), 1e-9, "offset " + offset + " logLik");
+        }
+    }
 }
