@@ -62,7 +62,7 @@ class MediationPropertyTest {
     void eightIndirectEffectsSatisfyTheProductIdentity() {
         for (long seed = 1; seed <= 20; seed++) {
             Couples c = couples(seed, 60 + (int) seed * 5);
-            ApimemResult r = Apimem.distinguishable(c.dyad(), c.role(), c.vars()).x("x").m("y").y("m").fit();
+            ApimemResult r = Apimem.distinguishable(c.dyad(), c.role(), c.vars()).x("x").m("m").y("y").fit();
             for (String[] p : List.of(new String[] {"a", "b"}, new String[] {"b", "a"})) {
                 String one = p[0];
                 String two = p[1];
