@@ -114,6 +114,10 @@ public final class ReliabilityCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String use;
 
+    @Option(names = "--id", paramLabel = "COL",
+            description = "The person id column; listed invalid answers then name the person.")
+    String id;
+
     @Option(names = "--by", paramLabel = "COL",
             description = "Report each group separately: the column holding each person's role in the couple "
                     + "(e.g. --by role) or a sample or site.")
@@ -153,6 +157,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         if (by != null) {
             table.columnIndex(by);
         }
+        String[] ids = id == null ? null : table.text(id);
         List<ScaleReliability> results = new ArrayList<>();
         Map<String, List<Integer>> numbersByScale = new LinkedHashMap<>();
         Answers answers = answers(table, inst, scales, namer);
@@ -183,7 +188,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
             }
         }
         switch (fmt) {
-            case "json" -> out.println(json(inst, missing, results, numbersByScale, namer, answers.problems()));
+            case "json" -> out.println(json(inst, missing, results, numbersByScale, namer, answers.problems(), ids));
             case "csv" -> csv(out, inst, results);
             default -> text(out, inst, missing, results, answers.problems());
         }
@@ -442,7 +447,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- output
 
     private String json(Instrument inst, MissingData missing, List<ScaleReliability> results,
-            Map<String, List<Integer>> numbers, ColumnNamer namer, List<CellProblem> problems) {
+            Map<String, List<Integer>> numbers, ColumnNamer namer, List<CellProblem> problems, String[] ids) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("analysis", "reliability");
         Map<String, Object> in = new LinkedHashMap<>();
@@ -465,6 +470,9 @@ public final class ReliabilityCommand implements Callable<Integer> {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("file", input.toString());
             pm.put("line", p.line());
+            if (ids != null) {
+                pm.put("id", ids[(int) p.line() - 1]);
+            }
             pm.put("column", p.column());
             pm.put("value", p.value());
             pm.put("problem", p.problem());
