@@ -1,0 +1,305 @@
+package org.dyadkit.cli;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.dyadkit.instrument.Instrument;
+import org.dyadkit.instrument.Instruments;
+import org.dyadkit.scoring.MissingRule;
+import org.dyadkit.scoring.Scorer;
+import org.dyadkit.scoring.TotalMethod;
+import org.dyadkit.survey.BatchScoring;
+import org.dyadkit.survey.BatchSummary;
+import org.dyadkit.survey.ItemColumns;
+import org.dyadkit.survey.SurveyFormat;
+import org.dyadkit.survey.SurveyReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dyadkit score}: scores a survey CSV with one or more instruments in one streaming pass (see
+ * {@link BatchScoring} for the rules). A one-paragraph summary goes to stderr; a progress line too, when
+ * stderr is a terminal.
+ */
+@Command(name = "score",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Scores a survey CSV (one row per person, one column per item) in one streaming pass.",
+            "Every input row and column comes out unchanged, followed by <prefix>_<score> columns and a",
+            "<prefix>_problems column. Bad cells are set to missing and reported, never fatal."},
+        footer = {"", "Example:",
+            "  dyadkit score --instrument scs --input survey.csv --output scored.csv --id id \\",
+            "      --items 'scs{n}' --min-answered 0.8 --problems problems.csv",
+            "  dyadkit score --instrument scs --instrument ras --items 'SC_{n}' --items 'RAS{n}' \\",
+            "      --input qualtrics.csv --qualtrics --na 99,-9 --output scored.csv",
+            "",
+            "Exit status: 0 done (rows with problems are flagged); 2 bad usage; 3 unusable input."})
+public final class ScoreCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--instrument", required = true, paramLabel = "ID|FILE",
+            description = "A bundled instrument id (see 'dyadkit instruments') or an instrument file. Repeat to score several in one pass.")
+    List<String> instruments = new ArrayList<>();
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "The survey CSV ('-' reads standard input).")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE",
+            description = "The scored CSV, written atomically ('-' writes to standard output).")
+    String output;
+
+    @Option(names = "--id", paramLabel = "COL", description = "The identifier column: blank and duplicate ids are reported.")
+    String id;
+
+    @Option(names = "--items", paramLabel = "PATTERN",
+            description = "Item column names with {n} for the item number, e.g. scs{n} or Q5_{n}; one per instrument, in order. Default: <prefix>{n}.")
+    List<String> items = new ArrayList<>();
+
+    @Option(names = "--item-map", paramLabel = "FILE",
+            description = "A CSV with columns item,column (or instrument,item,column) instead of --items.")
+    String itemMap;
+
+    @Option(names = "--min-answered", paramLabel = "FRACTION",
+            description = "A score needs ceil(F * k) of its k items answered (1 = all). Default: the instrument's rule.")
+    String minAnswered;
+
+    @Option(names = "--total", paramLabel = "METHOD",
+            description = "Total score method: mean-of-subscales, item-mean, sum-of-subscales, item-sum; one for all or one per instrument. Default: the instrument's.")
+    List<String> totals = new ArrayList<>();
+
+    @Option(names = "--problems", paramLabel = "FILE",
+            description = "Writes one line per problem: file,line,column,value,problem,action.")
+    String problems;
+
+    @Option(names = "--prefix", paramLabel = "PREFIX",
+            description = "Output column prefix, one per instrument. Default: the instrument id with - as _.")
+    List<String> prefixes = new ArrayList<>();
+
+    @Option(names = "--counts", description = "Adds <prefix>_<score>_answered columns.")
+    boolean counts;
+
+    @Option(names = "--na", split = ",", paramLabel = "CODE",
+            description = "Codes that mean missing besides a blank cell, e.g. --na 99,-9 (not reported as problems).")
+    List<String> na = new ArrayList<>();
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The field separator: , (default), ; or tab.")
+    String delimiter = ",";
+
+    @Option(names = "--output-delimiter", paramLabel = "CHAR", description = "The output's field separator. Default: the input's.")
+    String outputDelimiter;
+
+    @Option(names = "--qualtrics",
+            description = "The file has two extra header rows under the column names (Qualtrics export); they are passed through.")
+    boolean qualtrics;
+
+    @Override
+    public Integer call() {
+        CommandLine cl = spec.commandLine();
+        char delim = delimiter(delimiter, "--delimiter");
+        SurveyFormat format = SurveyFormat.csv().withDelimiter(delim).withQualtrics(qualtrics)
+                .withNaCodes(na.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        int k = instruments.size();
+        checkCount("--items", items.size(), k);
+        checkCount("--prefix", prefixes.size(), k);
+        checkCount("--total", totals.size(), k);
+        if (!items.isEmpty() && itemMap != null) {
+            throw new CommandLine.ParameterException(cl, "use either --items or --item-map, not both");
+        }
+        MissingRule rule = minAnswered == null ? null : missingRule(minAnswered);
+        List<TotalMethod> methods = new ArrayList<>();
+        for (String t : totals) {
+            try {
+                methods.add(TotalMethod.parse(t));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--total: " + e.getMessage());
+            }
+        }
+        if (problems != null && problems.equals(output) && !output.equals("-")) {
+            throw new CommandLine.ParameterException(cl, "--problems and --output name the same file");
+        }
+
+        BatchScoring batch = BatchScoring.of(format).withId(id).withCounts(counts);
+        if (outputDelimiter != null) {
+            batch = batch.withOutputDelimiter(delimiter(outputDelimiter, "--output-delimiter"));
+        }
+        for (int i = 0; i < k; i++) {
+            Instrument ins = Instruments.resolve(instruments.get(i));
+            Scorer scorer = Scorer.of(ins);
+            if (rule != null) {
+                scorer = scorer.withMissing(rule);
+            }
+            if (!methods.isEmpty()) {
+                TotalMethod m = methods.get(methods.size() == 1 ? 0 : i);
+                try {
+                    scorer = scorer.withTotal(m);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cl, "--total: " + e.getMessage());
+                }
+            }
+            String prefix = prefixes.isEmpty() ? BatchScoring.defaultPrefix(ins)
+                    : prefixes.get(prefixes.size() == 1 ? 0 : i);
+            if (prefixes.size() == 1 && k > 1) {
+                prefix = prefix + "_" + BatchScoring.defaultPrefix(ins);
+            }
+            ItemColumns columns;
+            if (itemMap != null) {
+                columns = ItemColumns.read(Path.of(itemMap), ins.id());
+            } else {
+                String pattern = items.isEmpty() ? BatchScoring.defaultPrefix(ins) + "{n}"
+                        : items.get(items.size() == 1 ? 0 : i);
+                try {
+                    columns = ItemColumns.pattern(pattern);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(cl, "--items: " + e.getMessage());
+                }
+            }
+            batch = batch.withInstrument(prefix, scorer, columns);
+        }
+
+        PrintWriter err = cl.getErr();
+        Progress progress = null;
+        BatchSummary summary;
+        if (input.equals("-")) {
+            try (SurveyReader in = SurveyReader.open(System.in, "<stdin>", format)) {
+                summary = write(batch, in);
+            }
+        } else {
+            Path in = Path.of(input);
+            progress = Progress.forTerminal(System.console(), input, size(in));
+            if (progress != null) {
+                batch = batch.withProgress(progress);
+            }
+            try (SurveyReader reader = SurveyReader.open(in, format)) {
+                summary = write(batch, reader);
+            } finally {
+                if (progress != null) {
+                    progress.clear();
+                }
+            }
+        }
+        err.println(summary.paragraph() + " Wrote " + (output.equals("-") ? "standard output" : output)
+                + (problems == null ? "" : " and the problems list " + problems) + ".");
+        err.flush();
+        return 0;
+    }
+
+    private BatchSummary write(BatchScoring batch, SurveyReader in) {
+        try {
+            return writeOrFail(batch, in);
+        } catch (java.io.UncheckedIOException e) {
+            throw new org.dyadkit.InputException((output.equals("-") ? "standard output" : output)
+                    + ": cannot be written: " + e.getCause().getMessage(), e);
+        }
+    }
+
+    private BatchSummary writeOrFail(BatchScoring batch, SurveyReader in) {
+        Path problemsPath = problems == null ? null : Path.of(problems);
+        if (output.equals("-")) {
+            PrintStream out = System.out;
+            BatchSummary s = batch.run(in, out, problemsPath);
+            out.flush();
+            return s;
+        }
+        return batch.run(in, Path.of(output), problemsPath);
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private void checkCount(String option, int given, int instrumentsGiven) {
+        if (given > 1 && given != instrumentsGiven) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " is given " + given
+                    + " times for " + instrumentsGiven + " instrument(s); give it once, or once per --instrument in the same order");
+        }
+    }
+
+    private MissingRule missingRule(String text) {
+        BigDecimal f;
+        try {
+            f = new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--min-answered: \"" + text + "\" is not a number; give a fraction such as 0.8");
+        }
+        if (f.signum() <= 0 || f.compareTo(BigDecimal.ONE) > 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--min-answered: " + text + " is outside (0, 1]; give a fraction such as 0.8, or 1 for all items");
+        }
+        return f.compareTo(BigDecimal.ONE) == 0 ? MissingRule.allRequired() : MissingRule.minAnsweredFraction(f);
+    }
+
+    private char delimiter(String text, String option) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.equals("tab") || t.equals("\\t") || t.equals("\t")) {
+            return '\t';
+        }
+        if (t.equals("semicolon")) {
+            return ';';
+        }
+        if (t.equals("comma")) {
+            return ',';
+        }
+        if (text.length() != 1 || text.charAt(0) == '"' || text.charAt(0) > 127 || text.charAt(0) == '\n'
+                || text.charAt(0) == '\r') {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": \"" + text
+                    + "\" is not a single ASCII character other than a quote; use , or ; or tab");
+        }
+        return text.charAt(0);
+    }
+
+    /** A progress line on a terminal: rows read and percent of the file, at most twice a second. */
+    static final class Progress implements BatchScoring.Progress {
+        private final PrintWriter out;
+        private final String name;
+        private final long size;
+        private long last;
+        private boolean shown;
+
+        private Progress(PrintWriter out, String name, long size) {
+            this.out = out;
+            this.name = name;
+            this.size = size;
+            this.last = System.nanoTime();
+        }
+
+        /** A progress line when there is a terminal, else null (silent). */
+        static Progress forTerminal(Console console, String name, long size) {
+            return console == null ? null : new Progress(new PrintWriter(System.err, true), name, size);
+        }
+
+        @Override
+        public void update(long rows, long bytesRead) {
+            long now = System.nanoTime();
+            if (now - last < 500_000_000L) {
+                return;
+            }
+            last = now;
+            shown = true;
+            String pct = size > 0 ? String.format(Locale.ROOT, " (%d%%)", Math.min(100, bytesRead * 100 / size)) : "";
+            out.print(String.format(Locale.ROOT, "\r%s: %,d rows%s ", name, rows, pct));
+            out.flush();
+        }
+
+        void clear() {
+            if (shown) {
+                out.print("\r" + " ".repeat(Math.min(200, name.length() + 40)) + "\r");
+                out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,570 @@
+package org.dyadkit.survey;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.dyadkit.InputException;
+import org.dyadkit.instrument.Instrument;
+import org.dyadkit.scoring.Scorer;
+
+/**
+ * Scores a survey file in one streaming pass, for any number of instruments: every input row comes
+ * out in input order with every input cell unchanged (re-quoted only where CSV requires), followed
+ * for each instrument by its score columns {@code <prefix>_<score>} (and {@code <prefix>_<score>_answered}
+ * with counts on) and a {@code <prefix>_problems} column listing the row's problems, for example
+ * {@code scs8:out_of_range:9;id:duplicate_id}.
+ *
+ * <p>Cells: blank (or a missing-value code of the {@link SurveyFormat}) is missing and not a problem; a
+ * whole number within the item's range is a response (also when written {@code 3.0}); a number that is
+ * not whole ({@code non_integer}), outside the range ({@code out_of_range}) or not a number
+ * ({@code non_numeric}) is set to missing and reported. Rows: a blank identifier ({@code missing_id}), an
+ * identifier seen before ({@code duplicate_id}, every occurrence after the first), no item of an
+ * instrument answered ({@code all_items_missing}) and a different number of cells than the header
+ * ({@code ragged_row}) are reported and the row is kept. A short row is scored with its absent cells
+ * blank; a long row is written without its extra cells and is not scored (its cells may be shifted).
+ *
+ * <p>Memory does not grow with the rows except for the duplicate-identifier check (16 bytes per
+ * identifier, see {@code IdSet}). Immutable: the {@code with*} methods return copies.
+ */
+public final class BatchScoring {
+    /**
+     * One instrument of a run.
+     *
+     * @param prefix the start of its output column names ({@code scs} gives {@code scs_total})
+     * @param scorer the scores
+     * @param columns where its items are
+     */
+    public record Part(String prefix, RowScorer scorer, ItemColumns columns) {
+        /** Checks for nulls and an empty prefix. */
+        public Part {
+            Objects.requireNonNull(scorer, "scorer");
+            Objects.requireNonNull(columns, "columns");
+            if (prefix == null || prefix.isBlank()) {
+                throw new IllegalArgumentException("the column prefix must not be empty");
+            }
+        }
+    }
+
+    /** Receives progress every few thousand rows (rows read, bytes read). */
+    @FunctionalInterface
+    public interface Progress {
+        /** Called with the rows and bytes read so far. */
+        void update(long rows, long bytesRead);
+    }
+
+    private static final int PROGRESS_EVERY = 1 << 15;
+
+    private final SurveyFormat format;
+    private final List<Part> parts;
+    private final String idColumn;
+    private final boolean counts;
+    private final Character outputDelimiter;
+    private final Progress progress;
+
+    private BatchScoring(SurveyFormat format, List<Part> parts, String idColumn, boolean counts,
+            Character outputDelimiter, Progress progress) {
+        this.format = format;
+        this.parts = List.copyOf(parts);
+        this.idColumn = idColumn;
+        this.counts = counts;
+        this.outputDelimiter = outputDelimiter;
+        this.progress = progress;
+    }
+
+    /** A run over files of this format, with no instruments yet. */
+    public static BatchScoring of(SurveyFormat format) {
+        return new BatchScoring(Objects.requireNonNull(format, "format"), List.of(), null, false, null, null);
+    }
+
+    /** Adds an instrument (its columns follow those of the instruments added before). */
+    public BatchScoring withInstrument(String prefix, RowScorer scorer, ItemColumns columns) {
+        List<Part> p = new ArrayList<>(parts);
+        p.add(new Part(prefix, scorer, columns));
+        return new BatchScoring(format, p, idColumn, counts, outputDelimiter, progress);
+    }
+
+    /**
+     * Adds an instrument's scorer, with columns {@code <prefix>_<score>}; the prefix is usually
+     * {@link #defaultPrefix(Instrument)}.
+     */
+    public BatchScoring withInstrument(String prefix, Scorer scorer, ItemColumns columns) {
+        return withInstrument(prefix, RowScorer.of(scorer), columns);
+    }
+
+    /** The default column prefix of an instrument: its id with {@code -} written as {@code _} ({@code scs_sf}). */
+    public static String defaultPrefix(Instrument instrument) {
+        return instrument.id().replace('-', '_');
+    }
+
+    /** Checks identifiers in this column for blanks and duplicates (null: no check). */
+    public BatchScoring withId(String column) {
+        return new BatchScoring(format, parts, column, counts, outputDelimiter, progress);
+    }
+
+    /** Adds {@code <prefix>_<score>_answered} after each score when {@code on}. */
+    public BatchScoring withCounts(boolean on) {
+        return new BatchScoring(format, parts, idColumn, on, outputDelimiter, progress);
+    }
+
+    /** Writes the output with this delimiter (by default the input's). */
+    public BatchScoring withOutputDelimiter(char delimiter) {
+        new SurveyFormat(delimiter, 0, List.of(), SurveyFormat.DEFAULT_MAX_ROW_BYTES); // validates
+        return new BatchScoring(format, parts, idColumn, counts, delimiter, progress);
+    }
+
+    /** Reports progress to this listener. */
+    public BatchScoring withProgress(Progress listener) {
+        return new BatchScoring(format, parts, idColumn, counts, outputDelimiter, listener);
+    }
+
+    /** The instruments of this run. */
+    public List<Part> parts() {
+        return parts;
+    }
+
+    /**
+     * Scores {@code input} into {@code output}, and lists problems in {@code problemsFile} when it is
+     * not null. Both files are written atomically: after a failure (or an interruption) neither target
+     * is touched.
+     *
+     * @throws InputException for whole-file faults (see {@link SurveyReader}), an item or identifier
+     *     column that is absent, output columns that already exist in the input, a file without data rows,
+     *     or one in which no row could be scored (then nothing is written)
+     */
+    public BatchSummary run(Path input, Path output, Path problemsFile) {
+        try (SurveyReader in = SurveyReader.open(input, format)) {
+            return run(in, output, problemsFile);
+        }
+    }
+
+    /**
+     * As {@link #run(Path, Path, Path)}, reading from an open reader (for example standard input).
+     *
+     * @throws InputException as {@link #run(Path, Path, Path)}
+     */
+    public BatchSummary run(SurveyReader in, Path output, Path problemsFile) {
+        try (AtomicFile out = AtomicFile.create(output)) {
+            BatchSummary s = run(in, out.stream(), problemsFile);
+            out.commit();
+            return s;
+        }
+    }
+
+    /**
+     * As {@link #run(Path, Path, Path)}, writing the scored rows to a stream (for example standard
+     * output; not closed, and not atomic) and the problems file atomically.
+     *
+     * @throws InputException as {@link #run(Path, Path, Path)}
+     */
+    public BatchSummary run(SurveyReader in, OutputStream out, Path problemsFile) {
+        try (AtomicFile probs = problemsFile == null ? null : AtomicFile.create(problemsFile)) {
+            ProblemFileWriter pw = probs == null ? null : new ProblemFileWriter(probs.stream());
+            BatchSummary s = run(in, out, pw == null ? p -> { } : pw);
+            if (s.rowsRead() == 0) {
+                throw new InputException(in.source() + ": the file has a header but no data rows; nothing to score");
+            }
+            if (s.rowsScored() == 0) {
+                throw new InputException(in.source() + ": no row could be scored (" + s.paragraph()
+                        .substring(s.paragraph().indexOf(": ") + 2) + ") Check the item columns and the response range.");
+            }
+            if (pw != null) {
+                pw.flush();
+                probs.commit();
+            }
+            return s;
+        }
+    }
+
+    /**
+     * Scores rows from {@code in} into {@code out} (not closed), passing each problem to {@code problems}
+     * as it is found.
+     *
+     * @throws InputException as {@link #run(Path, Path, Path)}
+     * @throws UncheckedIOException when the output cannot be written
+     */
+    public BatchSummary run(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
+        if (parts.isEmpty()) {
+            throw new IllegalStateException("no instrument to score; add one with withInstrument");
+        }
+        try {
+            return new Pass(in, out, problems).run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the output: " + e.getMessage(), e);
+        }
+    }
+
+    /** The columns added after the input columns, in order. */
+    public List<String> addedColumns() {
+        List<String> names = new ArrayList<>();
+        for (Part p : parts) {
+            for (String score : p.scorer().scoreNames()) {
+                names.add(p.prefix() + "_" + score);
+                if (counts) {
+                    names.add(p.prefix() + "_" + score + "_answered");
+                }
+            }
+            names.add(p.prefix() + "_problems");
+        }
+        return names;
+    }
+
+    /** The state of one pass over one file. */
+    private final class Pass {
+        private final SurveyReader in;
+        private final RowWriter w;
+        private final Consumer<Problem> problems;
+        private final String file;
+        private final int width;
+        private final int[][] cols;
+        private final int[][] lo;
+        private final int[][] hi;
+        private final int[][] responses;
+        private final double[][] values;
+        private final int[][] answered;
+        private final String[][] itemNames;
+        private final int idCol;
+        private final String idName;
+        private final IdSet ids = new IdSet();
+        private final CellParser cells;
+        private final boolean sameDelimiter;
+        private final EnumMap<ProblemKind, Long> tally = new EnumMap<>(ProblemKind.class);
+        private final StringBuilder rowTokens = new StringBuilder();
+        private final StringBuilder partTokens = new StringBuilder();
+        private final List<Problem> rowProblems = new ArrayList<>();
+
+        Pass(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
+            this.in = in;
+            this.problems = problems;
+            this.file = in.source();
+            char od = outputDelimiter == null ? format.delimiter() : outputDelimiter;
+            this.sameDelimiter = od == format.delimiter();
+            this.w = new RowWriter(out, od, in.usesCrlf());
+            this.width = in.header().size();
+            this.cells = new CellParser(format.naCodes(), format.delimiter());
+            this.cols = new int[parts.size()][];
+            this.lo = new int[parts.size()][];
+            this.hi = new int[parts.size()][];
+            this.responses = new int[parts.size()][];
+            this.values = new double[parts.size()][];
+            this.answered = new int[parts.size()][];
+            this.itemNames = new String[parts.size()][];
+            List<String> absent = new ArrayList<>();
+            for (int k = 0; k < parts.size(); k++) {
+                Part p = parts.get(k);
+                RowScorer sc = p.scorer();
+                int n = sc.itemCount();
+                cols[k] = new int[n];
+                lo[k] = new int[n];
+                hi[k] = new int[n];
+                itemNames[k] = new String[n];
+                responses[k] = new int[n];
+                values[k] = new double[sc.scoreNames().size()];
+                answered[k] = new int[sc.scoreNames().size()];
+                for (int i = 0; i < n; i++) {
+                    lo[k][i] = sc.itemMin(i);
+                    hi[k][i] = sc.itemMax(i);
+                    String name = p.columns().column(sc.itemNumber(i));
+                    int c = name == null ? -1 : in.columnIndex(name);
+                    cols[k][i] = c;
+                    itemNames[k][i] = c >= 0 ? in.header().get(c).strip() : name;
+                    if (c < 0) {
+                        absent.add(name == null
+                                ? "item " + sc.itemNumber(i) + " of " + p.prefix() + " (not in the " + p.columns().describe() + ")"
+                                : name);
+                    }
+                }
+            }
+            if (!absent.isEmpty()) {
+                throw new InputException(ColumnHints.absentMessage(file, absent, in.header(),
+                        parts.get(0).scorer().itemCount()));
+            }
+            if (idColumn != null) {
+                idCol = in.columnIndex(idColumn);
+                if (idCol < 0) {
+                    throw new InputException(ColumnHints.absentMessage(file, List.of(idColumn), in.header(), 1)
+                            .replace("item column", "identifier column"));
+                }
+            } else {
+                idCol = -1;
+            }
+            idName = idCol < 0 ? null : in.header().get(idCol).strip();
+            for (String added : addedColumns()) {
+                if (in.columnIndex(added) >= 0) {
+                    throw new InputException(file + ": the input already has a column " + added
+                            + " (was it scored before?); choose another prefix with --prefix");
+                }
+            }
+        }
+
+        BatchSummary run() throws IOException {
+            if (in.hasByteOrderMark()) {
+                w.raw(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, 3);
+            }
+            writeTextRow(in.header(), addedColumns());
+            for (List<String> extra : in.extraHeaderRows()) {
+                writeTextRow(extra, null);
+            }
+            long rows = 0;
+            long scored = 0;
+            while (in.next()) {
+                rows++;
+                if (row()) {
+                    scored++;
+                }
+                if (progress != null && (rows & (PROGRESS_EVERY - 1)) == 0) {
+                    progress.update(rows, in.bytesRead());
+                }
+            }
+            w.flush();
+            if (progress != null) {
+                progress.update(rows, in.bytesRead());
+            }
+            return new BatchSummary(file, rows, scored, new LinkedHashMap<>(tally));
+        }
+
+        private void writeTextRow(List<String> cellsIn, List<String> added) throws IOException {
+            for (int c = 0; c < width; c++) {
+                if (c > 0) {
+                    w.delimiter();
+                }
+                if (c < cellsIn.size()) {
+                    w.field(cellsIn.get(c));
+                }
+            }
+            int extra = added == null ? addedColumns().size() : added.size();
+            for (int j = 0; j < extra; j++) {
+                w.delimiter();
+                if (added != null) {
+                    w.field(added.get(j));
+                }
+            }
+            w.endRow();
+        }
+
+        /** Writes one row; true when at least one score was computed. */
+        private boolean row() throws IOException {
+            final SurveyReader r = in;
+            final long line = r.line();
+            final int n = r.cellCount();
+            final int stored = r.stored;
+            final byte[] rec = r.rec;
+            final int[] st = r.starts;
+            final int[] en = r.ends;
+            final boolean[] sp = r.special;
+            // the input cells, unchanged
+            final boolean clean = r.clean;
+            if (clean && n == width && sameDelimiter) {
+                w.raw(rec, 0, r.recLen); // the record as written needs no quoting
+            } else {
+                int upto = Math.min(width, stored);
+                for (int c = 0; c < upto; c++) {
+                    if (c > 0) {
+                        w.delimiter();
+                    }
+                    w.field(rec, st[c], en[c], clean ? !sameDelimiter : sp[c] || !sameDelimiter);
+                }
+                for (int c = upto; c < width; c++) {
+                    if (c > 0) {
+                        w.delimiter();
+                    }
+                }
+            }
+            // row problems
+            rowTokens.setLength(0);
+            rowProblems.clear();
+            if (idCol >= 0) {
+                int s = idCol < stored ? st[idCol] : 0;
+                int e = idCol < stored ? en[idCol] : 0;
+                while (s < e && (rec[s] == ' ' || rec[s] == '\t')) {
+                    s++;
+                }
+                while (e > s && (rec[e - 1] == ' ' || rec[e - 1] == '\t')) {
+                    e--;
+                }
+                if (s == e) {
+                    rowProblem(line, idName, "", ProblemKind.MISSING_ID, ProblemKind.MISSING_ID.action());
+                } else if (!ids.add(rec, s, e)) {
+                    rowProblem(line, idName, new String(rec, s, e - s, StandardCharsets.UTF_8),
+                            ProblemKind.DUPLICATE_ID, ProblemKind.DUPLICATE_ID.action());
+                }
+            }
+            boolean tooLong = n > width;
+            if (n != width) {
+                String value = n + " cells, header has " + width;
+                String action;
+                if (tooLong) {
+                    StringBuilder dropped = new StringBuilder();
+                    for (int c = width; c < Math.min(stored, width + 20); c++) {
+                        dropped.append(dropped.length() == 0 ? "" : String.valueOf(format.delimiter())).append(r.cell(c));
+                    }
+                    String d = dropped.length() > 200 ? dropped.substring(0, 200) + "..." : dropped.toString();
+                    value = value + "; extra cells: " + d;
+                    action = "row kept, not scored; extra cells left out of the output";
+                } else {
+                    action = "row kept; absent cells read as blank";
+                }
+                rowProblem(line, "", value, ProblemKind.RAGGED_ROW, action);
+            }
+            boolean any = false;
+            for (int k = 0; k < parts.size(); k++) {
+                partTokens.setLength(0);
+                RowScorer sc = parts.get(k).scorer();
+                int[] col = cols[k];
+                int[] min = lo[k];
+                int[] max = hi[k];
+                int[] resp = responses[k];
+                int got = 0;
+                for (int i = 0; i < col.length; i++) {
+                    int c = col[i];
+                    if (c >= stored) {
+                        resp[i] = RowScorer.MISSING;
+                        continue;
+                    }
+                    int kind = cells.classify(rec, st[c], en[c]);
+                    if (kind == CellParser.WHOLE) {
+                        int v = cells.value;
+                        if (v >= min[i] && v <= max[i]) {
+                            resp[i] = v;
+                            got++;
+                            continue;
+                        }
+                        cellProblem(line, itemNames[k][i], r.cell(c), ProblemKind.OUT_OF_RANGE);
+                    } else if (kind == CellParser.HUGE) {
+                        cellProblem(line, itemNames[k][i], r.cell(c), ProblemKind.OUT_OF_RANGE);
+                    } else if (kind == CellParser.FRACTION) {
+                        cellProblem(line, itemNames[k][i], r.cell(c), ProblemKind.NON_INTEGER);
+                    } else if (kind == CellParser.TEXT) {
+                        cellProblem(line, itemNames[k][i], r.cell(c), ProblemKind.NON_NUMERIC);
+                    }
+                    resp[i] = RowScorer.MISSING;
+                }
+                double[] vals = values[k];
+                int[] ans = answered[k];
+                if (got == 0) {
+                    String pfx = parts.get(k).prefix();
+                    token(partTokens, null, ProblemKind.ALL_ITEMS_MISSING, null);
+                    record(new Problem(file, line, "", pfx + ": 0 of " + col.length + " items answered",
+                            ProblemKind.ALL_ITEMS_MISSING, ProblemKind.ALL_ITEMS_MISSING.action()));
+                }
+                if (tooLong) {
+                    java.util.Arrays.fill(vals, Double.NaN);
+                    java.util.Arrays.fill(ans, 0);
+                } else {
+                    sc.scoreInto(resp, vals, ans);
+                }
+                for (int j = 0; j < vals.length; j++) {
+                    w.delimiter();
+                    if (!Double.isNaN(vals[j])) {
+                        any = true;
+                        w.number(vals[j]);
+                    }
+                    if (counts) {
+                        w.delimiter();
+                        if (!tooLong) {
+                            w.integer(ans[j]);
+                        }
+                    }
+                }
+                w.delimiter();
+                if (rowTokens.length() > 0) {
+                    if (partTokens.length() > 0) {
+                        partTokens.append(';');
+                    }
+                    partTokens.append(rowTokens);
+                }
+                if (partTokens.length() > 0) {
+                    w.field(partTokens.toString());
+                }
+            }
+            for (Problem p : rowProblems) {
+                record(p);
+            }
+            w.endRow();
+            return any;
+        }
+
+        private void cellProblem(long line, String column, String value, ProblemKind kind) {
+            token(partTokens, column, kind, value);
+            record(new Problem(file, line, column, value, kind, kind.action()));
+        }
+
+        private void rowProblem(long line, String column, String value, ProblemKind kind, String action) {
+            token(rowTokens, column.isEmpty() ? null : column, kind, null);
+            rowProblems.add(new Problem(file, line, column, value, kind, action));
+        }
+
+        private void token(StringBuilder sb, String column, ProblemKind kind, String value) {
+            if (sb.length() > 0) {
+                sb.append(';');
+            }
+            if (column != null) {
+                sb.append(column).append(':');
+            }
+            sb.append(kind.code());
+            if (value != null) {
+                sb.append(':').append(value.strip());
+            }
+        }
+
+        private void record(Problem p) {
+            tally.merge(p.kind(), 1L, Long::sum);
+            problems.accept(p);
+        }
+    }
+
+    /** Writes problems as CSV {@code file,line,column,value,problem,action}. */
+    private static final class ProblemFileWriter implements Consumer<Problem> {
+        private final RowWriter w;
+
+        ProblemFileWriter(OutputStream out) {
+            w = new RowWriter(out, ',', false);
+            try {
+                w.field("file");
+                for (String h : new String[] {"line", "column", "value", "problem", "action"}) {
+                    w.delimiter();
+                    w.field(h);
+                }
+                w.endRow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void accept(Problem p) {
+            try {
+                w.field(p.file());
+                w.delimiter();
+                w.field(Long.toString(p.line()));
+                w.delimiter();
+                w.field(p.column());
+                w.delimiter();
+                w.field(p.value());
+                w.delimiter();
+                w.field(p.kind().code());
+                w.delimiter();
+                w.field(p.action());
+                w.endRow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void flush() {
+            try {
+                w.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

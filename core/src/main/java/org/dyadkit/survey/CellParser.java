@@ -1,0 +1,159 @@
+package org.dyadkit.survey;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Classifies an item cell from its bytes: blank, a missing-value code, a whole number, a number that is
+ * not whole, or not a number. Whole numbers may be written with a zero fraction ({@code 3.0}), a sign,
+ * an exponent ({@code 3e0}) or surrounding spaces; when the delimiter is not a comma, a decimal comma
+ * ({@code 3,0}) is accepted too. Reused for every cell (not thread-safe, allocation-free on the usual
+ * one- or two-digit cells).
+ */
+final class CellParser {
+    /** A blank cell or a missing-value code: missing, not a problem. */
+    static final int MISSING = 0;
+    /** A whole number that fits an int; see {@link #value}. */
+    static final int WHOLE = 1;
+    /** A whole number too large for an int (always out of range). */
+    static final int HUGE = 2;
+    /** A number with a fraction. */
+    static final int FRACTION = 3;
+    /** Not a number. */
+    static final int TEXT = 4;
+
+    private final byte[][] naText;
+    private final long[] naWhole;
+    private final boolean decimalComma;
+    /** The value of the last {@link #WHOLE} cell. */
+    int value;
+
+    CellParser(List<String> naCodes, char delimiter) {
+        this.decimalComma = delimiter != ',';
+        naText = new byte[naCodes.size()][];
+        long[] whole = new long[naCodes.size()];
+        int nw = 0;
+        for (int i = 0; i < naCodes.size(); i++) {
+            String code = naCodes.get(i).strip();
+            naText[i] = code.getBytes(StandardCharsets.UTF_8);
+            byte[] t = naText[i];
+            int kind = parseNumber(t, 0, t.length, false);
+            if (kind == WHOLE) {
+                whole[nw++] = value;
+            }
+        }
+        naWhole = java.util.Arrays.copyOf(whole, nw);
+    }
+
+    /** Classifies b[s, e). */
+    int classify(byte[] b, int s, int e) {
+        // the common case first: one digit
+        if (e - s == 1) {
+            int c = b[s] - '0';
+            if (c >= 0 && c <= 9 && naWhole.length == 0 && naText.length == 0) {
+                value = c;
+                return WHOLE;
+            }
+        }
+        while (s < e && (b[s] == ' ' || b[s] == '\t')) {
+            s++;
+        }
+        while (e > s && (b[e - 1] == ' ' || b[e - 1] == '\t')) {
+            e--;
+        }
+        if (s == e) {
+            return MISSING;
+        }
+        for (byte[] t : naText) {
+            if (t.length == e - s && java.util.Arrays.equals(t, 0, t.length, b, s, e)) {
+                return MISSING;
+            }
+        }
+        int kind = parseNumber(b, s, e, decimalComma);
+        if (kind == WHOLE) {
+            for (long w : naWhole) {
+                if (w == value) {
+                    return MISSING;
+                }
+            }
+        }
+        return kind;
+    }
+
+    private int parseNumber(byte[] b, int s, int e, boolean comma) {
+        int p = s;
+        boolean neg = false;
+        if (b[p] == '+' || b[p] == '-') {
+            neg = b[p] == '-';
+            p++;
+        }
+        long acc = 0;
+        int digits = 0;
+        boolean overflow = false;
+        while (p < e && b[p] >= '0' && b[p] <= '9') {
+            acc = acc * 10 + (b[p] - '0');
+            if (acc > Integer.MAX_VALUE + 1L) {
+                overflow = true;
+                acc = Integer.MAX_VALUE + 1L;
+            }
+            digits++;
+            p++;
+        }
+        boolean fraction = false;
+        if (p < e && (b[p] == '.' || (comma && b[p] == ','))) {
+            p++;
+            while (p < e && b[p] >= '0' && b[p] <= '9') {
+                if (b[p] != '0') {
+                    fraction = true;
+                }
+                digits++;
+                p++;
+            }
+        }
+        if (digits == 0) {
+            return TEXT;
+        }
+        if (p < e && (b[p] == 'e' || b[p] == 'E')) {
+            return parseSlow(b, s, e, comma);
+        }
+        if (p != e) {
+            return TEXT;
+        }
+        if (fraction) {
+            return FRACTION;
+        }
+        long v = neg ? -acc : acc;
+        if (overflow || v > Integer.MAX_VALUE || v < Integer.MIN_VALUE + 1) {
+            return HUGE;
+        }
+        value = (int) v;
+        return WHOLE;
+    }
+
+    private int parseSlow(byte[] b, int s, int e, boolean comma) {
+        String t = new String(b, s, e - s, StandardCharsets.US_ASCII);
+        if (comma) {
+            t = t.replace(',', '.');
+        }
+        BigDecimal d;
+        try {
+            d = new BigDecimal(t);
+        } catch (NumberFormatException | ArithmeticException ex) {
+            return TEXT;
+        }
+        if (d.abs().compareTo(BigDecimal.valueOf(1_000_000_000_000L)) > 0) {
+            return d.stripTrailingZeros().scale() > 0 ? FRACTION : HUGE;
+        }
+        BigDecimal stripped = d.stripTrailingZeros();
+        if (stripped.scale() > 0) {
+            return FRACTION;
+        }
+        long v = stripped.longValueExact();
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE + 1) {
+            return HUGE;
+        }
+        value = (int) v;
+        return WHOLE;
+    }
+}
