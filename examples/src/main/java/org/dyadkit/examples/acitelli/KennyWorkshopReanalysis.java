@@ -275,7 +275,11 @@ public final class KennyWorkshopReanalysis {
     /** Prints the table (grouped by reference row) and the notes. */
     public static void print(List<Comparison> table, PrintStream out) {
         out.println("Acitelli couples (148 married couples) and KKC Table 2.1: published values reproduced by dyadkit");
-        out.println("agree = within half a unit of the last printed decimal, unless a tolerance and a note are given");
+        out.println("agree = within half a unit of the last printed decimal, unless a tolerance and a note are given.");
+        out.println("Bootstrap limits come from random resamples and cannot agree digit for digit: dyadkit's "
+                + BOOTSTRAP_REPLICATES + "-replicate");
+        out.println("percentile interval (seed " + BOOTSTRAP_SEED + ") must lie within 3.5 Monte Carlo SEs of the"
+                + " published limit.");
         out.println();
         String fmt = "%-4s %-50s %12s %13s  %s%n";
         List<String> notes = new ArrayList<>();
