@@ -42,8 +42,9 @@ import org.dyadkit.resample.DyadBootstrap;
  * <p>Inference: the first-order Sobel test of each simple effect; Monte Carlo intervals (Selig and Preacher
  * 2008, as {@code dyadr::mmc}): the a coefficients drawn jointly from a normal with their GLS covariance, the b
  * coefficients likewise and independently of the a's (cov(a, b) = 0), seeded; and a bootstrap of whole dyads
- * (both mediation models refitted on every resample; percentile and bias-corrected intervals as R's
- * {@code boot.ci}), seeded, with the same answer on any number of threads ({@link DyadBootstrap}).
+ * (the M and the Y model refitted on every resample; percentile and bias-corrected intervals as R's
+ * {@code boot.ci} for the indirect and the total effects), seeded, with the same answer on any number of threads
+ * ({@link DyadBootstrap}). The model without M is not refitted: no bootstrapped quantity depends on it.
  *
  * <pre>{@code
  * ApimemResult r = Apimem.distinguishable(couples).x("other_pos").m("tension").y("satisfaction")
@@ -259,7 +260,8 @@ public final class Apimem {
                     ApimData r = d.resample(pop, counts);
                     ApimFit ra = apim(r, rolesF).outcome(m).predictor(x).fit();
                     ApimFit rb = apim(r, rolesF).outcome(y).predictor(x).predictor(m).fit();
-                    return effects(terms.aValues(ra), terms.bValues(rb), distinguishable);
+                    return withTotals(effects(terms.aValues(ra), terms.bValues(rb), distinguishable),
+                            terms.bValues(rb), distinguishable);
                 }).values();
             }
 
@@ -313,8 +315,10 @@ public final class Apimem {
                         null, mc, boot, 6 * r + 5));
                 double cpA = bHat[bHat.length / 2 + 2 * r];
                 double cpP = bHat[bHat.length / 2 + 2 * r + 1];
-                totalEffects.add(total("actor", role, "X" + own + " -> Y" + own, cpA, est[6 * r + 4], cA));
-                totalEffects.add(total("partner", role, "X" + other + " -> Y" + own, cpP, est[6 * r + 5], cP));
+                totalEffects.add(total("actor", role, "X" + own + " -> Y" + own, cpA, est[6 * r + 4], cA, boot,
+                        6 * nr + 2 * r));
+                totalEffects.add(total("partner", role, "X" + other + " -> Y" + own, cpP, est[6 * r + 5], cP, boot,
+                        6 * nr + 2 * r + 1));
             }
             return new ApimemResult(x, m, y, List.copyOf(covariates), distinguishable, List.copyOf(roles), method,
                     fa, fb, fc, List.copyOf(paths), List.copyOf(simple), List.copyOf(totals),
@@ -322,10 +326,24 @@ public final class Apimem {
                     bootstrap > 0 ? bootSeed : null);
         }
 
-        private static TotalEffect total(String effect, String role, String route, double direct, double indirect,
-                PathEstimate c) {
+        private TotalEffect total(String effect, String role, String route, double direct, double indirect,
+                PathEstimate c, double[][] boot, int stat) {
             double t = direct + indirect;
-            return new TotalEffect(effect, role, route, direct, indirect, t, t == 0 ? null : 100 * indirect / t, c);
+            Interval perc = null;
+            Interval bc = null;
+            if (boot != null) {
+                double[] s = Quantiles.sortedFinite(boot[stat]);
+                if (s.length >= 2) {
+                    perc = Quantiles.percentile(s, level);
+                    try {
+                        bc = Quantiles.bca(s, t, 0, level, "bias-corrected");
+                    } catch (AnalysisException e) {
+                        bc = null; // every replicate on one side of the estimate
+                    }
+                }
+            }
+            return new TotalEffect(effect, role, route, direct, indirect, t, t == 0 ? null : 100 * indirect / t, c,
+                    perc, bc);
         }
 
         private IndirectEffect effect(String name, String role, String route, double estimate, Double se, Double z,
@@ -454,6 +472,21 @@ public final class Apimem {
             out[6 * r + 3] = pa;
             out[6 * r + 4] = aa + pp;
             out[6 * r + 5] = ap + pa;
+        }
+        return out;
+    }
+
+    /**
+     * The effects followed by the total effects c' + total indirect (actor, partner per role); b holds the
+     * mediator's effects, then the direct effects.
+     */
+    static double[] withTotals(double[] effects, double[] b, boolean dist) {
+        int nr = dist ? 2 : 1;
+        int half = b.length / 2;
+        double[] out = Arrays.copyOf(effects, 8 * nr);
+        for (int r = 0; r < nr; r++) {
+            out[6 * nr + 2 * r] = b[half + 2 * r] + effects[6 * r + 4];
+            out[6 * nr + 2 * r + 1] = b[half + 2 * r + 1] + effects[6 * r + 5];
         }
         return out;
     }

@@ -13,7 +13,10 @@ package org.dyadkit.mediation;
  * @param percentMediated 100 indirect / total; null when the total is exactly 0
  * @param c the total effect c of the model without the mediator (equal to {@code total} on complete dyads;
  *     it can differ when the two models use different persons)
+ * @param percentile percentile bootstrap interval of {@code total}; null without a bootstrap
+ * @param biasCorrected bias-corrected bootstrap interval of {@code total}; null without a bootstrap (or when every
+ *     replicate lies on one side of the estimate)
  */
 public record TotalEffect(String effect, String role, String route, double direct, double indirect, double total,
-        Double percentMediated, PathEstimate c) {
+        Double percentMediated, PathEstimate c, Interval percentile, Interval biasCorrected) {
 }

@@ -96,6 +96,11 @@ class MediationPropertyTest {
                 "seed " + seed + ": another bootstrap seed gives other resamples");
         assertNotEquals(two.indirect().get(0).monteCarlo(), other.indirect().get(0).monteCarlo(),
                 "seed " + seed + ": another Monte Carlo seed gives other draws");
+        assertEquals(one.total(), two.total(), "seed " + seed + ": total effects, 1 vs 2 threads");
+        for (TotalEffect t : one.total()) {
+            assertTrue(t.biasCorrected().contains(t.total()) || t.percentile().contains(t.total()),
+                    "seed " + seed + ": " + t);
+        }
         for (IndirectEffect e : one.indirect()) {
             assertEquals("bias-corrected", e.ci().method(), "seed " + seed);
             assertTrue(e.percentile().lower() < e.percentile().upper(), "seed " + seed);

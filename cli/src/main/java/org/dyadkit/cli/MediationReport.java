@@ -207,11 +207,12 @@ final class MediationReport {
         sb.append(effects(r.totalIndirect(), false, level));
         sb.append("\nTotal effects = direct (c') + total indirect (Ledermann, Macho & Kenny 2011):\n");
         List<List<String>> tr = new ArrayList<>();
-        tr.add(List.of("effect", "role", "route", "direct", "indirect", "total", "% mediated", "c (no M)"));
+        tr.add(List.of("effect", "role", "route", "direct", "indirect", "total", "% mediated", "c (no M)",
+                "percentile CI", "bias-corrected CI"));
         for (TotalEffect t : r.total()) {
             tr.add(List.of(t.effect(), t.role(), t.route(), sig(t.direct()), sig(t.indirect()), sig(t.total()),
                     t.percentMediated() == null ? "NA" : String.format(Locale.ROOT, "%.1f", t.percentMediated()),
-                    sig(t.c().estimate())));
+                    sig(t.c().estimate()), ci(t.percentile()), ci(t.biasCorrected())));
         }
         sb.append(OutputFormat.table(tr));
         if (r.monteCarloDraws() > 0) {
@@ -304,6 +305,8 @@ final class MediationReport {
             e.put("percent_mediated", t.percentMediated());
             e.put("c", t.c().estimate());
             e.put("c_se", t.c().se());
+            e.put("percentile", interval(t.percentile()));
+            e.put("bias_corrected", interval(t.biasCorrected()));
             totals.add(e);
         }
         m.put("total", totals);
