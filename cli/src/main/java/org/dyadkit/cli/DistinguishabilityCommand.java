@@ -40,6 +40,11 @@ public final class DistinguishabilityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
+        if (cl.getParseResult().hasMatchedOption("--method") && !"ml".equalsIgnoreCase(model.method)) {
+            throw new CommandLine.ParameterException(cl, "the distinguishability test always compares ML fits (the "
+                    + "two models differ in their fixed effects, so REML likelihoods cannot be compared); "
+                    + "leave out --method");
+        }
         DyadicData data = input.read();
         if (!data.distinguishable()) {
             throw new CommandLine.ParameterException(cl, "the distinguishability test needs the roles: name the role "

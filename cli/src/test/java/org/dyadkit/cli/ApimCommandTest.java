@@ -111,6 +111,12 @@ class ApimCommandTest {
         Run text = run("distinguishability", "--input", IND, "--dyad", "cuplid", "--role", "gender", "--y",
                 "satisfaction", "--x", "other_pos");
         assertTrue(text.out().contains("7.277053"), text.out());
+        Run reml = run("distinguishability", "--input", IND, "--dyad", "cuplid", "--role", "gender",
+                "--y", "satisfaction", "--x", "other_pos", "--method", "reml");
+        assertEquals(2, reml.exit(), "a REML distinguishability test is refused, not silently run by ML");
+        assertTrue(reml.err().contains("ML"), reml.err());
+        assertEquals(0, run("distinguishability", "--input", IND, "--dyad", "cuplid", "--role", "gender",
+                "--y", "satisfaction", "--x", "other_pos", "--method", "ml").exit());
     }
 
     @Test

@@ -79,8 +79,9 @@ public final class DataTable {
     /**
      * Reads a delimited file with a header row.
      *
-     * @throws InputException when the file is missing, unreadable, empty, not UTF-8, has duplicate
-     *     header names, or a row with a different number of cells than the header
+     * @throws InputException when the file is missing, unreadable, empty (or has a header but no data
+     *     rows), not UTF-8, has duplicate header names, or a row with a different number of cells than
+     *     the header
      */
     public static DataTable read(Path path, char delimiter) {
         String name = path.toString();
@@ -94,7 +95,7 @@ public final class DataTable {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(path), decoder);
+        try (Reader reader = skipByteOrderMark(new java.io.InputStreamReader(Files.newInputStream(path), decoder));
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             List<String> header = null;
             List<String[]> rows = new ArrayList<>();
@@ -102,11 +103,7 @@ public final class DataTable {
                 if (header == null) {
                     header = new ArrayList<>();
                     for (int i = 0; i < rec.size(); i++) {
-                        String h = rec.get(i);
-                        if (i == 0 && !h.isEmpty() && h.charAt(0) == '\uFEFF') {
-                            h = h.substring(1);
-                        }
-                        header.add(h.strip());
+                        header.add(rec.get(i).strip());
                     }
                     continue;
                 }
@@ -127,6 +124,9 @@ public final class DataTable {
             if (header == null) {
                 throw new InputException(name + ": the file is empty; a header row naming the columns is needed");
             }
+            if (rows.isEmpty()) {
+                throw new InputException(name + ": the file has a header but no data rows; nothing to analyse");
+            }
             return new DataTable(name, header, rows.toArray(new String[0][]));
         } catch (NoSuchFileException e) {
             throw new InputException(name + ": file not found; check the path", e);
@@ -139,6 +139,16 @@ public final class DataTable {
             }
             throw new InputException(name + ": cannot be read as CSV: " + cause.getMessage(), e);
         }
+    }
+
+    /** Skips a UTF-8 byte-order mark, so that a quoted first header name is read as quoted. */
+    private static Reader skipByteOrderMark(Reader in) throws IOException {
+        java.io.PushbackReader pushback = new java.io.PushbackReader(new java.io.BufferedReader(in, 1 << 16));
+        int first = pushback.read();
+        if (first != -1 && first != '\uFEFF') {
+            pushback.unread(first);
+        }
+        return pushback;
     }
 
     /** The name used in messages (usually the file path). */

@@ -35,6 +35,20 @@ class DataTableTest {
     }
 
     @Test
+    void byteOrderMarkBeforeAQuotedHeaderName() throws IOException {
+        DataTable t = DataTable.read(write("\uFEFF\"dyad\",\"x\"\r\n1,2\r\n"));
+        assertEquals(java.util.List.of("dyad", "x"), t.columns());
+        assertEquals(0, t.columnIndex("dyad"));
+    }
+
+    @Test
+    void headerWithoutDataRowsIsAnInputError() throws IOException {
+        Path p = write("dyad,x\n");
+        InputException e = assertThrows(InputException.class, () -> DataTable.read(p));
+        assertTrue(e.getMessage().contains("no data rows"), e.getMessage());
+    }
+
+    @Test
     void nonNumericCellNamesFileLineColumnAndValue() throws IOException {
         Path p = write("id,x\n1,2\n2,two\n");
         InputException e = assertThrows(InputException.class, () -> DataTable.read(p).numeric("x"));
