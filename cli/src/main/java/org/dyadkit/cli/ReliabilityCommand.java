@@ -121,6 +121,18 @@ public final class ReliabilityCommand implements Callable<Integer> {
                     + "(e.g. --by role) or a sample or site.")
     String by;
 
+    @Option(names = "--na", split = ",", paramLabel = "CODE",
+            description = "Codes that mean missing besides a blank cell, e.g. --na 99,-9 (not listed as problems).")
+    List<String> na = new ArrayList<>();
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The field separator: , (default), ; or tab.")
+    String delimiter = ",";
+
+    @Option(names = "--qualtrics",
+            description = "The file has two extra header rows under the column names (Qualtrics export); they are "
+                    + "skipped, and lines count respondents from 1 as in score.")
+    boolean qualtrics;
+
     @Option(names = "--strict",
             description = "Stop (exit 3) at the first answer that is not a whole number in its item's range, "
                     + "instead of setting it to missing and listing it.")
@@ -149,7 +161,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         }
         Instrument inst = Instruments.resolve(instrument);
         List<ScaleDefinition> scales = scales(inst);
-        DataTable table = DataTable.read(input);
+        DataTable table = readTable();
         ColumnNamer namer = namer(inst);
         String[] labels = by == null ? null : table.text(by);
         if (by != null) {
@@ -310,6 +322,28 @@ public final class ReliabilityCommand implements Callable<Integer> {
      * Reads every item the scales use. A cell must be blank (or NA or .), or a whole number in the item's
      * range; anything else is set to missing and reported, as the scorer does (with --strict: exit 3).
      */
+    private DataTable readTable() {
+        char delim = switch (delimiter) {
+            case ",", ";", "|" -> delimiter.charAt(0);
+            case "tab", "\\t", "\t" -> '\t';
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--delimiter must be , ; | or tab; got \"" + delimiter + "\"");
+        };
+        DataTable table = DataTable.read(input, delim);
+        if (!qualtrics) {
+            return table;
+        }
+        if (table.rowCount() <= 2) {
+            throw new InputException(Location.file(table.source()), "--qualtrics expects two extra header rows "
+                    + "followed by respondents, but the file has " + table.rowCount() + " row(s) under the header");
+        }
+        int[] respondents = new int[table.rowCount() - 2];
+        for (int r = 0; r < respondents.length; r++) {
+            respondents[r] = r + 2;
+        }
+        return table.select(respondents);
+    }
+
     private Answers answers(DataTable table, Instrument inst, List<ScaleDefinition> scales, ColumnNamer namer) {
         Map<Integer, double[]> cols = new TreeMap<>();
         Map<Integer, String> names = new TreeMap<>();
@@ -332,7 +366,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
                 for (int r = 0; r < text.length; r++) {
                     String t = text[r].strip();
                     x[r] = Double.NaN;
-                    if (t.isEmpty() || t.equals("NA") || t.equals(".")) {
+                    if (t.isEmpty() || t.equals("NA") || t.equals(".") || na.contains(t)) {
                         continue;
                     }
                     String problem = null;

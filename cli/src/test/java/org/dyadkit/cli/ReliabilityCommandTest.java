@@ -46,6 +46,38 @@ class ReliabilityCommandTest {
     }
 
     @Test
+    void qualtricsRowsSemicolonsAndMissingCodesGiveThePlainFilesResult() throws IOException {
+        Path plain = GOLDEN.resolve("scs26.csv");
+        List<String> lines = Files.readAllLines(plain);
+        List<String> export = new ArrayList<>();
+        export.add(lines.get(0).replace(',', ';'));
+        export.add(lines.get(0).replace(',', ';').replace("scs", "Question "));
+        export.add(lines.get(0).replace(',', ';').replace("scs", "{ImportId:QID"));
+        for (String line : lines.subList(1, lines.size())) {
+            // blank cells become the export's missing-value code 99
+            export.add((line + ",").replace(",,", ",99,").replace(",,", ",99,").replace(',', ';')
+                    .replaceAll(";$", ""));
+        }
+        Path q = dir.resolve("qualtrics.csv");
+        Files.write(q, export);
+        JsonNode a = json(run("reliability", "--instrument", "scs", "--input", plain.toString(), "--items", "scs{n}",
+                "--subscale", "self_kindness", "--format", "json"));
+        JsonNode b = json(run("reliability", "--instrument", "scs", "--input", q.toString(), "--items", "scs{n}",
+                "--subscale", "self_kindness", "--format", "json", "--qualtrics", "--delimiter", ";", "--na", "99"));
+        JsonNode sa = a.get("scales").get(0);
+        JsonNode sb = b.get("scales").get(0);
+        assertEquals(sa.get("n_respondents").asInt(), sb.get("n_respondents").asInt());
+        assertEquals(sa.get("alpha").get("raw_alpha").asDouble(), sb.get("alpha").get("raw_alpha").asDouble(), 0.0);
+        assertEquals(sa.get("alpha").get("feldt").get("lower").asDouble(),
+                sb.get("alpha").get("feldt").get("lower").asDouble(), 0.0);
+        Run withoutFlag = run("reliability", "--instrument", "scs", "--input", q.toString(), "--items", "scs{n}",
+                "--subscale", "self_kindness", "--format", "json", "--delimiter", ";", "--na", "99");
+        assertEquals(sa.get("n_respondents").asInt() + 2,
+                json(withoutFlag).get("scales").get(0).get("n_respondents").asInt(),
+                "without --qualtrics the two extra header rows count as respondents");
+    }
+
+    @Test
     void totalMatchesPsych() throws IOException {
         JsonNode out = json(run("reliability", "--instrument", "scs", "--input", GOLDEN.resolve("scs26.csv").toString(),
                 "--items", "scs{n}", "--subscale", "total", "--format", "json"));
