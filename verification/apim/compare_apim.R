@@ -28,6 +28,14 @@ cases <- list(
   list(id = "n200_dist_2x_cov_int_miss", seed = 112, n = 200,
        gen = list(dist = TRUE, rho = -0.2, sds = c(1, 2.5), drop_member = 12, miss_y = 8, miss_x = 8),
        x = c("x1", "x2"), cov = "z", int = "x1:z"),
+  # complete balanced dyads with a dyad-level covariate w and interactions with it (closed-form candidates)
+  list(id = "n70_dist_w_int", seed = 114, n = 70, gen = list(dist = TRUE, rho = 0.35, dyad_w = TRUE),
+       x = "x1", cov = "w", int = "x1:w"),
+  list(id = "n70_indist_w_int", seed = 115, n = 70, gen = list(dist = FALSE, rho = 0.35, dyad_w = TRUE),
+       x = "x1", cov = "w", int = "x1:w"),
+  list(id = "n70_dist_w", seed = 116, n = 70, gen = list(dist = TRUE, rho = 0.5, dyad_w = TRUE), x = "x1", cov = "w"),
+  list(id = "n70_indist_w_both_int", seed = 117, n = 70, gen = list(dist = FALSE, rho = 0.2, dyad_w = TRUE),
+       x = "x1", cov = "w", int = c("x1:w", "partner.x1:w")),
   list(id = "n30_dist_singletons", seed = 113, n = 30, gen = list(dist = TRUE, rho = 0.6, drop_member = 6),
        x = "x1")
 )
@@ -99,7 +107,7 @@ fit_r <- function(d, cs, dist, par, method, roles) {
   nll <- function(par) { r <- tryCatch(-as.numeric(logLik(fixed_fit(par))), error = function(e) 1e10); r }
   start <- c(atanh(rho0), lr0)
   o <- if (dist) optim(start, nll, method = "BFGS", control = list(reltol = 1e-15, ndeps = c(1e-5, 1e-5)))
-       else optimize(function(a) nll(a), c(atanh(rho0) - 0.05, atanh(rho0) + 0.05), tol = 1e-12)
+       else optimize(function(a) nll(a), c(atanh(rho0) - 1, atanh(rho0) + 1), tol = 1e-14)
   par <- if (dist) o$par else o$minimum
   refined <- fixed_fit(par)
   list(fit = fit, refined = refined, names = names(X), data = md, npar = attr(logLik(fit), "df"))
@@ -164,6 +172,10 @@ for (cs in cases) {
   vars <- unique(c(cs$x, sub("^partner\\.", "", c(cs$cov, unlist(strsplit(as.character(unlist(cs$int)), ":"))))))
   vars <- unique(sub("^(partner|actor)\\.", "", vars))
   d <- add_partner(g, vars)
+  est <- dyadkit(c("apim", "--input", f, "--dyad", "dyad", "--y", "y", unlist(lapply(cs$x, function(v) c("--x", v))),
+                   unlist(lapply(cs$cov, function(v) c("--covariate", v))), unlist(lapply(cs$int, function(v) c("--interaction", v))),
+                   if (isTRUE(cs$gen$dist)) c("--role", "role", "--roles", "M,F") else "--indistinguishable", "--format", "json"))
+  if (est$status == 0) cat(cs$id, "estimation:", fromJSON(est$stdout)$estimation, "\n")
   roles <- c("M", "F")
   dist <- isTRUE(cs$gen$dist)
   args <- c("--input", f, "--dyad", "dyad", "--y", "y")

@@ -1,7 +1,7 @@
 # Seeded random couple data for the APIM comparisons (individual layout, one row per person).
 # gen_apim(seed, n, ...) returns a data.frame with dyad, role, x1, x2, z, y; rows shuffled.
 gen_apim <- function(seed, n, dist = TRUE, rho = 0.4, sds = c(1, 1.6), drop_member = 0, miss_y = 0,
-                     miss_x = 0, miss_z = 0, beta = NULL, roles = c("M", "F")) {
+                     miss_x = 0, miss_z = 0, beta = NULL, roles = c("M", "F"), dyad_w = FALSE) {
   set.seed(seed)
   ids <- sprintf("c%03d", sample(1000, n))                         # dyad ids in random order, not sorted
   d <- data.frame(dyad = rep(ids, each = 2), role = rep(roles, n), stringsAsFactors = FALSE)
@@ -20,6 +20,11 @@ gen_apim <- function(seed, n, dist = TRUE, rho = 0.4, sds = c(1, 1.6), drop_memb
   if (miss_z > 0) d$z[sample(nrow(d), miss_z)] <- NA
   d <- d[sample(nrow(d)), ]                                           # persons in random order
   rownames(d) <- NULL
+  if (dyad_w) {                                   # a dyad-level (between-dyad) variable, e.g. years together
+    set.seed(seed + 1); u <- unique(d$dyad); wv <- round(runif(length(u), 0, 20), 1)
+    d$w <- wv[match(d$dyad, u)]
+    d$y <- round(d$y + 0.05 * d$w + 0.03 * d$x1 * d$w, 4)
+  }
   d
 }
 MASS_mvr <- function(n, rho, sds) {

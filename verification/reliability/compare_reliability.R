@@ -99,3 +99,29 @@ for (ins in insts) {
   }
 }
 finish("reliability")
+
+# --by COL (each group separately) and --item-set, on the SCS-SF data with a group column
+.log$rows <- list()
+ins <- insts[[4]]
+x <- sim_items(ins$seed, ins$n, ins$groups, ins$rev, ins$min, ins$max)
+set.seed(505); grp <- sample(c("wife", "husband"), ins$n, TRUE)
+d <- data.frame(id = seq_len(ins$n), role = grp, x); names(d) <- c("id", "role", paste0("I", 1:12))
+f <- file.path(od, "scs-sf_by.csv"); write.csv(d, f, row.names = FALSE, na = "")
+j <- dyadkit_json(c("reliability", "--instrument", "scs-sf", "--input", f, "--items", "I{n}", "--by", "role", "--subscale", "total"))
+for (sc in j$scales) {
+  m <- as.matrix(d[d$role == sc$group, unlist(sc$items)]); rc <- unlist(sc$reversed); m[, rc] <- 6 - m[, rc]
+  a <- suppressWarnings(psych::alpha(m, check.keys = FALSE, warnings = FALSE))
+  check(paste("scs-sf by", sc$group), "raw_alpha", sc$alpha$raw_alpha, a$total$raw_alpha, TOL)
+  check(paste("scs-sf by", sc$group), "std_alpha", sc$alpha$std_alpha, a$total$std.alpha, TOL)
+  check(paste("scs-sf by", sc$group), "n_respondents", sc$n_respondents, nrow(m), 0)
+}
+check("scs-sf by", "groups reported", length(j$scales), 2, 0)
+j <- dyadkit_json(c("reliability", "--instrument", "scs-sf", "--input", f, "--items", "I{n}", "--item-set", "1,4,8-9,12"))
+for (sc in j$scales) {
+  m <- as.matrix(d[, unlist(sc$items)]); rc <- unlist(sc$reversed); m[, rc] <- 6 - m[, rc]
+  check_eq("scs-sf item-set", "items", unlist(sc$item_numbers), c(1L, 4L, 8L, 9L, 12L))
+  check_eq("scs-sf item-set", "reversed", sort(rc), sort(paste0("I", c(1, 4, 8, 9, 12))))
+  a <- suppressWarnings(psych::alpha(m, check.keys = FALSE, warnings = FALSE))
+  check("scs-sf item-set", "raw_alpha", sc$alpha$raw_alpha, a$total$raw_alpha, TOL)
+}
+finish("reliability_by")

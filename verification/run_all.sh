@@ -1,0 +1,11 @@
+#!/bin/sh
+# Runs every comparison of the verification harness (by hand; about 7 minutes on 2 cores).
+set -e
+cd "$(dirname "$0")/.."
+./dyadkit --version >/dev/null
+for s in apim/compare_apim.R apim/compare_apim_extras.R apim/compare_satterthwaite.R apim/optimum_check.R \
+         dyad/compare_dyad.R scoring/compare_scoring.R scoring/dirty_inputs.R \
+         reliability/compare_reliability.R errors/check_errors.R; do
+  echo "== $s"
+  Rscript "verification/$s" 2>&1 | grep -E "MISMATCH|FAILED|^BAD|checks,|cases,|nlme rho" || true
+done
