@@ -125,3 +125,19 @@ for (sc in j$scales) {
   check("scs-sf item-set", "raw_alpha", sc$alpha$raw_alpha, a$total$raw_alpha, TOL)
 }
 finish("reliability_by")
+
+# a Qualtrics export (two extra header rows) into reliability: reliability has no --qualtrics option,
+# so the two rows should not count as respondents (needs scoring/dirty_inputs.R to have written the file)
+.log$rows <- list()
+fq <- file.path(vroot, "out", "scoring_dirty", "survey_qualtrics.csv"); fc <- file.path(vroot, "out", "scoring_dirty", "survey_clean.csv")
+if (file.exists(fq)) {
+  jq <- dyadkit_json(c("reliability", "--instrument", "scs-sf", "--input", fq, "--items", "SCSF_{n}", "--subscale", "total"))
+  jc <- dyadkit_json(c("reliability", "--instrument", "scs-sf", "--input", fc, "--items", "SCSF_{n}", "--subscale", "total"))
+  m <- as.matrix(read.csv(fc)[, paste0("SCSF_", 1:12)]); rc <- c(1, 4, 8, 9, 11, 12); m[, rc] <- 6 - m[, rc]
+  a <- suppressWarnings(psych::alpha(m, check.keys = FALSE, warnings = FALSE))
+  check("qualtrics export", "n_respondents", jq$scales[[1]]$n_respondents, 60, 0)
+  check("qualtrics export", "alpha_se", jq$scales[[1]]$alpha$alpha_se, a$total$ase, 1e-8)
+  check("qualtrics export", "feldt lower", jq$scales[[1]]$alpha$feldt$lower, a$feldt$lower.ci[[1]], 1e-8)
+  check("clean export", "alpha_se", jc$scales[[1]]$alpha$alpha_se, a$total$ase, 1e-8)
+  finish("reliability_qualtrics")
+}
