@@ -36,6 +36,11 @@ cases <- list(
   list(id = "n70_dist_w", seed = 116, n = 70, gen = list(dist = TRUE, rho = 0.5, dyad_w = TRUE), x = "x1", cov = "w"),
   list(id = "n70_indist_w_both_int", seed = 117, n = 70, gen = list(dist = FALSE, rho = 0.2, dyad_w = TRUE),
        x = "x1", cov = "w", int = c("x1:w", "partner.x1:w")),
+  # actor x partner interaction, two predictors' interaction and a three-way term
+  list(id = "n90_dist_axp_int", seed = 119, n = 90, gen = list(dist = TRUE, rho = 0.3, miss_y = 4),
+       x = c("x1", "x2"), int = c("x1:partner.x1", "x1:x2", "x1:x2:z"), cov = "z"),
+  list(id = "n90_indist_axp_int", seed = 120, n = 90, gen = list(dist = FALSE, rho = 0.3, drop_member = 4),
+       x = "x1", int = c("x1:partner.x1", "partner.x1:z"), cov = "z"),
   list(id = "n30_dist_singletons", seed = 113, n = 30, gen = list(dist = TRUE, rho = 0.6, drop_member = 6),
        x = "x1")
 )
