@@ -41,9 +41,15 @@ cases <- list(
        x = c("x1", "x2"), int = c("x1:partner.x1", "x1:x2", "x1:x2:z"), cov = "z"),
   list(id = "n90_indist_axp_int", seed = 120, n = 90, gen = list(dist = FALSE, rho = 0.3, drop_member = 4),
        x = "x1", int = c("x1:partner.x1", "partner.x1:z"), cov = "z"),
+  # residual correlation near the boundaries
+  list(id = "n50_dist_rho_m095", seed = 121, n = 50, gen = list(dist = TRUE, rho = -0.95, miss_y = 2), x = "x1"),
+  list(id = "n50_indist_rho_095", seed = 122, n = 50, gen = list(dist = FALSE, rho = 0.95, drop_member = 2), x = "x1"),
   list(id = "n30_dist_singletons", seed = 113, n = 30, gen = list(dist = TRUE, rho = 0.6, drop_member = 6),
        x = "x1")
 )
+
+# APIM_CASES=regex runs only the matching cases
+if (nzchar(Sys.getenv("APIM_CASES"))) cases <- Filter(function(cs) grepl(Sys.getenv("APIM_CASES"), cs$id), cases)
 
 # dyadkit's term name for a factor list, given the predictors
 term_name <- function(f, xs) {
