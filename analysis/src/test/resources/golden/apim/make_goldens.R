@@ -114,5 +114,18 @@ for (meth in c("REML", "ML")) {
   record(paste("sim", "indist-moderation", meth, sep = "/"), f)
 }
 
+# distinguishable two-intercept model with a covariate per role; indistinguishable with two actor/partner predictors
+simp$A <- as.numeric(simp$role == "A"); simp$B <- 1 - simp$A
+simq <- simp[!is.na(simp$c_P), ]
+for (meth in c("REML", "ML")) {
+  f <- gls(y ~ A + B + x:A + x:B + x_P:A + x_P:B + c:A + c:B - 1, data = simp,
+           correlation = corCompSymm(form = ~ 1 | grp), weights = varIdent(form = ~ 1 | role), method = meth)
+  attr(f, "dyadkit_names") <- paste0(rep(c("intercept", "actor", "partner", "c"), each = 2), ":", c("A", "B"))
+  record(paste("sim", "dist-covariate", meth, sep = "/"), f, c("A", "B"))
+  f2 <- gls(y ~ x + x_P + c + c_P, data = simq, correlation = corCompSymm(form = ~ 1 | grp), method = meth)
+  attr(f2, "dyadkit_names") <- c("intercept", "actor.x", "partner.x", "actor.c", "partner.c")
+  record(paste("sim", "indist-two-predictors", meth, sep = "/"), f2)
+}
+
 write.csv(out, "apim_goldens.csv", row.names = FALSE)
 writeLines(c(R.version.string, paste("nlme", packageVersion("nlme"))), "VERSIONS.txt")

@@ -111,8 +111,23 @@ write_input(as.data.frame(x3), "heywood.csv")
 g3 <- list(alpha = alpha_json(as.data.frame(x3), "pairwise"), omega = omega_json(as.data.frame(x3), 1, "pairwise"))
 writeLines(toJSON(g3, auto_unbox = TRUE, digits = NA, na = "null"), "heywood.json")
 
+# ---- data set 4: heavy missingness (25% of cells), answers 0-6, items 2 and 7 reverse-keyed ----
+set.seed(44)
+n <- 200
+f <- rnorm(n)
+lam <- c(0.6, -0.5, 0.7, 0.55, 0.65, 0.5, -0.6, 0.45)
+y <- sapply(lam, function(l) l * f + sqrt(1 - l^2) * rnorm(n))
+x4 <- matrix(findInterval(y, c(-1.6, -0.9, -0.3, 0.3, 0.9, 1.6)), n)
+colnames(x4) <- paste0("m", 1:8)
+x4[matrix(runif(n * 8) < 0.25, n)] <- NA
+write_input(as.data.frame(x4), "sparse8.csv")
+k4 <- keyed(as.data.frame(x4), c(2, 7), min = 0, max = 6)
+g4 <- list(pairwise = alpha_json(k4, "pairwise"), listwise = alpha_json(k4, "listwise"),
+           omega_pairwise = omega_json(k4, 1, "pairwise"), omega2_pairwise = omega_json(k4, 2, "pairwise"))
+writeLines(toJSON(g4, auto_unbox = TRUE, digits = NA, na = "null"), "sparse8.json")
+
 writeLines(c(R.version.string, paste("psych", packageVersion("psych")),
              paste("GPArotation", packageVersion("GPArotation")), paste("jsonlite", packageVersion("jsonlite"))),
            "VERSIONS.txt")
-inputs <- c("scale6.csv", "scs26.csv", "heywood.csv")
+inputs <- c("scale6.csv", "scs26.csv", "heywood.csv", "sparse8.csv")
 writeLines(paste(sapply(inputs, function(f) strsplit(system2("sha256sum", f, stdout = TRUE), " ")[[1]][1]), inputs, sep = "  "), "SHA256SUMS")

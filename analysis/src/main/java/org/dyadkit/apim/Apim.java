@@ -229,8 +229,7 @@ public final class Apim {
             }
             Spec sd = spec(true);
             boolean[] ok = Design.eligible(data, outcome, sd.terms, true, sd.roles);
-            Builder saveK = this;
-            int boot = saveK.bootstrap;
+            int boot = this.bootstrap;
             this.bootstrap = 0;
             try {
                 ApimFit d = fitOn(sd, ok, Method.ML, true);
@@ -314,11 +313,13 @@ public final class Apim {
             boolean reml = m == Method.REML;
             Design d = Design.build(data, outcome, s.terms, dist, parameterisation, s.roles, ok);
             d.check(outcome);
+            d.standardise();
             CrossProducts cp = CrossProducts.of(d, null);
             d.checkRank(cp);
             GlsEngine.ClosedFormPlan plan = iterativeOnly ? null : GlsEngine.plan(cp, dist);
             GlsEngine.Estimate est = GlsEngine.fit(cp, reml, dist, plan);
             GlsEngine.Eval ev = est.eval();
+            double[] beta = d.toOriginal(ev.beta);
             int p = d.p;
             int nObs = d.n;
             int nDyads = d.dyads.length;
@@ -331,17 +332,33 @@ public final class Apim {
             double sigma2 = ev.sigma2;
             // nlme: Var(beta) = sigma^2 (N - REML*p)/(N - p) (X'V0^-1 X)^-1, i.e. RSS/(N - p) under ML too
             double scale = reml ? sigma2 : sigma2 * nObs / (nObs - p);
+            // Var(beta) = T D Var(beta~) D T'
             double[][] cov = new double[p][p];
+            double[] tm = d.transform;
+            double[] tmp = new double[p * p];
             for (int i = 0; i < p; i++) {
                 for (int j = 0; j < p; j++) {
-                    cov[i][j] = scale * ev.xtxInv[i * p + j];
+                    double s2 = 0;
+                    for (int k = 0; k < p; k++) {
+                        s2 += tm[i * p + k] * ev.xtxInv[k * p + j];
+                    }
+                    tmp[i * p + j] = s2;
+                }
+            }
+            for (int i = 0; i < p; i++) {
+                for (int j = 0; j < p; j++) {
+                    double s2 = 0;
+                    for (int k = 0; k < p; k++) {
+                        s2 += tmp[i * p + k] * tm[j * p + k];
+                    }
+                    cov[i][j] = scale * s2;
                 }
             }
             double[] df = degreesOfFreedom(d, cp, reml, est, dist);
             List<Coefficient> coefs = new ArrayList<>();
             String[] names = d.names();
             for (int j = 0; j < p; j++) {
-                double b = ev.beta[j];
+                double b = beta[j];
                 double se = Math.sqrt(cov[j][j]);
                 double t = b / se;
                 TDistribution td = TDistribution.of(df[j]);
@@ -361,7 +378,8 @@ public final class Apim {
             ResidualCovariance res = new ResidualCovariance(Collections.unmodifiableMap(sds), est.rho(),
                     est.rho() * sd0 * sd0 * est.lambda());
             int npar = p + (dist ? 3 : 2);
-            double ll = ev.logLik;
+            // REML: -1/2 log|X'V0^-1 X| of the original columns = that of the standardised ones + sum log d_j
+            double ll = reml ? ev.logLik + d.logScale : ev.logLik;
             double aic = -2 * ll + 2 * npar;
             double bic = -2 * ll + npar * Math.log(reml ? nObs - p : nObs);
             Map<String, Double> r2 = new LinkedHashMap<>();
@@ -377,7 +395,8 @@ public final class Apim {
                     r2.put(en.getKey(), 1 - en.getValue() * en.getValue() / v0);
                 }
             }
-            List<KEstimate> ks = predictors.isEmpty() ? List.of() : kEstimates(d, cp, plan, ev, cov, reml, dist, s);
+            List<KEstimate> ks = predictors.isEmpty() ? List.of()
+                    : kEstimates(d, cp, plan, est, beta, cov, reml, dist, s);
             return new ApimFit(outcome, List.copyOf(predictors), List.copyOf(covariates), List.copyOf(interactions),
                     dist, s.roles, dist ? parameterisation : null, m, dfMethod, level, normalIntervals, nDyads, nObs, singles,
                     List.copyOf(coefs), cov, res, ll, npar, aic, bic, Collections.unmodifiableMap(r2), est.rho(),
@@ -391,7 +410,7 @@ public final class Apim {
             switch (dfMethod) {
                 case RESIDUAL -> java.util.Arrays.fill(df, d.n - p);
                 case BETWEEN_WITHIN -> {
-                    boolean[] within = d.withinDyad();
+                    boolean[] within = d.within;
                     int pw = 0;
                     for (boolean w : within) {
                         pw += w ? 1 : 0;
@@ -407,14 +426,14 @@ public final class Apim {
                         }
                     }
                 }
-                case SATTERTHWAITE -> df = Satterthwaite.df(cp, reml, est, dist);
+                case SATTERTHWAITE -> df = Satterthwaite.df(cp, reml, est, dist, d.transform);
                 default -> throw new IllegalStateException();
             }
             return df;
         }
 
         private List<KEstimate> kEstimates(Design d, CrossProducts cp, GlsEngine.ClosedFormPlan plan,
-                GlsEngine.Eval ev, double[][] cov, boolean reml, boolean dist, Spec s) {
+                GlsEngine.Estimate full, double[] beta, double[][] cov, boolean reml, boolean dist, Spec s) {
             String x = kPredictor != null ? kPredictor : predictors.get(0);
             if (!predictors.contains(x)) {
                 throw new InputException("k needs a predictor of the model; \"" + x + "\" is not one of "
@@ -426,9 +445,13 @@ public final class Apim {
             int nr = dist ? 2 : 1;
             double[][] la = new double[nr][];
             double[][] lp = new double[nr][];
+            double[][] laStd = new double[nr][];
+            double[][] lpStd = new double[nr][];
             for (int r = 0; r < nr; r++) {
                 la[r] = d.contrast(ta, r);
                 lp[r] = d.contrast(tp, r);
+                laStd[r] = d.toStandardisedContrast(la[r]);
+                lpStd[r] = d.toStandardisedContrast(lp[r]);
             }
             double[] xv = data.values(x);
             double[] yv = data.values(outcome);
@@ -436,11 +459,11 @@ public final class Apim {
             if (bootstrap > 0) {
                 reps = DyadBootstrap.run(d.dyads.length, bootstrap, seed, threads, counts -> {
                     CrossProducts c = CrossProducts.of(d, counts);
-                    GlsEngine.Estimate e = GlsEngine.fit(c, reml, dist, plan);
+                    GlsEngine.Estimate e = GlsEngine.fit(c, reml, dist, plan, full);
                     double[] out = new double[2 * nr];
                     for (int r = 0; r < nr; r++) {
-                        double a = dot(la[r], e.eval().beta);
-                        double pp = dot(lp[r], e.eval().beta);
+                        double a = dot(laStd[r], e.eval().beta);
+                        double pp = dot(lpStd[r], e.eval().beta);
                         out[2 * r] = pp / a;
                         out[2 * r + 1] = a / pp;
                     }
@@ -451,8 +474,8 @@ public final class Apim {
             double z = nd.inverseSurvivalProbability((1 - level) / 2);
             List<KEstimate> out = new ArrayList<>();
             for (int r = 0; r < nr; r++) {
-                double a = dot(la[r], ev.beta);
-                double pp = dot(lp[r], ev.beta);
+                double a = dot(la[r], beta);
+                double pp = dot(lp[r], beta);
                 double va = quad(la[r], cov, la[r]);
                 double vp = quad(lp[r], cov, lp[r]);
                 double cap = quad(la[r], cov, lp[r]);

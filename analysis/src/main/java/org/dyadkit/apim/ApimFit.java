@@ -52,6 +52,41 @@ public record ApimFit(String outcome, List<String> predictors, List<String> cova
                 + coefficients.stream().map(Coefficient::term).toList());
     }
 
+    /**
+     * The actor effect of the first predictor for members of a role (any role, or {@code all}, when
+     * indistinguishable): the {@code actor:role} coefficient (two-intercept) or {@code actor} plus or minus
+     * {@code actor:role} (interaction parameterisation).
+     *
+     * @throws IllegalArgumentException without predictors or for an unknown role
+     */
+    public double actor(String role) {
+        return effect("actor", role);
+    }
+
+    /** The partner effect on members of a role (named by the outcome member), as {@link #actor(String)}. */
+    public double partner(String role) {
+        return effect("partner", role);
+    }
+
+    private double effect(String kind, String role) {
+        if (predictors.isEmpty()) {
+            throw new IllegalArgumentException("the model has no predictor");
+        }
+        String term = predictors.size() > 1 ? kind + "." + predictors.get(0) : kind;
+        if (!distinguishable) {
+            return coefficient(term).estimate();
+        }
+        int r = roles.indexOf(role);
+        if (r < 0) {
+            throw new IllegalArgumentException("no role \"" + role + "\"; roles: " + roles);
+        }
+        if (parameterisation == Parameterisation.TWO_INTERCEPT) {
+            return coefficient(term + ":" + role).estimate();
+        }
+        double sign = r == 0 ? 1 : -1;
+        return coefficient(term).estimate() + sign * coefficient(term + ":role").estimate();
+    }
+
     /** The residual SD of a role ({@code all} when indistinguishable). */
     public double residualSd(String role) {
         return residual.sd(role);

@@ -36,6 +36,12 @@ final class Design {
     final boolean distinguishable;
     final Parameterisation parameterisation;
     final List<String> roles;
+    /** beta (original columns) = transform * beta (standardised columns); identity until {@link #standardise()}. */
+    double[] transform;
+    /** sum of log d_j of the column scaling (the REML log|X'V^-1X| term shifts by -2 times this). */
+    double logScale;
+    /** Whether each original column varies within some complete dyad (fixed before standardising). */
+    boolean[] within;
 
     private Design(List<Term> terms, List<Column> columns, double[] y, double[] x, int[] role, int[] person,
             int[][] dyads, boolean distinguishable, Parameterisation parameterisation, List<String> roles) {
@@ -51,6 +57,102 @@ final class Design {
         this.distinguishable = distinguishable;
         this.parameterisation = parameterisation;
         this.roles = roles;
+        this.transform = new double[p * p];
+        for (int i = 0; i < p; i++) {
+            transform[i * p + i] = 1;
+        }
+        this.within = withinDyad();
+    }
+
+    /**
+     * Centres every non-intercept column on the intercept columns (OLS residual on them: the mean, or the
+     * role means in distinguishable models) and scales it to unit root mean square, in place: X~ = X T D.
+     * The fit is invariant to this reparameterisation; it only keeps the cross-product matrices well
+     * conditioned (for example with predictors far from zero). beta = T D beta~.
+     */
+    void standardise() {
+        int[] ic = interceptColumns();
+        int k = ic.length;
+        boolean[] isIc = new boolean[p];
+        for (int c : ic) {
+            isIc[c] = true;
+        }
+        double[] g = new double[k * k];
+        for (int r = 0; r < n; r++) {
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    g[a * k + b] += x[r * p + ic[a]] * x[r * p + ic[b]];
+                }
+            }
+        }
+        double[] lg = k > 0 ? GlsEngine.cholesky(g, k, k) : null;
+        double[] m = new double[p * p];
+        for (int c : ic) {
+            m[c * p + c] = 1;
+        }
+        logScale = 0;
+        for (int j = 0; j < p; j++) {
+            if (isIc[j]) {
+                continue;
+            }
+            double[] gamma = new double[k];
+            if (lg != null) {
+                double[] xty = new double[k];
+                for (int r = 0; r < n; r++) {
+                    double v = x[r * p + j];
+                    for (int a = 0; a < k; a++) {
+                        xty[a] += x[r * p + ic[a]] * v;
+                    }
+                }
+                gamma = GlsEngine.cholSolve(lg, k, xty);
+            }
+            double ss = 0;
+            for (int r = 0; r < n; r++) {
+                double v = x[r * p + j];
+                for (int a = 0; a < k; a++) {
+                    v -= x[r * p + ic[a]] * gamma[a];
+                }
+                x[r * p + j] = v;
+                ss += v * v;
+            }
+            double rms = Math.sqrt(ss / n);
+            double d = rms > 0 && Double.isFinite(rms) ? 1 / rms : 1;
+            for (int r = 0; r < n; r++) {
+                x[r * p + j] *= d;
+            }
+            logScale += Math.log(d);
+            m[j * p + j] = d;
+            for (int a = 0; a < k; a++) {
+                m[ic[a] * p + j] = -gamma[a] * d;
+            }
+        }
+        transform = m;
+    }
+
+    /** transform * v. */
+    double[] toOriginal(double[] v) {
+        double[] out = new double[p];
+        for (int i = 0; i < p; i++) {
+            double s = 0;
+            for (int j = 0; j < p; j++) {
+                s += transform[i * p + j] * v[j];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
+    /** transform' * l: a contrast on the original coefficients as one on the standardised ones. */
+    double[] toStandardisedContrast(double[] l) {
+        double[] out = new double[p];
+        for (int j = 0; j < p; j++) {
+            double s = 0;
+            for (int i = 0; i < p; i++) {
+                s += transform[i * p + j] * l[i];
+            }
+            out[j] = s;
+        }
+        return out;
     }
 
     void augmented(int i, double[] z) {

@@ -131,13 +131,125 @@ final class GlsEngine {
 
     /** Fits by the closed form when {@code plan} allows it, otherwise iteratively. */
     static Estimate fit(CrossProducts c, boolean reml, boolean roleSpecific, ClosedFormPlan plan) {
+        return fit(c, reml, roleSpecific, plan, null);
+    }
+
+    /**
+     * As {@link #fit(CrossProducts, boolean, boolean, ClosedFormPlan)}, starting Newton's method from a
+     * nearby solution (a bootstrap replicate starts from the full-data fit); falls back to the full
+     * search when Newton's method does not converge.
+     */
+    static Estimate fit(CrossProducts c, boolean reml, boolean roleSpecific, ClosedFormPlan plan, Estimate start) {
         if (plan != null && plan.applies && c.complete()) {
             Estimate e = closedForm(c, reml, roleSpecific, plan);
             if (e != null) {
                 return e;
             }
         }
+        if (start != null && c.nComplete > 0) {
+            double z0 = 0.5 * Math.log((1 + start.rho()) / (1 - start.rho()));
+            double[] t0 = roleSpecific ? new double[] {z0, Math.log(start.lambda())} : new double[] {z0};
+            double[] t = newton(c, reml, t0, roleSpecific);
+            if (t != null && Math.abs(t[0]) < Z_MAX && (!roleSpecific || Math.abs(t[1] - t0[1]) < 3)) {
+                double rho = Math.tanh(t[0]);
+                double lambda = roleSpecific ? Math.exp(t[1]) : 1.0;
+                Eval e = Math.abs(rho) < RHO_BOUNDARY ? evaluate(c, reml, rho, lambda, true) : null;
+                if (e != null) {
+                    return new Estimate(rho, lambda, e, false);
+                }
+            }
+        }
         return iterative(c, reml, roleSpecific);
+    }
+
+    /**
+     * Damped Newton's method on the profiled log-likelihood from t0 (central-difference derivatives);
+     * null when it does not converge to a maximum.
+     */
+    static double[] newton(CrossProducts c, boolean reml, double[] t0, boolean roleSpecific) {
+        int m = t0.length;
+        double[] t = t0.clone();
+        double f = profiled(c, reml, t, roleSpecific);
+        if (!Double.isFinite(f)) {
+            return null;
+        }
+        double h = 1e-4;
+        for (int iter = 0; iter < 30; iter++) {
+            double[] g = new double[m];
+            double[][] hs = new double[m][m];
+            for (int i = 0; i < m; i++) {
+                double[] tp = t.clone();
+                double[] tm = t.clone();
+                tp[i] += h;
+                tm[i] -= h;
+                double fp = profiled(c, reml, tp, roleSpecific);
+                double fm = profiled(c, reml, tm, roleSpecific);
+                g[i] = (fp - fm) / (2 * h);
+                hs[i][i] = (fp - 2 * f + fm) / (h * h);
+            }
+            double[] step;
+            if (m == 1) {
+                if (!(hs[0][0] < 0)) {
+                    return null;
+                }
+                step = new double[] {-g[0] / hs[0][0]};
+            } else {
+                double[] pp = {t[0] + h, t[1] + h};
+                double[] pm = {t[0] + h, t[1] - h};
+                double[] mp = {t[0] - h, t[1] + h};
+                double[] mm = {t[0] - h, t[1] - h};
+                double v = (profiled(c, reml, pp, true) - profiled(c, reml, pm, true) - profiled(c, reml, mp, true)
+                        + profiled(c, reml, mm, true)) / (4 * h * h);
+                hs[0][1] = v;
+                hs[1][0] = v;
+                double det = hs[0][0] * hs[1][1] - v * v;
+                if (!(hs[0][0] < 0) || !(det > 0)) {
+                    return null;
+                }
+                step = new double[] {-(hs[1][1] * g[0] - v * g[1]) / det, -(-v * g[0] + hs[0][0] * g[1]) / det};
+            }
+            double size = 0;
+            for (double s : step) {
+                size = Math.max(size, Math.abs(s));
+            }
+            if (!Double.isFinite(size)) {
+                return null;
+            }
+            if (size > 1) {
+                for (int i = 0; i < m; i++) {
+                    step[i] /= size;
+                }
+                size = 1;
+            }
+            if (size < 1e-10) {
+                return t;
+            }
+            boolean moved = false;
+            for (int half = 0; half < 12; half++) {
+                double[] tn = t.clone();
+                for (int i = 0; i < m; i++) {
+                    tn[i] += step[i];
+                }
+                double fn = profiled(c, reml, tn, roleSpecific);
+                if (fn >= f || (size < 1e-6 && fn >= f - 1e-11 * Math.abs(f))) {
+                    t = tn;
+                    f = fn;
+                    moved = true;
+                    break;
+                }
+                for (int i = 0; i < m; i++) {
+                    step[i] /= 2;
+                }
+                size /= 2;
+            }
+            if (!moved) {
+                return size < 1e-6 ? t : null;
+            }
+            if (size < 1e-9) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** When the GLS estimator does not depend on the covariance (Zyskind's condition on complete dyads). */

@@ -17,7 +17,12 @@ final class Satterthwaite {
     private Satterthwaite() {
     }
 
-    static double[] df(CrossProducts c, boolean reml, GlsEngine.Estimate est, boolean roleSpecific) {
+    /**
+     * Satterthwaite df of each original coefficient; {@code transform} maps the standardised coefficients
+     * of the fit to the original ones (row j of it is the contrast l of coefficient j).
+     */
+    static double[] df(CrossProducts c, boolean reml, GlsEngine.Estimate est, boolean roleSpecific,
+            double[] transform) {
         int m = roleSpecific ? 3 : 2;
         double[] theta = {Math.log(est.eval().sigma2), atanh(est.rho()), Math.log(est.lambda())};
         double h = 1e-4;
@@ -50,14 +55,14 @@ final class Satterthwaite {
         double[] df = new double[p];
         double[][] grad = new double[m][];
         for (int i = 0; i < m; i++) {
-            double[] up = diagCov(c, reml, shift(theta, i, h));
-            double[] dn = diagCov(c, reml, shift(theta, i, -h));
+            double[] up = diagCov(c, reml, shift(theta, i, h), transform);
+            double[] dn = diagCov(c, reml, shift(theta, i, -h), transform);
             grad[i] = new double[p];
             for (int j = 0; j < p; j++) {
                 grad[i][j] = (up[j] - dn[j]) / (2 * h);
             }
         }
-        double[] c0 = diagCov(c, reml, theta);
+        double[] c0 = diagCov(c, reml, theta, transform);
         for (int j = 0; j < p; j++) {
             double gag = 0;
             for (int i = 0; i < m; i++) {
@@ -88,7 +93,8 @@ final class Satterthwaite {
         return GlsEngine.logLik(c, reml, Math.exp(t[0]), Math.tanh(t[1]), Math.exp(t[2]));
     }
 
-    private static double[] diagCov(CrossProducts c, boolean reml, double[] t) {
+    /** l_j' C(theta) l_j for each original coefficient j, C = sigma^2 (X~'V0^-1 X~)^-1. */
+    private static double[] diagCov(CrossProducts c, boolean reml, double[] t, double[] transform) {
         GlsEngine.Eval e = GlsEngine.evaluate(c, reml, Math.tanh(t[1]), Math.exp(t[2]), true);
         if (e == null) {
             throw new AnalysisException(Reason.UNDEFINED, "Satterthwaite degrees of freedom cannot be computed "
@@ -98,7 +104,17 @@ final class Satterthwaite {
         double[] d = new double[p];
         double s2 = Math.exp(t[0]);
         for (int j = 0; j < p; j++) {
-            d[j] = s2 * e.xtxInv[j * p + j];
+            double v = 0;
+            for (int a = 0; a < p; a++) {
+                double la = transform[j * p + a];
+                if (la == 0) {
+                    continue;
+                }
+                for (int b = 0; b < p; b++) {
+                    v += la * e.xtxInv[a * p + b] * transform[j * p + b];
+                }
+            }
+            d[j] = s2 * v;
         }
         return d;
     }

@@ -64,6 +64,7 @@ public record ItemSet(List<String> names, double[][] responses, boolean[] revers
      * Items that share one response range, for example a 1-5 Likert scale.
      *
      * @param reverseKeyed the reverse-keyed items' names (each must be in {@code names})
+     * @throws IllegalArgumentException when a reverse-keyed name is not an item, or as the constructor
      */
     public static ItemSet of(List<String> names, double[][] responses, List<String> reverseKeyed, double min,
             double max) {

@@ -150,6 +150,11 @@ public final class Omega {
         }
         double omegaTotal = (vt - uniq) / vt;
         List<String> warnings = new ArrayList<>();
+        if (nf == 2) {
+            warnings.add("with two group factors the general factor is not identified; as psych's option \"equal\","
+                    + " both group factors load sqrt(|phi12|) on it; three or more group factors are needed for a"
+                    + " well-defined omega hierarchical");
+        }
         if (!obliminConverged) {
             warnings.add("the oblimin rotation did not converge in 1000 iterations (GPArotation warns likewise and"
                     + " psych::omega uses the last rotation, as here); " + nf + " group factors may be too many for"

@@ -89,6 +89,10 @@ class AcitelliReferenceTest {
         printed("0.0536888", f.coefficient("partner:role").se(), "A3 partner:gender SE");
         assertEquals(0.4751092, f.rho(), 1e-6, "A3 rho (nlme's printed optimum)");
         printed("-152.1902", f.logLik(), "A3 logLik");
+        // role-specific effects from the interaction parameterisation equal the two-intercept ones (A4)
+        printed("0.4243866", f.actor("husband"), "A3 -> actor husband");
+        printed("0.3777000", f.actor("wife"), "A3 -> actor wife");
+        printed("0.3214782", f.partner("wife"), "A3 -> partner H->W");
         printed("322.3805", f.aic(), "A3 AIC");
         printed("0.3783372", f.residualSd("husband"), "A3 residual SD husbands");
         printed("0.455478", f.residualSd("wife"), "A3 residual SD wives");
@@ -114,6 +118,7 @@ class AcitelliReferenceTest {
         printed("0.207460", Math.pow(f.residualSd("wife"), 2), "A4 error variance wives");
         printed("0.143139", Math.pow(f.residualSd("husband"), 2), "A4 error variance husbands");
         printed("-150.1108", f.logLik(), "A4 logLik");
+        printed("0.2616498", f.partner("husband"), "A4 partner W->H via partner(role)");
         printed("318.2216", f.aic(), "A4 AIC");
         assertTrue(f.closedForm());
     }

@@ -240,4 +240,70 @@ class ConsistencyTest {
             }
         }
     }
+
+    /** A bootstrap replicate started from the full-data fit (Newton) lands where the full search does. */
+    @Test
+    void warmStartedReplicateEqualsTheFullSearch() {
+        ApimData d = Simulated.couples(57, 120, 0.35, 1.3, 0.1, 0.05);
+        for (boolean dist : new boolean[] {false, true}) {
+            java.util.List<Design.Term> terms = java.util.List.of(new Design.Term("intercept", java.util.List.of()),
+                    new Design.Term("actor", java.util.List.of(new Design.Factor("x", false))),
+                    new Design.Term("partner", java.util.List.of(new Design.Factor("x", true))));
+            java.util.List<String> roles = dist ? java.util.List.of("A", "B") : java.util.List.of();
+            boolean[] ok = Design.eligible(d, "y", terms, dist, roles);
+            Design design = Design.build(d, "y", terms, dist, Parameterisation.TWO_INTERCEPT, roles, ok);
+            GlsEngine.Estimate full = GlsEngine.fit(CrossProducts.of(design, null), true, dist, null);
+            for (int r = 0; r < 20; r++) {
+                int[] counts = org.dyadkit.resample.DyadBootstrap.draw(design.dyads.length, 99L, r);
+                CrossProducts c = CrossProducts.of(design, counts);
+                GlsEngine.Estimate warm = GlsEngine.fit(c, true, dist, null, full);
+                GlsEngine.Estimate cold = GlsEngine.fit(c, true, dist, null, null);
+                String what = (dist ? "distinguishable" : "indistinguishable") + " seed 99 replicate " + r;
+                close(cold.rho(), warm.rho(), 1e-7, what + " rho");
+                close(cold.lambda(), warm.lambda(), 1e-7, what + " lambda");
+                for (int j = 0; j < design.p; j++) {
+                    close(cold.eval().beta[j], warm.eval().beta[j], 1e-8, what + " beta " + j);
+                }
+            }
+        }
+    }
+
+    /** Shifting a predictor far from zero changes only the intercepts (the columns are centred internally). */
+    @Test
+    void farFromZeroPredictorsGiveTheSameFit() {
+        ApimData d = Simulated.couples(91, 300, 0.4, 1.2, 0.1, 0.05);
+        ApimFit base = Apim.distinguishable(d).outcome("y").predictor("x").covariate("c").fit();
+        for (double offset : new double[] {1e3, 1e5}) {
+            double[] x = d.values("x").clone();
+            for (int i = 0; i < x.length; i++) {
+                x[i] += offset;
+            }
+            Map<String, double[]> v = new LinkedHashMap<>();
+            v.put("x", x);
+            v.put("y", d.values("y"));
+            v.put("c", d.values("c"));
+            String[] dyad = new String[x.length];
+            String[] role = new String[x.length];
+            for (int i = 0; i < x.length; i++) {
+                dyad[i] = d.dyad(i);
+                role[i] = d.role(i);
+            }
+            ApimFit f = Apim.distinguishable(ApimData.of(dyad, role, v)).outcome("y").predictor("x").covariate("c")
+                    .df(DfMethod.SATTERTHWAITE).fit();
+            ApimFit g = Apim.distinguishable(d).outcome("y").predictor("x").covariate("c").df(DfMethod.SATTERTHWAITE)
+                    .fit();
+            for (String t : new String[] {"actor:A", "actor:B", "partner:A", "partner:B", "c:A", "c:B"}) {
+                close(base.coefficient(t).estimate(), f.coefficient(t).estimate(), 1e-9, "offset " + offset + " " + t);
+                close(base.coefficient(t).se(), f.coefficient(t).se(), 1e-8, "offset " + offset + " SE " + t);
+                close(g.coefficient(t).df(), f.coefficient(t).df(), 1e-4, "offset " + offset + " df " + t);
+            }
+            for (String r : new String[] {"A", "B"}) {
+                double shift = offset * (f.coefficient("actor:" + r).estimate() + f.coefficient("partner:" + r).estimate());
+                close(base.coefficient("intercept:" + r).estimate() - shift, f.coefficient("intercept:" + r).estimate(),
+                        1e-9 * offset, "offset " + offset + " intercept " + r);
+            }
+            close(base.rho(), f.rho(), 1e-8, "offset " + offset + " rho");
+            close(base.logLik(), f.logLik(), 1e-9, "offset " + offset + " logLik");
+        }
+    }
 }

@@ -54,6 +54,8 @@ class NlmeGoldenTest {
             case "dist" -> compare(name, db.fit(), expected);
             case "dist-interaction" -> compare(name, db.parameterisation(Parameterisation.INTERACTION).fit(), expected);
             case "indist-moderation" -> compare(name, ib.covariate("c").interaction("x:c").fit(), expected);
+            case "dist-covariate" -> compare(name, db.covariate("c").fit(), expected);
+            case "indist-two-predictors" -> compare(name, ib.predictor("c").fit(), expected);
             case "distinguishability" -> {
                 DistinguishabilityTest t = db.distinguishability();
                 rel(name + " chi2", expected.get("chi2"), t.chiSquare(), 1e-5);

@@ -125,4 +125,18 @@ class AlphaGoldenTest {
             check(g.get("by_role").get(e.getKey()).get("alpha"), Alpha.of(e.getValue()), "role " + e.getKey());
         }
     }
+
+    @Test
+    void heavyMissingnessWithAZeroToSixRange() {
+        JsonNode g = GoldenData.json("sparse8.json");
+        DataTable t = GoldenData.table("sparse8.csv");
+        ItemSet items = GoldenData.items(t, GoldenData.names("m", GoldenData.range(1, 8)), List.of("m2", "m7"), 0, 6);
+        check(g.get("pairwise"), Alpha.of(items, MissingData.PAIRWISE), "sparse pairwise");
+        AlphaResult lw = Alpha.of(items, MissingData.LISTWISE);
+        check(g.get("listwise"), lw, "sparse listwise");
+        assertEquals(24, lw.respondents());
+        OmegaGoldenTest.check(g.get("omega_pairwise"), Omega.total(items, MissingData.PAIRWISE), "sparse omega");
+        OmegaGoldenTest.check(g.get("omega2_pairwise"), Omega.hierarchical(items, 2, MissingData.PAIRWISE),
+                "sparse omega 2 factors");
+    }
 }

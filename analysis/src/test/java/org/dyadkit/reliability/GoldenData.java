@@ -38,6 +38,11 @@ final class GoldenData {
 
     /** Item columns of a table as an item set with a 1-5 range. */
     static ItemSet items(DataTable t, List<String> names, List<String> reversed) {
+        return items(t, names, reversed, 1, 5);
+    }
+
+    /** Item columns of a table as an item set with the given range. */
+    static ItemSet items(DataTable t, List<String> names, List<String> reversed, double min, double max) {
         double[][] cols = new double[names.size()][];
         for (int j = 0; j < names.size(); j++) {
             cols[j] = t.numeric(names.get(j));
@@ -48,7 +53,7 @@ final class GoldenData {
                 x[r][j] = cols[j][r];
             }
         }
-        return ItemSet.of(names, x, reversed, 1, 5);
+        return ItemSet.of(names, x, reversed, min, max);
     }
 
     static List<String> names(String prefix, int... numbers) {

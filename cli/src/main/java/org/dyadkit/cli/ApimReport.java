@@ -229,6 +229,8 @@ final class ApimReport {
                 ks.put(k.role(), k(k));
             }
             m.put("k", ks);
+        } else {
+            m.put("k", null);
         }
         m.put("options", options(f, in, data));
         return m;

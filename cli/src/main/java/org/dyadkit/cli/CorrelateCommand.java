@@ -30,13 +30,14 @@ import picocli.CommandLine.Spec;
         description = {"Within-person and cross-partner correlations of a set of variables.",
             "Distinguishable dyads (--role): for each variable the partner r; for each pair X, Y the within-person"
                 + " r in each role and the cross-partner r (first role's X with second role's Y and the reverse),"
-                + " each with n, 95% Fisher-z CI, t and p.",
+                + " each with n, 95%% Fisher-z CI, t and p.",
             "Indistinguishable dyads: Griffin-Gonzalez (1995) pairwise intraclass r per variable, and per pair the"
                 + " overall (within-person) and cross-intraclass (cross-partner) r with z tests, and the"
                 + " individual- and dyad-level r."},
         footer = {"", "Example:",
-            "  dyadkit correlate --input data-samples/acitelli_individual.csv --dyad cuplid --role gender \\",
-            "      --roles 1,-1 --vars satisfaction,tension,other_pos --format csv"})
+            "  dyadkit correlate --input data-samples/acitelli_individual.csv \\",
+            "      --dyad cuplid --role gender --roles 1,-1 \\",
+            "      --vars satisfaction,tension,other_pos --format csv"})
 public final class CorrelateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

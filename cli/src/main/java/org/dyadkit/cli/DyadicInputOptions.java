@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /**
  * The options every dyadic command shares to read its input: {@code --input}, {@code --layout}
  * (alias {@code --from}), {@code --dyad}, {@code --role}, {@code --roles}, {@code --indistinguishable} and
- * {@code --suffixes}. Use it as a picocli {@code @Mixin} and call {@link #read()}.
+ * {@code --suffixes} (and the optional {@code --person}). Use it as a picocli {@code @Mixin} and call {@link #read()}.
  *
  * <p>Dyads are distinguishable when {@code --role} names a role column (individual and pairwise layouts).
  * In the dyad layout they are distinguishable when {@code --role} or {@code --roles} is given or when the
@@ -42,9 +42,14 @@ public final class DyadicInputOptions {
     String role;
 
     @Option(names = "--roles", split = ",", paramLabel = "A,B",
-            description = "The two role values, in order. With --layout dyad: the column suffixes (X_A); "
-                    + "inferred from the column names when absent.")
+            description = "The two role values, in order (the role difference is the first minus the second). "
+                    + "With --layout dyad: the column suffixes (X_<role>); inferred from the column names when absent.")
     List<String> roles;
+
+    @Option(names = "--person", paramLabel = "COL",
+            description = "Optional column with a person id (individual and pairwise layouts); an id on more than"
+                    + " one row is an error.")
+    String person;
 
     @Option(names = "--indistinguishable",
             description = "Treat the dyads as indistinguishable (no roles), even when a role column is named.")
@@ -97,7 +102,7 @@ public final class DyadicInputOptions {
                     "--suffixes needs two different suffixes separated by a comma, for example --suffixes _A,_P");
         }
         DyadicData.Builder b = DyadicData.layout(table, layout).dyad(dyad).role(role).roles(roles)
-                .indistinguishable(indistinguishable).suffixes(suffixes.get(0), suffixes.get(1));
+                .indistinguishable(indistinguishable).suffixes(suffixes.get(0), suffixes.get(1)).person(person);
         if (layout != Layout.DYAD && roles != null && role == null && !indistinguishable) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--roles with --layout " + layout.label() + " needs --role COL naming the role column");

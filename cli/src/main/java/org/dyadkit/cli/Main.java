@@ -47,6 +47,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ApimCommand());
         cl.addSubcommand(new DistinguishabilityCommand());
         cl.addSubcommand(new ReliabilityCommand());
+        cl.addSubcommand(new MediateCommand());
+        cl.addSubcommand(new ApimemCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

@@ -25,16 +25,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nonindependence", mixinStandardHelpOptions = true,
         description = {"How similar the two members of a dyad are on each variable.",
-            "Distinguishable dyads (--role): partner Pearson r with t test and Fisher-z 95% CI, Pitman-Morgan test"
+            "Distinguishable dyads (--role): partner Pearson r with t test and Fisher-z 95%% CI, Pitman-Morgan test"
                 + " of equal variances, each role's mean and SD, the within-dyad role difference (paired t, d).",
             "Indistinguishable dyads: ANOVA intraclass correlation with its two-tailed F test (reciprocal F when"
                 + " negative) and the pairwise (double-entry) intraclass correlation with its z test.",
             "A dyad missing a member's value drops out of that variable's statistics; the count used is shown."},
         footer = {"", "Example:",
-            "  dyadkit nonindependence --input data-samples/acitelli_individual.csv --dyad cuplid \\",
-            "      --role gender --roles 1,-1 --var satisfaction --var tension --format json",
-            "  dyadkit nonindependence --input data-samples/acitelli_pairwise.csv --layout pairwise \\",
-            "      --dyad CoupleID --indistinguishable --var Satisfaction"})
+            "  dyadkit nonindependence --input data-samples/acitelli_individual.csv \\",
+            "      --dyad cuplid --role gender --roles 1,-1 --var satisfaction \\",
+            "      --var tension --format json",
+            "  dyadkit nonindependence --input data-samples/acitelli_pairwise.csv \\",
+            "      --layout pairwise --dyad CoupleID --indistinguishable --var Satisfaction"})
 public final class NonindependenceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

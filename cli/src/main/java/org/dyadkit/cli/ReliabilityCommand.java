@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.InputException;
 import org.dyadkit.InputException.Location;
@@ -32,6 +30,8 @@ import org.dyadkit.reliability.OmegaResult;
 import org.dyadkit.reliability.Reliability;
 import org.dyadkit.reliability.ScaleDefinition;
 import org.dyadkit.reliability.ScaleReliability;
+import org.dyadkit.survey.BatchScoring;
+import org.dyadkit.survey.ItemColumns;
 import org.dyadkit.table.DataTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,8 +69,6 @@ import picocli.CommandLine.Option;
             "the analysis (an item without variance, fewer than 2 items or 3",
             "respondents, a correlation matrix that is not positive definite)."})
 public final class ReliabilityCommand implements Callable<Integer> {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{n(?::0(\\d))?\\}");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -114,6 +112,10 @@ public final class ReliabilityCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String use;
 
+    @Option(names = "--id", paramLabel = "COL",
+            description = "The person id column; listed invalid answers then name the person.")
+    String id;
+
     @Option(names = "--by", paramLabel = "COL",
             description = "Report each group separately: the column holding each person's role in the couple "
                     + "(e.g. --by role) or a sample or site.")
@@ -153,6 +155,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         if (by != null) {
             table.columnIndex(by);
         }
+        String[] ids = id == null ? null : table.text(id);
         List<ScaleReliability> results = new ArrayList<>();
         Map<String, List<Integer>> numbersByScale = new LinkedHashMap<>();
         Answers answers = answers(table, inst, scales, namer);
@@ -183,7 +186,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
             }
         }
         switch (fmt) {
-            case "json" -> out.println(json(inst, missing, results, numbersByScale, namer, answers.problems()));
+            case "json" -> out.println(json(inst, missing, results, numbersByScale, namer, answers.problems(), ids));
             case "csv" -> csv(out, inst, results);
             default -> text(out, inst, missing, results, answers.problems());
         }
@@ -257,7 +260,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Item number to column name. */
+    /** Item number to column name, from --items or --item-map (the scorer's conventions). */
     private interface ColumnNamer {
         String column(int number);
 
@@ -265,92 +268,34 @@ public final class ReliabilityCommand implements Callable<Integer> {
     }
 
     private ColumnNamer namer(Instrument inst) {
+        ItemColumns cols;
         if (columns != null && columns.map != null) {
-            Map<Integer, String> map = readMap(columns.map, inst.id());
-            String d = "item map " + columns.map;
-            return new ColumnNamer() {
-                @Override
-                public String column(int number) {
-                    String c = map.get(number);
-                    if (c == null) {
-                        throw new InputException(Location.file(columns.map.toString()), "the item map has no row for "
-                                + inst.id() + " item " + number + "; add a row '" + number + ",COLUMN'");
-                    }
-                    return c;
-                }
-
-                @Override
-                public String describe() {
-                    return d;
-                }
-            };
-        }
-        String pattern = columns != null && columns.pattern != null ? columns.pattern
-                : inst.id().replace('-', '_') + "{n}";
-        Matcher m = PLACEHOLDER.matcher(pattern);
-        int found = 0;
-        while (m.find()) {
-            found++;
-        }
-        if (found != 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--items: the pattern \"" + pattern
-                    + "\" must contain {n} exactly once (for example scs{n} or Q5_{n})");
+            cols = ItemColumns.read(columns.map, inst.id());
+        } else {
+            String pattern = columns != null && columns.pattern != null ? columns.pattern
+                    : BatchScoring.defaultPrefix(inst) + "{n}";
+            try {
+                cols = ItemColumns.pattern(pattern);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--items: " + e.getMessage());
+            }
         }
         return new ColumnNamer() {
             @Override
             public String column(int number) {
-                Matcher mm = PLACEHOLDER.matcher(pattern);
-                StringBuilder sb = new StringBuilder();
-                while (mm.find()) {
-                    String n = Integer.toString(number);
-                    if (mm.group(1) != null) {
-                        int w = Integer.parseInt(mm.group(1));
-                        n = "0".repeat(Math.max(0, w - n.length())) + n;
-                    }
-                    mm.appendReplacement(sb, Matcher.quoteReplacement(n));
+                String c = cols.column(number);
+                if (c == null) {
+                    throw new InputException(Location.file(columns.map.toString()), "the item map has no row for "
+                            + inst.id() + " item " + number + "; add a row '" + number + ",COLUMN'");
                 }
-                mm.appendTail(sb);
-                return sb.toString();
+                return c;
             }
 
             @Override
             public String describe() {
-                return "pattern " + pattern;
+                return cols.describe();
             }
         };
-    }
-
-    private static Map<Integer, String> readMap(Path file, String instrumentId) {
-        DataTable t = DataTable.read(file);
-        if (!t.hasColumn("item") || !t.hasColumn("column")) {
-            throw new InputException(new Location(file.toString(), 0, null, null),
-                    "an item map needs the columns item,column (and optionally instrument); found "
-                            + String.join(",", t.columns()));
-        }
-        Map<Integer, String> map = new TreeMap<>();
-        String[] items = t.text("item");
-        String[] cols = t.text("column");
-        String[] insts = t.hasColumn("instrument") ? t.text("instrument") : null;
-        for (int r = 0; r < items.length; r++) {
-            if (insts != null && !insts[r].strip().equals(instrumentId)) {
-                continue;
-            }
-            int number;
-            try {
-                number = Integer.parseInt(items[r].strip());
-            } catch (NumberFormatException e) {
-                throw new InputException(new Location(file.toString(), r + 1, "item", items[r]),
-                        "not an item number; write the item's number in the instrument (1, 2, ...)");
-            }
-            if (map.put(number, cols[r].strip()) != null) {
-                throw new InputException(new Location(file.toString(), r + 1, "item", items[r]),
-                        "item mapped twice; keep one row per item");
-            }
-        }
-        if (map.isEmpty()) {
-            throw new InputException(file + ": the item map has no rows for instrument " + instrumentId);
-        }
-        return map;
     }
 
     /** A cell that was set to missing: line counts data rows from 1, the header excluded. */
@@ -442,7 +387,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- output
 
     private String json(Instrument inst, MissingData missing, List<ScaleReliability> results,
-            Map<String, List<Integer>> numbers, ColumnNamer namer, List<CellProblem> problems) {
+            Map<String, List<Integer>> numbers, ColumnNamer namer, List<CellProblem> problems, String[] ids) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("analysis", "reliability");
         Map<String, Object> in = new LinkedHashMap<>();
@@ -465,6 +410,9 @@ public final class ReliabilityCommand implements Callable<Integer> {
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("file", input.toString());
             pm.put("line", p.line());
+            if (ids != null) {
+                pm.put("id", ids[(int) p.line() - 1]);
+            }
             pm.put("column", p.column());
             pm.put("value", p.value());
             pm.put("problem", p.problem());

@@ -25,10 +25,11 @@ import picocli.CommandLine.Model.CommandSpec;
             "Between-dyad variables (equal for both members) are written once in the dyad and pairwise layouts."
                 + " Dyads with one member are kept."},
         footer = {"", "Example:",
-            "  dyadkit restructure --input data-samples/acitelli_individual.csv --from individual --to dyad \\",
-            "      --dyad cuplid --role gender --output couples_wide.csv",
-            "  dyadkit restructure --input couples_wide.csv --from dyad --to pairwise --dyad cuplid \\",
-            "      --role gender --roles -1,1 --output couples_pairwise.csv"})
+            "  dyadkit restructure --input data-samples/acitelli_individual.csv \\",
+            "      --from individual --to dyad --dyad cuplid --role gender \\",
+            "      --output couples_wide.csv",
+            "  dyadkit restructure --input couples_wide.csv --from dyad --to pairwise \\",
+            "      --dyad cuplid --role gender --roles -1,1 --output couples_pairwise.csv"})
 public final class RestructureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

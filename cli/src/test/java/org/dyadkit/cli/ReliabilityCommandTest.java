@@ -165,12 +165,13 @@ class ReliabilityCommandTest {
         assertEquals(3, range.status(), range.err());
         assertTrue(range.err().contains("line 2") && range.err().contains("ras1") && range.err().contains("9"),
                 range.err());
-        JsonNode flagged = json(run("reliability", "--instrument", "ras", "--input", csv.toString(), "--format",
-                "json"));
+        JsonNode flagged = json(run("reliability", "--instrument", "ras", "--input", csv.toString(), "--id", "id",
+                "--format", "json"));
         JsonNode problems = flagged.get("problems");
         assertEquals(3, problems.size(), problems.toString());
         assertEquals("out_of_range", problems.get(0).get("problem").asText());
         assertEquals(2, problems.get(0).get("line").asInt());
+        assertEquals("2", problems.get(0).get("id").asText());
         assertEquals("non_integer", problems.get(1).get("problem").asText());
         assertEquals("non_numeric", problems.get(2).get("problem").asText());
         assertEquals("ras5", problems.get(2).get("column").asText());

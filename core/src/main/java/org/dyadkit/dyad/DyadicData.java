@@ -114,6 +114,7 @@ public final class DyadicData {
         private final Layout layout;
         private String dyadColumn;
         private String roleColumn;
+        private String personColumn;
         private List<String> roles;
         private boolean indistinguishable;
         private List<String> suffixes = DEFAULT_SUFFIXES;
@@ -165,6 +166,16 @@ public final class DyadicData {
             return roles(values.get(0), values.get(1));
         }
 
+        /**
+         * A column with a person id (individual and pairwise layouts, optional): an id used on more than one
+         * row is reported as a duplicate person, wherever the rows are. Without it, duplicate persons are
+         * identical rows within a dyad.
+         */
+        public Builder person(String column) {
+            this.personColumn = column;
+            return this;
+        }
+
         /** Treats the dyads as indistinguishable even when a role column or role suffixes are given. */
         public Builder indistinguishable() {
             this.indistinguishable = true;
@@ -213,9 +224,12 @@ public final class DyadicData {
             String file = table.source();
             List<String> cols = table.columns();
             int dyadIdx = table.columnIndex(dyadColumn);
-            int roleIdx = distinguishable ? table.columnIndex(roleColumn) : -1;
             String actorSuffix = suffixes.get(0);
             String partnerSuffix = suffixes.get(1);
+            // a pairwise file may hold the role only as an actor column (gender_A for --role gender)
+            String roleSource = distinguishable && pairwise && !table.hasColumn(roleColumn)
+                    && table.hasColumn(roleColumn + actorSuffix) ? roleColumn + actorSuffix : roleColumn;
+            int roleIdx = distinguishable ? table.columnIndex(roleSource) : -1;
             // variable name -> source column index; partner column index for pairwise
             List<String> order = new ArrayList<>();
             Map<String, Integer> actorCol = new LinkedHashMap<>();
@@ -232,7 +246,7 @@ public final class DyadicData {
                 for (int c = 0; c < cols.size(); c++) {
                     String n = cols.get(c);
                     if (c == dyadIdx || c == roleIdx) {
-                        order.add(n);
+                        order.add(c == roleIdx ? roleColumn : n);
                         continue;
                     }
                     String name = n;
@@ -303,11 +317,14 @@ public final class DyadicData {
                         + "; every person needs the id of their dyad");
             }
             if (!missingRole.isEmpty()) {
-                throw new InputException(new Location(file, Long.parseLong(missingRole.get(0)), roleColumn, ""),
+                throw new InputException(new Location(file, Long.parseLong(missingRole.get(0)), roleSource, ""),
                         "missing role on line" + plural(missingRole) + " " + list(missingRole)
                         + "; fill in the role, or analyse the dyads as indistinguishable");
             }
             List<String> roleValues = distinguishable ? resolveRoles(roleOrder, file) : List.of();
+            if (personColumn != null) {
+                checkPersons(file);
+            }
             checkGroups(groups, file);
 
             // build members and dyads
@@ -404,6 +421,24 @@ public final class DyadicData {
                         + list(seen) + "); name both roles (--roles a,b) or analyse the dyads as indistinguishable");
             }
             return seen;
+        }
+
+        private void checkPersons(String file) {
+            int c = table.columnIndex(personColumn);
+            Map<String, List<Integer>> lines = new LinkedHashMap<>();
+            for (int r = 0; r < table.rowCount(); r++) {
+                String id = table.cell(r, c).strip();
+                if (!isMissing(id)) {
+                    lines.computeIfAbsent(id, k -> new ArrayList<>()).add(r + 1);
+                }
+            }
+            List<String> dups = lines.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                    .map(e -> e.getKey() + " (lines " + e.getValue().stream().map(String::valueOf)
+                            .collect(Collectors.joining(", ")) + ")").toList();
+            if (!dups.isEmpty()) {
+                throw new InputException(new Location(file, -1, personColumn, null), "duplicate person id"
+                        + plural(dups) + " " + list(dups) + "; each person must appear once");
+            }
         }
 
         private void checkGroups(Map<String, List<Integer>> groups, String file) {

@@ -256,9 +256,7 @@ final class InstrumentJson {
                 throw fail(path, "expected an object from response value to label, for example {\"1\": \"Never\"}");
             }
             Map<Integer, String> out = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String p = path + "." + e.getKey();
                 int v;
                 try {

@@ -160,6 +160,10 @@ class DyadicDataTest {
                 table("id,role,x", "1,m,3", "1,m,3", "2,m,1", "2,w,2")).dyad("id").role("role").build());
         assertTrue(dup.getMessage().contains("duplicate persons (identical rows) in dyad 1 (lines 1 and 2)"),
                 dup.getMessage());
+        InputException person = assertThrows(InputException.class, () -> DyadicData.individual(
+                table("pid,id,role,x", "7,1,m,3", "8,1,w,4", "7,2,m,1", "9,2,w,2")).dyad("id").role("role")
+                .person("pid").build());
+        assertTrue(person.getMessage().contains("duplicate person id 7 (lines 1, 3)"), person.getMessage());
         InputException id = assertThrows(InputException.class, () -> DyadicData.individual(
                 table("id,role,x", "1,m,3", ",w,3", "2,m,1", " ,w,2")).dyad("id").role("role").build());
         assertTrue(id.getMessage().contains("line 2") && id.getMessage().contains("lines 2, 4"), id.getMessage());
@@ -191,6 +195,16 @@ class DyadicDataTest {
         assertEquals(1, d.warnings().size(), d.warnings().toString());
         assertTrue(d.warnings().get(0).contains("x_P"), d.warnings().get(0));
         assertNotEquals(t, d.toPairwise());
+    }
+
+    @Test
+    void pairwiseRoleMayBeAnActorColumn() {
+        DataTable t = table("id,gender_A,x_A,gender_P,x_P", "1,m,3,w,4", "1,w,4,m,3", "2,w,1,m,2", "2,m,2,w,1");
+        DyadicData d = DyadicData.pairwise(t).dyad("id").role("gender").roles("m", "w").build();
+        assertEquals(List.of("m", "w"), d.roles());
+        assertEquals(List.of("x"), d.variables());
+        assertEquals(2.0, d.values("x", "m")[1]);
+        assertEquals(List.of("id", "gender", "x_A", "x_P"), d.toPairwise().columns());
     }
 
     @Test
