@@ -15,8 +15,10 @@ public class AnalysisException extends RuntimeException {
         NO_VARIANCE,
         /** The design matrix is singular (collinear predictors, a constant column). */
         SINGULAR_DESIGN,
-        /** Too few dyads or observations for the statistic. */
+        /** Too few dyads for the statistic. */
         TOO_FEW_DYADS,
+        /** Too few respondents or observations for the statistic (outside the dyadic analyses). */
+        TOO_FEW_OBSERVATIONS,
         /** No dyad has both members where the statistic needs complete dyads. */
         NO_COMPLETE_DYADS,
         /** An iterative fit did not converge. */

@@ -29,7 +29,7 @@ public final class Alpha {
      * Alpha, lambda 6, the Feldt interval and item statistics.
      *
      * @throws AnalysisException UNDEFINED for fewer than two items or two items without common respondents,
-     *     TOO_FEW_DYADS for fewer than three respondents with answers, NO_VARIANCE for an item without
+     *     TOO_FEW_OBSERVATIONS for fewer than three respondents with answers, NO_VARIANCE for an item without
      *     variance, SINGULAR_DESIGN when the correlation matrix is not positive definite (lambda 6 and
      *     {@code r.cor} need its inverse)
      */
@@ -49,7 +49,7 @@ public final class Alpha {
             }
         }
         if (answering < 3) {
-            throw new AnalysisException(Reason.TOO_FEW_DYADS, "reliability needs at least 3 respondents with "
+            throw new AnalysisException(Reason.TOO_FEW_OBSERVATIONS, "reliability needs at least 3 respondents with "
                     + (missing == MissingData.LISTWISE ? "complete answers" : "answers") + "; " + answering
                     + " found" + (missing == MissingData.LISTWISE ? "; try pairwise deletion" : ""));
         }

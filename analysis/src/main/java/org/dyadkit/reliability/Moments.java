@@ -120,7 +120,7 @@ final class Moments {
             cols[j] = column(x, j);
             double v = pairwise(cols[j], cols[j], false);
             if (Double.isNaN(v)) {
-                throw new AnalysisException(Reason.TOO_FEW_DYADS, "item " + names.get(j) + " has fewer than 2 answers;"
+                throw new AnalysisException(Reason.TOO_FEW_OBSERVATIONS, "item " + names.get(j) + " has fewer than 2 answers;"
                         + " it cannot enter a reliability analysis; drop it from the item set");
             }
             if (!(v > 0)) {

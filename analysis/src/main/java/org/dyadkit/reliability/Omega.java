@@ -24,7 +24,7 @@ public final class Omega {
     /**
      * Omega total from a one-factor minres solution ({@code psych::omega(x, nfactors = 1)$omega.tot}).
      *
-     * @throws AnalysisException UNDEFINED for fewer than three items, TOO_FEW_DYADS for fewer than three
+     * @throws AnalysisException UNDEFINED for fewer than three items, TOO_FEW_OBSERVATIONS for fewer than three
      *     respondents, NO_VARIANCE, SINGULAR_DESIGN for a correlation matrix that is not positive definite,
      *     NO_CONVERGENCE when the fit fails
      */
@@ -65,7 +65,7 @@ public final class Omega {
             }
         }
         if (answering < 3) {
-            throw new AnalysisException(Reason.TOO_FEW_DYADS, "omega needs at least 3 respondents with answers; "
+            throw new AnalysisException(Reason.TOO_FEW_OBSERVATIONS, "omega needs at least 3 respondents with answers; "
                     + answering + " found");
         }
         List<String> names = used.names();

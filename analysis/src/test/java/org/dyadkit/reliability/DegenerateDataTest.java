@@ -45,9 +45,9 @@ class DegenerateDataTest {
     @Test
     void fewerThanThreeRespondents() {
         ItemSet s = set(new double[][] {{1, 2, 3}, {2, 3, 5}, {N, N, N}});
-        assertEquals(Reason.TOO_FEW_DYADS, reasonOf(() -> Alpha.of(s)));
+        assertEquals(Reason.TOO_FEW_OBSERVATIONS, reasonOf(() -> Alpha.of(s)));
         ItemSet listwise = set(new double[][] {{1, 2, 3}, {2, 3, 5}, {N, 3, 2}, {4, N, 1}});
-        assertEquals(Reason.TOO_FEW_DYADS, reasonOf(() -> Alpha.of(listwise, MissingData.LISTWISE)));
+        assertEquals(Reason.TOO_FEW_OBSERVATIONS, reasonOf(() -> Alpha.of(listwise, MissingData.LISTWISE)));
     }
 
     @Test

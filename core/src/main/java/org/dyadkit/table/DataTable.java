@@ -255,7 +255,7 @@ public final class DataTable {
     public static String suggest(String name, List<String> candidates) {
         String lower = name.toLowerCase(Locale.ROOT);
         List<String> near = candidates.stream()
-                .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(2, name.length() / 4))
+                .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(1, name.length() / 3))
                 .sorted(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))))
                 .limit(3)
                 .collect(Collectors.toList());
