@@ -171,6 +171,25 @@ class ScoreCommandTest {
     }
 
     @Test
+    void standardInputToStandardOutput() throws IOException {
+        java.io.InputStream oldIn = System.in;
+        java.io.PrintStream oldOut = System.out;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(("id," + header("scs") + "\n1," + answers(2) + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+            assertEquals(0, run("score", "--instrument", "scs", "--input", "-", "--output", "-"), err);
+        } finally {
+            System.setIn(oldIn);
+            System.setOut(oldOut);
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("id,scs1,") && text.contains("\n1,2,2,") && text.endsWith(",2,\n"), text);
+        assertTrue(err.contains("<stdin>: read 1 row, scored 1") && err.contains("standard output"), err);
+    }
+
+    @Test
     void helpShowsAnExample() {
         assertEquals(0, run("score", "--help"));
         assertTrue(out.contains("Example:") && out.contains("dyadkit score --instrument scs"), out);

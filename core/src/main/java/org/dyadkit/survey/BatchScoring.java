@@ -30,7 +30,9 @@ import org.dyadkit.scoring.Scorer;
  * identifier seen before ({@code duplicate_id}, every occurrence after the first), no item of an
  * instrument answered ({@code all_items_missing}) and a different number of cells than the header
  * ({@code ragged_row}) are reported and the row is kept. A short row is scored with its absent cells
- * blank; a long row is written without its extra cells and is not scored (its cells may be shifted).
+ * blank; a long row is written without its extra cells and is not scored (its cells may be shifted),
+ * unless the extra cells are all blank (trailing delimiters). In the problems column a cell value is
+ * cut to 40 characters; the problems file has it in full.
  *
  * <p>Memory does not grow with the rows except for the duplicate-identifier check (16 bytes per
  * identifier, see {@code IdSet}). Immutable: the {@code with*} methods return copies.
@@ -397,11 +399,13 @@ public final class BatchScoring {
                             ProblemKind.DUPLICATE_ID, ProblemKind.DUPLICATE_ID.action());
                 }
             }
-            boolean tooLong = n > width;
+            boolean tooLong = n > width && !blankBeyond(r, width);
             if (n != width) {
                 String value = n + " cells, header has " + width;
                 String action;
-                if (tooLong) {
+                if (n > width && !tooLong) {
+                    action = "row kept; the extra cells are blank and left out of the output";
+                } else if (tooLong) {
                     StringBuilder dropped = new StringBuilder();
                     for (int c = width; c < Math.min(stored, width + 20); c++) {
                         dropped.append(dropped.length() == 0 ? "" : String.valueOf(format.delimiter())).append(r.cell(c));
@@ -492,6 +496,21 @@ public final class BatchScoring {
             return any;
         }
 
+        /** Whether every cell from {@code from} on is blank (trailing delimiters, as spreadsheets write them). */
+        private boolean blankBeyond(SurveyReader r, int from) {
+            if (r.cellCount() > r.stored) {
+                return false;
+            }
+            for (int c = from; c < r.stored; c++) {
+                for (int i = r.starts[c]; i < r.ends[c]; i++) {
+                    if (r.rec[i] != ' ' && r.rec[i] != '\t') {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
         private void cellProblem(long line, String column, String value, ProblemKind kind) {
             token(partTokens, column, kind, value);
             record(new Problem(file, line, column, value, kind, kind.action()));
@@ -511,7 +530,8 @@ public final class BatchScoring {
             }
             sb.append(kind.code());
             if (value != null) {
-                sb.append(':').append(value.strip());
+                String v = value.strip();
+                sb.append(':').append(v.length() > 40 ? v.substring(0, 40) + "..." : v);
             }
         }
 

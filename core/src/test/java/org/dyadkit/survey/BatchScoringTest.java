@@ -61,6 +61,7 @@ class BatchScoringTest {
                 "7,1,2",
                 "8,1,2,3,x,extra",
                 "9,0,99,-1,range",
+                "10,2,2,2,trailing,,",
                 "") ;
         List<Problem> problems = new ArrayList<>();
         String out = run(THREE, input, problems);
@@ -74,7 +75,8 @@ class BatchScoringTest {
                 "6,,,,nothing,,all_items_missing",
                 "7,1,2,,,1.5,ragged_row",
                 "8,1,2,3,x,,ragged_row",
-                "9,0,99,-1,range,,q1:out_of_range:0;q2:out_of_range:99;q3:out_of_range:-1;all_items_missing");
+                "9,0,99,-1,range,,q1:out_of_range:0;q2:out_of_range:99;q3:out_of_range:-1;all_items_missing",
+                "10,2,2,2,trailing,2,ragged_row");
         assertEquals(String.join("\n", expected) + "\n", out);
         List<String> lines = new ArrayList<>();
         for (Problem p : problems) {
@@ -94,7 +96,9 @@ class BatchScoringTest {
                 "9|q1|0|out_of_range|cell set to missing",
                 "9|q2|99|out_of_range|cell set to missing",
                 "9|q3|-1|out_of_range|cell set to missing",
-                "9||t: 0 of 3 items answered|all_items_missing|row kept"), lines);
+                "9||t: 0 of 3 items answered|all_items_missing|row kept",
+                "10||7 cells, header has 5|ragged_row|row kept; the extra cells are blank and left out of the output"),
+                lines);
     }
 
     @Test
