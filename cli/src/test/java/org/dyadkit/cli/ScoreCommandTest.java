@@ -185,7 +185,7 @@ class ScoreCommandTest {
             System.setOut(oldOut);
         }
         String text = bytes.toString(StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("id,scs1,") && text.contains("\n1,2,2,") && text.endsWith(",2,\n"), text);
+        assertTrue(text.startsWith("id,scs1,") && text.contains("\n1,2,2,") && text.endsWith(",2,2,2,2,2,2,3,\n"), text);
         assertTrue(err.contains("<stdin>: read 1 row, scored 1") && err.contains("standard output"), err);
     }
 
