@@ -26,7 +26,8 @@ import org.dyadkit.scoring.Scorer;
  * <p>Cells: blank (or a missing-value code of the {@link SurveyFormat}) is missing and not a problem; a
  * whole number within the item's range is a response (also when written {@code 3.0}); a number that is
  * not whole ({@code non_integer}), outside the range ({@code out_of_range}) or not a number
- * ({@code non_numeric}) is set to missing and reported. Rows: a blank identifier ({@code missing_id}), an
+ * ({@code non_numeric}) is set to missing and reported. Rows: a blank identifier or one written as a
+ * missing-value code ({@code missing_id}), an
  * identifier seen before ({@code duplicate_id}, every occurrence after the first), no item of an
  * instrument answered ({@code all_items_missing}) and a different number of cells than the header
  * ({@code ragged_row}) are reported and the row is kept. A short row is scored with its absent cells
@@ -392,8 +393,9 @@ public final class BatchScoring {
                 while (e > s && (rec[e - 1] == ' ' || rec[e - 1] == '\t')) {
                     e--;
                 }
-                if (s == e) {
-                    rowProblem(line, idName, "", ProblemKind.MISSING_ID, ProblemKind.MISSING_ID.action());
+                if (s == e || cells.isCode(rec, s, e)) {
+                    rowProblem(line, idName, new String(rec, s, e - s, StandardCharsets.UTF_8),
+                            ProblemKind.MISSING_ID, ProblemKind.MISSING_ID.action());
                 } else if (!ids.add(rec, s, e)) {
                     rowProblem(line, idName, new String(rec, s, e - s, StandardCharsets.UTF_8),
                             ProblemKind.DUPLICATE_ID, ProblemKind.DUPLICATE_ID.action());

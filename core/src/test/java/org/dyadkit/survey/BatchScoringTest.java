@@ -103,17 +103,21 @@ class BatchScoringTest {
 
     @Test
     void missingValueCodesAreNotProblems() {
-        BatchScoring b = BatchScoring.of(SurveyFormat.csv().withNaCodes(List.of("99", "-9")))
-                .withInstrument("t", new MeanScorer(3, 1, 5, 1), ItemColumns.pattern("q{n}"));
+        SurveyFormat f = SurveyFormat.csv().withNaCodes(List.of("99", "-9", "NA"));
+        BatchScoring b = BatchScoring.of(f)
+                .withInstrument("t", new MeanScorer(3, 1, 5, 1), ItemColumns.pattern("q{n}")).withId("id");
         List<Problem> problems = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (SurveyReader r = SurveyReader.open(new ByteArrayInputStream("q1,q2,q3\n99,-9,4\n".getBytes(StandardCharsets.UTF_8)),
-                "in.csv", SurveyFormat.csv().withNaCodes(List.of("99", "-9")))) {
+        try (SurveyReader r = SurveyReader.open(new ByteArrayInputStream(
+                "id,q1,q2,q3\n1,99,-9,4\nNA,NA,99.0,2\n".getBytes(StandardCharsets.UTF_8)), "in.csv", f)) {
             BatchSummary s = b.run(r, out, problems::add);
-            assertEquals(1, s.rowsScored());
+            assertEquals(2, s.rowsScored());
         }
-        assertEquals("q1,q2,q3,t_total,t_problems\n99,-9,4,4,\n", out.toString(StandardCharsets.UTF_8));
-        assertTrue(problems.isEmpty());
+        assertEquals("id,q1,q2,q3,t_total,t_problems\n1,99,-9,4,4,\nNA,NA,99.0,2,2,id:missing_id\n",
+                out.toString(StandardCharsets.UTF_8));
+        assertEquals(1, problems.size());
+        assertEquals(ProblemKind.MISSING_ID, problems.get(0).kind());
+        assertEquals("NA", problems.get(0).value());
     }
 
     @Test
