@@ -196,6 +196,10 @@ public final class ScoreCommand implements Callable<Integer> {
     private BatchSummary write(BatchScoring batch, SurveyReader in) {
         try {
             return writeOrFail(batch, in);
+        } catch (OutOfMemoryError e) {
+            throw new org.dyadkit.InputException(in.source() + ": out of memory after data row " + in.line()
+                    + " (the duplicate-identifier check keeps 16 bytes per row); rerun with more memory, for example "
+                    + "DYADKIT_JAVA_OPTS=-Xmx2g, or without --id");
         } catch (java.io.UncheckedIOException e) {
             throw new org.dyadkit.InputException((output.equals("-") ? "standard output" : output)
                     + ": cannot be written: " + e.getCause().getMessage(), e);
