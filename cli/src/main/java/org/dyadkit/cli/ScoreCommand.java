@@ -102,6 +102,10 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "The file has two extra header rows under the column names (Qualtrics export); they are passed through.")
     boolean qualtrics;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads for validating and scoring (default 1: none; 0: one per processor, at most four). The output is the same.")
+    int threads = 1;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -128,7 +132,10 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--problems and --output name the same file");
         }
 
-        BatchScoring batch = BatchScoring.of(format).withId(id).withCounts(counts);
+        if (threads < 0) {
+            throw new CommandLine.ParameterException(cl, "--threads must be 0 or more");
+        }
+        BatchScoring batch = BatchScoring.of(format).withId(id).withCounts(counts).withThreads(threads);
         if (outputDelimiter != null) {
             batch = batch.withOutputDelimiter(delimiter(outputDelimiter, "--output-delimiter"));
         }

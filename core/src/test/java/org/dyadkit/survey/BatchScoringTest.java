@@ -102,6 +102,29 @@ class BatchScoringTest {
     }
 
     @Test
+    void workerThreadsGiveTheSameOutputAndProblemsInTheSameOrder() {
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(42L);
+        StringBuilder sb = new StringBuilder("id,q1,q2,q3,note\n");
+        String[] cells = {"1", "2", "3", "4", "5", "", "0", "9", "2.5", "x", "3.0"};
+        for (int r = 0; r < 30_000; r++) {
+            sb.append(rng.nextInt(25_000));
+            for (int i = 0; i < 3; i++) {
+                sb.append(',').append(cells[rng.nextInt(cells.length)]);
+            }
+            sb.append(rng.nextInt(50) == 0 ? ",\"a,\"\"b\"\"\"" : ",n").append(rng.nextInt(200) == 0 ? ",extra\n" : "\n");
+        }
+        String input = sb.toString();
+        List<Problem> one = new ArrayList<>();
+        List<Problem> four = new ArrayList<>();
+        String outOne = run(THREE.withThreads(1), input, one);
+        String outFour = run(THREE.withThreads(4), input, four);
+        assertEquals(outOne, outFour, "seed 42");
+        assertEquals(one, four, "seed 42");
+        assertTrue(one.size() > 10_000, "seed 42: " + one.size());
+    }
+
+    @Test
     void missingValueCodesAreNotProblems() {
         SurveyFormat f = SurveyFormat.csv().withNaCodes(List.of("99", "-9", "NA"));
         BatchScoring b = BatchScoring.of(f)
