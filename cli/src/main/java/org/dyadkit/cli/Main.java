@@ -39,7 +39,16 @@ public final class Main implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         // subcommands, one per line
+        cl.addSubcommand(new InstrumentsCommand());
+        cl.addSubcommand(new RestructureCommand());
+        cl.addSubcommand(new NonindependenceCommand());
+        cl.addSubcommand(new CorrelateCommand());
         cl.addSubcommand(new ScoreCommand());
+        cl.addSubcommand(new ApimCommand());
+        cl.addSubcommand(new DistinguishabilityCommand());
+        cl.addSubcommand(new ReliabilityCommand());
+        cl.addSubcommand(new MediateCommand());
+        cl.addSubcommand(new ApimemCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

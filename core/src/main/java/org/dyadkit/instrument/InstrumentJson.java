@@ -63,6 +63,20 @@ final class InstrumentJson {
         return new Reader(source).instrument(root);
     }
 
+    /** The name and item count of a definition that need not be complete (a template). */
+    record TemplateHead(String name, int items) {
+    }
+
+    /** Reads only the name and the number of items, for listing templates. */
+    static TemplateHead head(String json, String source) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            return new TemplateHead(root.path("name").asText(), root.path("items").size());
+        } catch (JsonProcessingException e) {
+            throw new InputException(source + ": invalid JSON: " + e.getOriginalMessage());
+        }
+    }
+
     /** Writes a definition in the file format (the output parses back to an equal instrument). */
     static String write(Instrument in) {
         ObjectNode o = MAPPER.createObjectNode();
@@ -242,9 +256,7 @@ final class InstrumentJson {
                 throw fail(path, "expected an object from response value to label, for example {\"1\": \"Never\"}");
             }
             Map<Integer, String> out = new LinkedHashMap<>();
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String p = path + "." + e.getKey();
                 int v;
                 try {
@@ -288,9 +300,9 @@ final class InstrumentJson {
             Instrument.Citation citation = new Instrument.Citation(text(cit, "text", "citation"),
                     text(cit, "doi", "citation"));
             if (status == Instrument.Status.TEMPLATE) {
-                throw fail("status", "\"template\" marks a key that is still to be completed: fill in the"
-                        + " response range and the item numbers of every subscale from " + citation.text()
-                        + ", then set status to \"user_defined\"");
+                throw fail("status", "\"template\" marks a definition still to be completed from "
+                        + citation.text() + " Fill in what its key_source and notes ask for (the response range,"
+                        + " the items of each subscale), then set status to \"user_defined\"");
             }
             String keySource = text(root, "key_source", "");
             String licence = text(root, "licence", "");

@@ -177,6 +177,27 @@ public final class Instruments {
                 + suggestion(idOrPath) + "; run 'dyadkit instruments' for the bundled ids");
     }
 
+    /**
+     * Resolves several instruments (ids or paths) for one scoring run, refusing two with the same id,
+     * whose score columns would collide.
+     *
+     * @throws InputException as {@link #resolve(String)}, or for a duplicate id (naming both sources)
+     */
+    public static List<Instrument> resolveAll(List<String> idsOrPaths) {
+        List<Instrument> out = new ArrayList<>();
+        Map<String, Instrument> seen = new LinkedHashMap<>();
+        for (String s : idsOrPaths) {
+            Instrument in = resolve(s);
+            Instrument before = seen.put(in.id(), in);
+            if (before != null) {
+                throw new InputException(InputException.Location.file(in.source()), "field id: duplicate instrument id \""
+                        + in.id() + "\" (also in " + before.source() + "); give each instrument its own id");
+            }
+            out.add(in);
+        }
+        return List.copyOf(out);
+    }
+
     /** The definition in the file format (round-trips through {@link #parse}). */
     public static String toJson(Instrument instrument) {
         return InstrumentJson.write(instrument);
@@ -202,7 +223,7 @@ public final class Instruments {
 
     private static String suggestion(String id) {
         List<String> near = near(id);
-        return near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?";
+        return near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)";
     }
 
     private static int distance(String a, String b) {
@@ -222,6 +243,30 @@ public final class Instruments {
             cur = t;
         }
         return prev[b.length()];
+    }
+
+    /**
+     * One line of the catalogue: a bundled instrument or a template.
+     *
+     * @param id the id
+     * @param name the full name
+     * @param items the number of items
+     * @param status how far the key can be trusted ({@link Instrument.Status#TEMPLATE} for templates)
+     */
+    public record Listing(String id, String name, int items, Instrument.Status status) {
+    }
+
+    /** The bundled instruments followed by the templates, in listing order. */
+    public static List<Listing> listing() {
+        List<Listing> out = new ArrayList<>();
+        for (Instrument in : bundled()) {
+            out.add(new Listing(in.id(), in.name(), in.items().size(), in.status()));
+        }
+        for (String id : templateIds()) {
+            InstrumentJson.TemplateHead head = InstrumentJson.head(template(id), "template:" + id + ".json");
+            out.add(new Listing(id, head.name(), head.items(), Instrument.Status.TEMPLATE));
+        }
+        return List.copyOf(out);
     }
 
     /** Finds a bundled instrument without throwing. */

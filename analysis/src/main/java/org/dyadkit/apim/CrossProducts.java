@@ -1,0 +1,116 @@
+package org.dyadkit.apim;
+
+/**
+ * Weighted sums of outer products of the augmented rows {@code [x, y]} that the dyadic GLS likelihood
+ * needs, so that each likelihood evaluation costs O(p^3) whatever the number of dyads.
+ *
+ * <p>For complete dyads the first member is the role-0 person (in indistinguishable models the order
+ * is arbitrary): {@code s11 = sum w z1 z1'}, {@code s22 = sum w z2 z2'}, {@code s12 = sum w z1 z2'}
+ * (not symmetrised). Singletons (1x1 blocks) are summed by role into {@code t0} and {@code t1}. The
+ * weight of a dyad is how often it is drawn (1 for the data as observed).
+ */
+final class CrossProducts {
+    final int p;
+    final int q;
+    final double[] s11;
+    final double[] s22;
+    final double[] s12;
+    final double[] t0;
+    final double[] t1;
+    double nComplete;
+    double nSingle0;
+    double nSingle1;
+
+    private CrossProducts(int p) {
+        this.p = p;
+        this.q = p + 1;
+        s11 = new double[q * q];
+        s22 = new double[q * q];
+        s12 = new double[q * q];
+        t0 = new double[q * q];
+        t1 = new double[q * q];
+    }
+
+    /** Sums over the design with each dyad weighted by {@code weight[d]} (null: all 1). */
+    static CrossProducts of(Design d, int[] weight) {
+        CrossProducts c = new CrossProducts(d.p);
+        int q = c.q;
+        double[] z1 = new double[q];
+        double[] z2 = new double[q];
+        for (int g = 0; g < d.dyads.length; g++) {
+            int w = weight == null ? 1 : weight[g];
+            if (w == 0) {
+                continue;
+            }
+            int[] m = d.dyads[g];
+            if (m.length == 2) {
+                d.augmented(m[0], z1);
+                d.augmented(m[1], z2);
+                addOuter(c.s11, z1, z1, w, q);
+                addOuter(c.s22, z2, z2, w, q);
+                addOuter(c.s12, z1, z2, w, q);
+                c.nComplete += w;
+            } else {
+                d.augmented(m[0], z1);
+                if (d.role[m[0]] == 0) {
+                    addOuter(c.t0, z1, z1, w, q);
+                    c.nSingle0 += w;
+                } else {
+                    addOuter(c.t1, z1, z1, w, q);
+                    c.nSingle1 += w;
+                }
+            }
+        }
+        return c;
+    }
+
+    private static void addOuter(double[] s, double[] a, double[] b, int w, int q) {
+        for (int i = 0; i < q; i++) {
+            double ai = a[i] * w;
+            if (ai == 0) {
+                continue;
+            }
+            int off = i * q;
+            for (int j = 0; j < q; j++) {
+                s[off + j] += ai * b[j];
+            }
+        }
+    }
+
+    /** Number of persons (observations) represented. */
+    double nObs() {
+        return 2 * nComplete + nSingle0 + nSingle1;
+    }
+
+    /** Number of dyads represented. */
+    double nDyads() {
+        return nComplete + nSingle0 + nSingle1;
+    }
+
+    boolean complete() {
+        return nSingle0 == 0 && nSingle1 == 0;
+    }
+
+    /** The cross products of a subset of the columns (in the given order) and the outcome. */
+    CrossProducts select(int[] cols) {
+        CrossProducts c = new CrossProducts(cols.length);
+        int[] idx = java.util.Arrays.copyOf(cols, cols.length + 1);
+        idx[cols.length] = p;
+        int nq = c.q;
+        for (int i = 0; i < nq; i++) {
+            for (int j = 0; j < nq; j++) {
+                int from = idx[i] * q + idx[j];
+                int to = i * nq + j;
+                c.s11[to] = s11[from];
+                c.s22[to] = s22[from];
+                c.s12[to] = s12[from];
+                c.t0[to] = t0[from];
+                c.t1[to] = t1[from];
+            }
+        }
+        c.nComplete = nComplete;
+        c.nSingle0 = nSingle0;
+        c.nSingle1 = nSingle1;
+        return c;
+    }
+}

@@ -1,0 +1,388 @@
+package org.dyadkit.mediation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.commons.statistics.distribution.TDistribution;
+import org.dyadkit.AnalysisException;
+import org.dyadkit.AnalysisException.Reason;
+import org.dyadkit.InputException;
+import org.dyadkit.resample.DyadBootstrap;
+import org.dyadkit.table.DataTable;
+
+/**
+ * Single-level mediation X -> M -> Y (Baron and Kenny 1986; Preacher and Hayes 2008) by ordinary least squares,
+ * as three {@code lm} fits: M ~ X (+ covariates) gives a; Y ~ X + M (+ covariates) gives b and the direct effect
+ * c'; Y ~ X (+ covariates) gives the total effect c (= c' + ab on the same persons). The indirect effect ab is
+ * tested by the first-order Sobel test z = ab / sqrt(a^2 se_b^2 + b^2 se_a^2) (Sobel 1982) and, on request,
+ * by a seeded nonparametric bootstrap with percentile and BCa intervals computed as R's {@code boot.ci} does
+ * (BCa acceleration from the jackknife, as {@code boot.ci(..., L = empinf(type = "jack"))}).
+ *
+ * <pre>{@code
+ * MediationResult r = Mediation.of(table).x("other_pos").m("tension").y("satisfaction")
+ *         .dyad("cuplid").bootstrap(5000, 12345L).ci(BootstrapCi.BCA).fit();
+ * r.indirect().estimate(); r.indirect().sobelZ(); r.indirect().ci();
+ * }</pre>
+ *
+ * <p>Persons in couples are not independent: with {@link Builder#dyad} the bootstrap resamples whole dyads
+ * (both members together); without it, persons. Missing data: persons missing x, m, y, a covariate or (with
+ * dyads) the dyad id are left out of all three fits (listwise), so that c = c' + ab holds. Degenerate data raise
+ * {@link AnalysisException} (no variance, collinear predictors, too few persons, an exact fit); unknown columns
+ * raise {@link InputException}.
+ */
+public final class Mediation {
+    private Mediation() {
+    }
+
+    /** Mediation on the numeric columns of a table (one row per person). */
+    public static Builder of(DataTable table) {
+        Objects.requireNonNull(table);
+        return new Builder(table, null);
+    }
+
+    /** Mediation on named columns of equal length (one entry per person, {@code NaN} = missing). */
+    public static Builder of(Map<String, double[]> columns) {
+        return new Builder(null, new LinkedHashMap<>(columns));
+    }
+
+    /** Model and bootstrap options; each returns this builder. */
+    public static final class Builder {
+        private final DataTable table;
+        private final Map<String, double[]> columns;
+        private String x;
+        private String m;
+        private String y;
+        private final List<String> covariates = new ArrayList<>();
+        private String dyadColumn;
+        private String[] dyadIds;
+        private int bootstrap;
+        private long seed;
+        private BootstrapCi ci = BootstrapCi.PERCENTILE;
+        private double level = 0.95;
+        private int threads = Runtime.getRuntime().availableProcessors();
+
+        private Builder(DataTable table, Map<String, double[]> columns) {
+            this.table = table;
+            this.columns = columns;
+        }
+
+        /** The predictor X. */
+        public Builder x(String name) {
+            this.x = name;
+            return this;
+        }
+
+        /** The mediator M. */
+        public Builder m(String name) {
+            this.m = name;
+            return this;
+        }
+
+        /** The outcome Y. */
+        public Builder y(String name) {
+            this.y = name;
+            return this;
+        }
+
+        /** A covariate of both the M and the Y model (repeatable). */
+        public Builder covariate(String name) {
+            covariates.add(name);
+            return this;
+        }
+
+        /** The dyad-id column of the table: the bootstrap then resamples whole dyads. */
+        public Builder dyad(String column) {
+            this.dyadColumn = column;
+            return this;
+        }
+
+        /** Dyad ids, one per person (null entries = missing): the bootstrap then resamples whole dyads. */
+        public Builder dyad(String[] ids) {
+            this.dyadIds = ids.clone();
+            return this;
+        }
+
+        /** A bootstrap of {@code replicates} resamples with this seed (0 = none, the default). */
+        public Builder bootstrap(int replicates, long seed) {
+            if (replicates < 0) {
+                throw new IllegalArgumentException("replicates must be >= 0: " + replicates);
+            }
+            this.bootstrap = replicates;
+            this.seed = seed;
+            return this;
+        }
+
+        /** Which bootstrap interval is reported as the interval of the indirect effect (default percentile). */
+        public Builder ci(BootstrapCi method) {
+            this.ci = Objects.requireNonNull(method);
+            return this;
+        }
+
+        /** Confidence level (default 0.95). */
+        public Builder level(double l) {
+            if (!(l > 0 && l < 1)) {
+                throw new IllegalArgumentException("level must be in (0, 1): " + l);
+            }
+            this.level = l;
+            return this;
+        }
+
+        /** Worker threads of the bootstrap (the result does not depend on it). */
+        public Builder threads(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("threads must be >= 1: " + n);
+            }
+            this.threads = n;
+            return this;
+        }
+
+        private double[] column(String name, String what) {
+            if (name == null) {
+                throw new InputException("no " + what + " given; name the " + what + " variable");
+            }
+            if (table != null) {
+                if (!table.hasColumn(name)) {
+                    throw new InputException("no column named \"" + name + "\" in " + table.source()
+                            + DataTable.suggest(name, table.columns()) + "; columns are: "
+                            + String.join(", ", table.columns()));
+                }
+                return table.numeric(name);
+            }
+            double[] v = columns.get(name);
+            if (v == null) {
+                throw new InputException("no variable \"" + name + "\"; variables are: "
+                        + String.join(", ", columns.keySet()));
+            }
+            return v;
+        }
+
+        /**
+         * Fits the three regressions and, when requested, runs the bootstrap.
+         *
+         * @throws AnalysisException NO_VARIANCE, SINGULAR_DESIGN, TOO_FEW_DYADS (too few persons), UNDEFINED (an
+         *     exact fit, so the Sobel SE is 0; an infinite BCa correction)
+         * @throws InputException for unknown columns or columns of unequal length
+         */
+        public MediationResult fit() {
+            double[] xv = column(x, "predictor (x)");
+            double[] mv = column(m, "mediator (m)");
+            double[] yv = column(y, "outcome (y)");
+            List<double[]> cv = new ArrayList<>();
+            for (String c : covariates) {
+                cv.add(column(c, "covariate"));
+            }
+            String[] ids = dyadIds;
+            if (dyadColumn != null) {
+                if (table == null) {
+                    throw new InputException("dyad(column) needs a table; pass the ids with dyad(String[])");
+                }
+                if (!table.hasColumn(dyadColumn)) {
+                    throw new InputException("no dyad column named \"" + dyadColumn + "\" in " + table.source()
+                            + DataTable.suggest(dyadColumn, table.columns()));
+                }
+                ids = table.text(dyadColumn);
+            }
+            int nAll = xv.length;
+            for (double[] v : List.of(mv, yv)) {
+                if (v.length != nAll) {
+                    throw new InputException("the variables have different lengths");
+                }
+            }
+            for (double[] v : cv) {
+                if (v.length != nAll) {
+                    throw new InputException("the variables have different lengths");
+                }
+            }
+            if (ids != null && ids.length != nAll) {
+                throw new InputException("dyad ids: " + ids.length + " for " + nAll + " persons");
+            }
+            // listwise complete persons
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < nAll; i++) {
+                boolean ok = Double.isFinite(xv[i]) && Double.isFinite(mv[i]) && Double.isFinite(yv[i]);
+                for (double[] v : cv) {
+                    ok &= Double.isFinite(v[i]);
+                }
+                if (ids != null) {
+                    ok &= ids[i] != null && !ids[i].isBlank() && !ids[i].strip().equals("NA");
+                }
+                if (ok) {
+                    keep.add(i);
+                }
+            }
+            int n = keep.size();
+            int k = cv.size();
+            double[] xs = new double[n];
+            double[] ms = new double[n];
+            double[] ys = new double[n];
+            double[][] cs = new double[k][n];
+            int[] unit = new int[n];
+            Map<String, Integer> unitIndex = new LinkedHashMap<>();
+            for (int r = 0; r < n; r++) {
+                int i = keep.get(r);
+                xs[r] = xv[i];
+                ms[r] = mv[i];
+                ys[r] = yv[i];
+                for (int j = 0; j < k; j++) {
+                    cs[j][r] = cv.get(j)[i];
+                }
+                unit[r] = ids == null ? r : unitIndex.computeIfAbsent(ids[i].strip(), s -> unitIndex.size());
+            }
+            int nUnits = ids == null ? n : unitIndex.size();
+            if (n < 3 + k) {
+                throw new AnalysisException(Reason.TOO_FEW_DYADS, n + " complete persons (with " + x + ", " + m
+                        + ", " + y + (k > 0 ? " and the covariates" : "") + "); mediation needs at least " + (4 + k));
+            }
+            Model model = new Model(xs, ms, ys, cs, covariates, x, m, y);
+            Paths p = model.fit(null);
+            if (p.a.exact || p.b.exact) {
+                throw new AnalysisException(Reason.UNDEFINED, "the " + (p.a.exact ? m + " model" : y + " model")
+                        + " fits exactly (no residual variance), so the standard errors and the Sobel test are "
+                        + "undefined");
+            }
+            double a = p.a.beta[0];
+            double b = p.b.beta[k + 1];
+            double sa = p.a.se[0];
+            double sb = p.b.se[k + 1];
+            double ab = a * b;
+            double sobelSe = Math.sqrt(a * a * sb * sb + b * b * sa * sa);
+            if (!(sobelSe > 0)) {
+                throw new AnalysisException(Reason.UNDEFINED, "a and b are both exactly 0, so the Sobel standard "
+                        + "error is 0 and the test is undefined");
+            }
+            double z = ab / sobelSe;
+            double sobelP = 2 * Quantiles.NORMAL.survivalProbability(Math.abs(z));
+            PathEstimate pa = path("a", a, sa, p.a.df);
+            PathEstimate pb = path("b", b, sb, p.b.df);
+            PathEstimate pcp = path("c_prime", p.b.beta[0], p.b.se[0], p.b.df);
+            PathEstimate pc = path("c", p.c.beta[0], p.c.se[0], p.c.df);
+
+            Interval perc = null;
+            Interval bca = null;
+            Interval chosen = null;
+            Double bootSe = null;
+            Double acc = null;
+            int failed = 0;
+            if (bootstrap > 0) {
+                double[] t = replicates(model, unit, nUnits, bootstrap, seed, threads);
+                double[] s = Quantiles.sortedFinite(t);
+                failed = t.length - s.length;
+                if (s.length < 2) {
+                    throw new AnalysisException(Reason.UNDEFINED, "fewer than 2 bootstrap resamples could be fitted");
+                }
+                perc = Quantiles.percentile(s, level);
+                bootSe = sd(s);
+                if (ci == BootstrapCi.BCA) {
+                    acc = Quantiles.acceleration(ab, jackknife(model, unit, nUnits));
+                    bca = Quantiles.bca(s, ab, acc, level, "bca");
+                }
+                chosen = ci == BootstrapCi.BCA ? bca : perc;
+            }
+            IndirectEffect ind = new IndirectEffect("indirect", null, x + " -> " + m + " -> " + y, ab, sobelSe, z,
+                    sobelP, chosen, null, null, perc, bca, bootstrap, failed, bootSe, bootstrap > 0 ? seed : null);
+            return new MediationResult(x, m, y, List.copyOf(covariates), n, ids == null ? "persons" : "dyads", nUnits,
+                    pa, pb, pcp, pc, ind, acc);
+        }
+
+        private PathEstimate path(String name, double est, double se, double df) {
+            TDistribution td = TDistribution.of(df);
+            double t = est / se;
+            double q = td.inverseSurvivalProbability((1 - level) / 2);
+            return new PathEstimate(name, null, null, est, se, df, t, 2 * td.survivalProbability(Math.abs(t)),
+                    est - q * se, est + q * se);
+        }
+    }
+
+    /** The bootstrap replicates of ab for resamples drawn by {@link DyadBootstrap#draw}. */
+    static double[] replicates(Model model, int[] unit, int nUnits, int b, long seed, int threads) {
+        DyadBootstrap.Replicates reps = DyadBootstrap.run(nUnits, b, seed, threads,
+                counts -> new double[] {model.indirect(weights(unit, counts))});
+        return reps.values()[0];
+    }
+
+    /** Leave-one-unit-out estimates of ab. */
+    static double[] jackknife(Model model, int[] unit, int nUnits) {
+        double[] out = new double[nUnits];
+        int[] counts = new int[nUnits];
+        for (int j = 0; j < nUnits; j++) {
+            Arrays.fill(counts, 1);
+            counts[j] = 0;
+            out[j] = model.indirect(weights(unit, counts));
+        }
+        return out;
+    }
+
+    static double[] weights(int[] unit, int[] counts) {
+        double[] w = new double[unit.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = counts[unit[i]];
+        }
+        return w;
+    }
+
+    private static double sd(double[] v) {
+        double mean = 0;
+        for (double d : v) {
+            mean += d;
+        }
+        mean /= v.length;
+        double ss = 0;
+        for (double d : v) {
+            ss += (d - mean) * (d - mean);
+        }
+        return Math.sqrt(ss / (v.length - 1));
+    }
+
+    /** The three regressions of one sample. */
+    record Paths(Ols a, Ols b, Ols c) {
+    }
+
+    /** The complete-case data of a mediation model. */
+    static final class Model {
+        private final double[][] aCols;
+        private final double[][] bCols;
+        private final double[] ms;
+        private final double[] ys;
+        private final String[] aNames;
+        private final String[] bNames;
+
+        Model(double[] xs, double[] ms, double[] ys, double[][] cs, List<String> covNames, String x, String m,
+                String y) {
+            int k = cs.length;
+            aCols = new double[k + 1][];
+            bCols = new double[k + 2][];
+            aNames = new String[k + 1];
+            bNames = new String[k + 2];
+            aCols[0] = xs;
+            bCols[0] = xs;
+            aNames[0] = x;
+            bNames[0] = x;
+            for (int j = 0; j < k; j++) {
+                aCols[j + 1] = cs[j];
+                bCols[j + 1] = cs[j];
+                aNames[j + 1] = covNames.get(j);
+                bNames[j + 1] = covNames.get(j);
+            }
+            bCols[k + 1] = ms;
+            bNames[k + 1] = m;
+            this.ms = ms;
+            this.ys = ys;
+        }
+
+        Paths fit(double[] w) {
+            Ols a = Ols.fit(aCols, ms, w, aNames);
+            Ols b = Ols.fit(bCols, ys, w, bNames);
+            Ols c = Ols.fit(aCols, ys, w, aNames);
+            return new Paths(a, b, c);
+        }
+
+        double indirect(double[] w) {
+            Ols a = Ols.fit(aCols, ms, w, aNames);
+            Ols b = Ols.fit(bCols, ys, w, bNames);
+            return a.beta[0] * b.beta[bCols.length - 1];
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.dyadkit.nonindependence;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dyadkit.AnalysisException;
+import org.dyadkit.AnalysisException.Reason;
+import org.dyadkit.dyad.DyadicData;
+
+/**
+ * Nonindependence of a variable's scores within dyads: the partner correlation for distinguishable dyads,
+ * the ANOVA and pairwise intraclass correlations for indistinguishable ones.
+ *
+ * <pre>{@code
+ * NonindependenceResult r = Nonindependence.of(couples, "satisfaction");
+ * }</pre>
+ *
+ * <p>Missing values: a dyad missing one member (or one member's value) drops out of the statistics that
+ * need both members; the count used is reported as {@code nDyads}. Role means use every member with a
+ * value. Degenerate data raise a named {@link AnalysisException}: fewer than 3 dyads with both values
+ * (TOO_FEW_DYADS), a constant variable (NO_VARIANCE), a correlation of exactly +-1 (BOUNDARY).
+ */
+public final class Nonindependence {
+    private Nonindependence() {
+    }
+
+    /**
+     * The statistic matching the data: {@link #distinguishable} when the dyads have roles, else
+     * {@link #indistinguishable}.
+     *
+     * @throws org.dyadkit.InputException when the variable is absent or not numeric
+     * @throws AnalysisException for degenerate data (see the class comment)
+     */
+    public static NonindependenceResult of(DyadicData data, String variable) {
+        return data.distinguishable() ? distinguishable(data, variable) : indistinguishable(data, variable);
+    }
+
+    /** {@link #of} for several variables, in order. */
+    public static List<NonindependenceResult> of(DyadicData data, List<String> variables) {
+        List<NonindependenceResult> out = new ArrayList<>();
+        for (String v : variables) {
+            out.add(of(data, v));
+        }
+        return out;
+    }
+
+    /**
+     * Partner correlation, Pitman-Morgan test, role means and SDs, and the within-dyad role difference.
+     *
+     * @throws IllegalArgumentException when the dyads have no roles
+     * @throws org.dyadkit.InputException when the variable is absent or not numeric
+     * @throws AnalysisException for degenerate data (see the class comment)
+     */
+    public static DistinguishableNonindependence distinguishable(DyadicData data, String variable) {
+        if (!data.distinguishable()) {
+            throw new IllegalArgumentException("the dyads have no roles; use indistinguishable()");
+        }
+        List<String> roles = data.roles();
+        double[] x1 = data.values(variable, 1);
+        double[] x2 = data.values(variable, 2);
+        String what = variable + " (" + roles.get(0) + ") with " + variable + " (" + roles.get(1) + ")";
+        PearsonTest r = PearsonTest.of(x1, x2, variable + " (" + roles.get(0) + ")",
+                variable + " (" + roles.get(1) + ")", what);
+        int n = r.n();
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] d = new double[n];
+        for (int i = 0, k = 0; i < x1.length; i++) {
+            if (!Double.isNaN(x1[i]) && !Double.isNaN(x2[i])) {
+                a[k] = x1[i];
+                b[k] = x2[i];
+                d[k] = x1[i] - x2[i];
+                k++;
+            }
+        }
+        double s1 = Math.sqrt(Stats.variance(a));
+        double s2 = Math.sqrt(Stats.variance(b));
+        double pmT = (s1 * s1 - s2 * s2) * Math.sqrt(n - 2.0) / (2 * s1 * s2 * Math.sqrt(1 - r.r() * r.r()));
+        PitmanMorgan pm = new PitmanMorgan(n, s1, s2, pmT, n - 2.0, Stats.tTwoTailed(pmT, n - 2.0));
+
+        List<RoleSummary> summaries = new ArrayList<>();
+        for (int p = 0; p < 2; p++) {
+            double[] all = present(p == 0 ? x1 : x2);
+            summaries.add(new RoleSummary(roles.get(p), all.length, Stats.mean(all),
+                    Math.sqrt(Stats.variance(all))));
+        }
+        double md = Stats.mean(d);
+        double sd = Math.sqrt(Stats.ss(d, md) / (n - 1));
+        if (!(sd > 0)) {
+            throw new AnalysisException(Reason.NO_VARIANCE, what + ": the difference between the roles is the same"
+                    + " in every dyad, so the paired test is undefined");
+        }
+        double t = md / (sd / Math.sqrt(n));
+        MeanDifference diff = new MeanDifference(n, Stats.mean(a), Stats.mean(b), s1, s2, md, sd, t, n - 1.0, Stats.tTwoTailed(t, n - 1.0), md / sd,
+                md / Math.sqrt((s1 * s1 + s2 * s2) / 2));
+        return new DistinguishableNonindependence(variable, roles, n, r.r(), r.ciLower(), r.ciUpper(), r.t(), r.df(),
+                r.p(), pm, summaries, diff);
+    }
+
+    /**
+     * ANOVA intraclass correlation with its F test, and the pairwise intraclass correlation with its z
+     * test. Roles, if any, are ignored (members are taken in position order; the statistics do not depend
+     * on it).
+     *
+     * @throws org.dyadkit.InputException when the variable is absent or not numeric
+     * @throws AnalysisException for degenerate data (see the class comment)
+     */
+    public static IndistinguishableNonindependence indistinguishable(DyadicData data, String variable) {
+        double[] x1 = data.values(variable, 1);
+        double[] x2 = data.values(variable, 2);
+        int n = 0;
+        for (int i = 0; i < x1.length; i++) {
+            if (!Double.isNaN(x1[i]) && !Double.isNaN(x2[i])) {
+                n++;
+            }
+        }
+        if (n < 3) {
+            throw Stats.tooFew(variable, n);
+        }
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] all = new double[2 * n];
+        for (int i = 0, k = 0; i < x1.length; i++) {
+            if (!Double.isNaN(x1[i]) && !Double.isNaN(x2[i])) {
+                a[k] = x1[i];
+                b[k] = x2[i];
+                all[2 * k] = x1[i];
+                all[2 * k + 1] = x2[i];
+                k++;
+            }
+        }
+        double grand = Stats.mean(all);
+        double ssMeans = 0;
+        double ssDiff = 0;
+        double cross = 0;
+        for (int i = 0; i < n; i++) {
+            double m = (a[i] + b[i]) / 2 - grand;
+            double d = a[i] - b[i];
+            ssMeans += m * m;
+            ssDiff += d * d;
+            cross += (a[i] - grand) * (b[i] - grand);
+        }
+        double ssTotal = Stats.ss(all, grand);
+        if (!(ssTotal > 0)) {
+            throw Stats.noVariance(variable, n);
+        }
+        double msb = 2 * ssMeans / (n - 1);
+        double msw = ssDiff / (2.0 * n);
+        if (!(msw > 0)) {
+            throw new AnalysisException(Reason.BOUNDARY, variable + ": both members have the same score in every"
+                    + " dyad, so the intraclass correlation is 1 and its F test is infinite");
+        }
+        if (!(msb > 0)) {
+            throw new AnalysisException(Reason.BOUNDARY, variable + ": every dyad has the same mean, so the"
+                    + " intraclass correlation is -1 and its F test is infinite");
+        }
+        double icc = (msb - msw) / (msb + msw);
+        double f;
+        double df1;
+        double df2;
+        if (icc >= 0) {
+            f = msb / msw;
+            df1 = n - 1;
+            df2 = n;
+        } else {
+            f = msw / msb;
+            df1 = n;
+            df2 = n - 1;
+        }
+        double rp = 2 * cross / ssTotal;
+        double z = rp * Math.sqrt(n);
+        return new IndistinguishableNonindependence(variable, n, icc, msb, msw, f, df1, df2,
+                Stats.fTwoTailed(f, df1, df2), rp, z, Stats.zTwoTailed(z));
+    }
+
+    static double[] present(double[] x) {
+        int n = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                n++;
+            }
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                out[k++] = v;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,161 @@
+package org.dyadkit.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dyadkit.dyad.DyadicData;
+import org.dyadkit.nonindependence.CorrelationRow;
+import org.dyadkit.nonindependence.CrossPartner;
+import org.dyadkit.nonindependence.CrossPartnerCorrelations;
+import org.dyadkit.nonindependence.DistinguishableCorrelations;
+import org.dyadkit.nonindependence.ExchangeableCorrelations;
+import org.dyadkit.nonindependence.ExchangeableRow;
+import org.dyadkit.nonindependence.IntraclassRow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dyadkit correlate}: the within-person and cross-partner correlation table of {@link CrossPartner}.
+ */
+@Command(name = "correlate", mixinStandardHelpOptions = true,
+        description = {"Within-person and cross-partner correlations of a set of variables.",
+            "Distinguishable dyads (--role): for each variable the partner r; for each pair X, Y the within-person"
+                + " r in each role and the cross-partner r (first role's X with second role's Y and the reverse),"
+                + " each with n, 95%% Fisher-z CI, t and p.",
+            "Indistinguishable dyads: Griffin-Gonzalez (1995) pairwise intraclass r per variable, and per pair the"
+                + " overall (within-person) and cross-intraclass (cross-partner) r with z tests, and the"
+                + " individual- and dyad-level r."},
+        footer = {"", "Example:",
+            "  dyadkit correlate --input data-samples/acitelli_individual.csv \\",
+            "      --dyad cuplid --role gender --roles 1,-1 \\",
+            "      --vars satisfaction,tension,other_pos --format csv"})
+public final class CorrelateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DyadicInputOptions in;
+
+    @Mixin
+    OutputFormat.Option format;
+
+    @Option(names = "--vars", required = true, split = ",", paramLabel = "A,B,...",
+            description = "Variables to correlate (comma-separated, or repeat the option).")
+    List<String> vars;
+
+    @Override
+    public Integer call() {
+        if (new LinkedHashSet<>(vars).size() != vars.size()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--vars lists a variable twice: " + vars);
+        }
+        DyadicData data = in.read();
+        CrossPartnerCorrelations table = CrossPartner.of(data, vars);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format.format()) {
+            case JSON -> OutputFormat.writeJson(out, json(data, table));
+            case CSV -> csv(out, table);
+            case TEXT -> out.print(text(data, table));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private Map<String, Object> json(DyadicData data, CrossPartnerCorrelations table) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("analysis", "correlate");
+        m.put("input", in.input().toString());
+        m.put("layout", in.layout().label());
+        m.put("distinguishable", data.distinguishable());
+        m.put("roles", data.roles());
+        m.put("n_dyads", data.size());
+        m.put("n_singletons", data.singletons().size());
+        m.put("variables", table.variables());
+        if (table instanceof DistinguishableCorrelations d) {
+            m.put("rows", d.rows());
+        } else {
+            ExchangeableCorrelations e = (ExchangeableCorrelations) table;
+            m.put("intraclass", e.intraclass());
+            m.put("pairs", e.pairs());
+        }
+        return m;
+    }
+
+    private static void csv(PrintWriter out, CrossPartnerCorrelations table) {
+        List<List<Object>> rows = new ArrayList<>();
+        if (table instanceof DistinguishableCorrelations d) {
+            for (CorrelationRow r : d.rows()) {
+                rows.add(List.of(r.x(), r.xRole(), r.y(), r.yRole(), r.type(), r.n(), r.r(), r.ciLower(), r.ciUpper(),
+                        r.t(), r.df(), r.p()));
+            }
+            OutputFormat.writeCsv(out, List.of("x", "x_role", "y", "y_role", "type", "n", "r", "ci_lower", "ci_upper",
+                    "t", "df", "p"), rows);
+            return;
+        }
+        ExchangeableCorrelations e = (ExchangeableCorrelations) table;
+        for (IntraclassRow r : e.intraclass()) {
+            rows.add(Arrays.asList(r.variable(), r.variable(), "intraclass", r.n(), r.r(), r.z(), null, null, r.p()));
+        }
+        for (ExchangeableRow r : e.pairs()) {
+            rows.add(Arrays.asList(r.x(), r.y(), "overall", r.n(), r.overallR(), r.overallZ(), null, null, r.overallP()));
+            rows.add(Arrays.asList(r.x(), r.y(), "cross_intraclass", r.n(), r.crossR(), r.crossZ(), null, null,
+                    r.crossP()));
+            rows.add(Arrays.asList(r.x(), r.y(), "individual_level", r.n(), r.individualR(), null, r.individualT(),
+                    r.individualDf(), r.individualP()));
+            rows.add(Arrays.asList(r.x(), r.y(), "dyad_level", r.n(), r.dyadR(), r.dyadZ(), null, null, r.dyadP()));
+        }
+        OutputFormat.writeCsv(out, List.of("x", "y", "type", "n", "r", "z", "t", "df", "p"), rows);
+    }
+
+    private String text(DyadicData data, CrossPartnerCorrelations table) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Correlations: ").append(data.distinguishable()
+                ? "distinguishable dyads (roles " + String.join(", ", data.roles()) + ")"
+                : "indistinguishable dyads (Griffin & Gonzalez 1995)").append('\n');
+        sb.append("Input: ").append(in.input()).append(" (").append(in.layout().label()).append(" layout), ")
+                .append(data.size()).append(" dyads, ").append(data.singletons().size()).append(" with one member\n\n");
+        List<List<String>> t = new ArrayList<>();
+        if (table instanceof DistinguishableCorrelations d) {
+            t.add(List.of("x", "y", "type", "n", "r", "95% CI", "t", "df", "p"));
+            for (CorrelationRow r : d.rows()) {
+                t.add(List.of(r.x() + " (" + r.xRole() + ")", r.y() + " (" + r.yRole() + ")", r.type(),
+                        String.valueOf(r.n()), OutputFormat.fixed(r.r(), 4), "[" + OutputFormat.fixed(r.ciLower(), 4)
+                        + ", " + OutputFormat.fixed(r.ciUpper(), 4) + "]", OutputFormat.fixed(r.t(), 3),
+                        OutputFormat.number(r.df()), OutputFormat.pValue(r.p())));
+            }
+            sb.append(OutputFormat.table(t));
+        } else {
+            ExchangeableCorrelations e = (ExchangeableCorrelations) table;
+            t.add(List.of("x", "y", "type", "n", "r", "z or t", "p"));
+            for (IntraclassRow r : e.intraclass()) {
+                t.add(List.of(r.variable(), r.variable(), "intraclass", String.valueOf(r.n()),
+                        OutputFormat.fixed(r.r(), 4), "z = " + OutputFormat.fixed(r.z(), 3), OutputFormat.pValue(r.p())));
+            }
+            for (ExchangeableRow r : e.pairs()) {
+                String n = String.valueOf(r.n());
+                t.add(List.of(r.x(), r.y(), "overall", n, OutputFormat.fixed(r.overallR(), 4),
+                        "z = " + OutputFormat.fixed(r.overallZ(), 3), OutputFormat.pValue(r.overallP())));
+                t.add(List.of(r.x(), r.y(), "cross-intraclass", n, OutputFormat.fixed(r.crossR(), 4),
+                        "z = " + OutputFormat.fixed(r.crossZ(), 3), OutputFormat.pValue(r.crossP())));
+                t.add(List.of(r.x(), r.y(), "individual-level", n, OutputFormat.fixed(r.individualR(), 4),
+                        "t(" + OutputFormat.number(r.individualDf()) + ") = " + OutputFormat.fixed(r.individualT(), 3),
+                        OutputFormat.pValue(r.individualP())));
+                t.add(List.of(r.x(), r.y(), "dyad-level", n, OutputFormat.fixed(r.dyadR(), 4),
+                        "z = " + OutputFormat.fixed(r.dyadZ(), 3), OutputFormat.pValue(r.dyadP())));
+            }
+            sb.append(OutputFormat.table(t));
+            sb.append("\noverall: each person's x with their own y; cross-intraclass: x with the partner's y.\n")
+                    .append("NA: dyad-level r needs both intraclass correlations positive.\n");
+        }
+        sb.append("\np values are two-tailed; each correlation uses the dyads with its values (n).\n");
+        return sb.toString();
+    }
+}

@@ -1,0 +1,124 @@
+package org.dyadkit.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.dyadkit.dyad.DyadicData;
+import org.dyadkit.dyad.Layout;
+import org.dyadkit.table.DataTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options every dyadic command shares to read its input: {@code --input}, {@code --layout}
+ * (alias {@code --from}), {@code --dyad}, {@code --role}, {@code --roles}, {@code --indistinguishable} and
+ * {@code --suffixes} (and the optional {@code --person}). Use it as a picocli {@code @Mixin} and call {@link #read()}.
+ *
+ * <p>Dyads are distinguishable when {@code --role} names a role column (individual and pairwise layouts).
+ * In the dyad layout they are distinguishable when {@code --role} or {@code --roles} is given or when the
+ * inferred column suffixes are not just {@code _1}/{@code _2}; {@code --indistinguishable} overrides all.
+ */
+public final class DyadicInputOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input CSV file.")
+    Path input;
+
+    @Option(names = {"--layout", "--from"}, defaultValue = "individual", paramLabel = "LAYOUT",
+            converter = LayoutConverter.class,
+            description = "Layout of the input: individual (one row per person), dyad (one row per dyad, "
+                    + "X_<role> columns) or pairwise (one row per person, X_A and X_P columns). Default: ${DEFAULT-VALUE}.")
+    Layout layout;
+
+    @Option(names = "--dyad", required = true, paramLabel = "COL", description = "Column with the dyad id.")
+    String dyad;
+
+    @Option(names = "--role", paramLabel = "COL",
+            description = "Column with each person's role; makes the dyads distinguishable. With --layout dyad: "
+                    + "the name of the role column written to the other layouts.")
+    String role;
+
+    @Option(names = "--roles", split = ",", paramLabel = "A,B",
+            description = "The two role values, in order (the role difference is the first minus the second). "
+                    + "With --layout dyad: the column suffixes (X_<role>); inferred from the column names when absent.")
+    List<String> roles;
+
+    @Option(names = "--person", paramLabel = "COL",
+            description = "Optional column with a person id (individual and pairwise layouts); an id on more than"
+                    + " one row is an error.")
+    String person;
+
+    @Option(names = "--indistinguishable",
+            description = "Treat the dyads as indistinguishable (no roles), even when a role column is named.")
+    boolean indistinguishable;
+
+    @Option(names = "--suffixes", split = ",", defaultValue = "_A,_P", paramLabel = "ACTOR,PARTNER",
+            description = "Actor and partner suffixes of the pairwise layout. Default: ${DEFAULT-VALUE}.")
+    List<String> suffixes;
+
+    /** The input file. */
+    public Path input() {
+        return input;
+    }
+
+    /** The input layout. */
+    public Layout layout() {
+        return layout;
+    }
+
+    /**
+     * Reads the input into dyads, printing any reading remarks and the number of dyads with one member
+     * to the command's error stream.
+     *
+     * @throws CommandLine.ParameterException (exit 2) for a malformed {@code --roles} or {@code --suffixes}
+     * @throws org.dyadkit.InputException (exit 3) for an unreadable file or invalid dyads
+     */
+    public DyadicData read() {
+        DyadicData data = builder(DataTable.read(input)).build();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : data.warnings()) {
+            err.println("dyadkit: note: " + w);
+        }
+        int singles = data.singletons().size();
+        if (singles > 0) {
+            err.println("dyadkit: note: " + singles + " of " + data.size() + " dyads have one member; they are kept"
+                    + " and used wherever a statistic can use one person");
+        }
+        err.flush();
+        return data;
+    }
+
+    /** The builder for a table, configured from the options (without reading the file). */
+    public DyadicData.Builder builder(DataTable table) {
+        if (roles != null && (roles.size() != 2 || roles.get(0).equals(roles.get(1)) || roles.get(0).isBlank())) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--roles needs two different values separated by a comma, for example --roles husband,wife");
+        }
+        if (suffixes.size() != 2 || suffixes.get(0).isEmpty() || suffixes.get(0).equals(suffixes.get(1))) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--suffixes needs two different suffixes separated by a comma, for example --suffixes _A,_P");
+        }
+        DyadicData.Builder b = DyadicData.layout(table, layout).dyad(dyad).role(role).roles(roles)
+                .indistinguishable(indistinguishable).suffixes(suffixes.get(0), suffixes.get(1)).person(person);
+        if (layout != Layout.DYAD && roles != null && role == null && !indistinguishable) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--roles with --layout " + layout.label() + " needs --role COL naming the role column");
+        }
+        return b;
+    }
+
+    /** Converts {@code individual}, {@code dyad} or {@code pairwise} to a {@link Layout}. */
+    public static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
+        @Override
+        public Layout convert(String value) {
+            try {
+                return Layout.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,359 @@
+package org.dyadkit.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dyadkit.apim.ApimFit;
+import org.dyadkit.mediation.ApimemResult;
+import org.dyadkit.mediation.IndirectEffect;
+import org.dyadkit.mediation.Interval;
+import org.dyadkit.mediation.MediationResult;
+import org.dyadkit.mediation.PathEstimate;
+import org.dyadkit.mediation.TotalEffect;
+
+/** Text (laid out like R's {@code summary()}), JSON and CSV renderings of mediation results. */
+final class MediationReport {
+    private MediationReport() {
+    }
+
+    private static String sig(Double v) {
+        return v == null ? "NA" : ApimReport.sig(v);
+    }
+
+    private static String ci(Interval i) {
+        return i == null ? "-" : String.format(Locale.ROOT, "[%.4f, %.4f]", i.lower(), i.upper());
+    }
+
+    private static String pct(double level) {
+        return ApimReport.sig(100 * level) + "%";
+    }
+
+    // ------------------------------------------------------------------ single level
+
+    static String text(MediationResult r, String source, double level) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Single-level mediation by ordinary least squares\n");
+        sb.append("  Data: ").append(source).append("; ").append(r.n()).append(" persons with complete values")
+                .append(r.resampling().equals("dyads") ? " in " + r.units() + " dyads" : "").append('\n');
+        sb.append("  X: ").append(r.x()).append("  M: ").append(r.m()).append("  Y: ").append(r.y());
+        if (!r.covariates().isEmpty()) {
+            sb.append("  covariates: ").append(String.join(", ", r.covariates()));
+        }
+        sb.append("\n\nPaths:\n");
+        List<List<String>> rows = new ArrayList<>();
+        String lo = ApimReport.sig(100 * (1 - level) / 2) + " %";
+        String hi = ApimReport.sig(100 * (1 + level) / 2) + " %";
+        rows.add(List.of("", "", "Estimate", "Std. Error", "df", "t value", "Pr(>|t|)", lo, hi));
+        String[][] labels = {{"a", "X -> M"}, {"b", "M -> Y | X"}, {"c'", "X -> Y | M (direct)"},
+            {"c", "X -> Y (total)"}};
+        PathEstimate[] ps = {r.a(), r.b(), r.cPrime(), r.c()};
+        for (int i = 0; i < 4; i++) {
+            PathEstimate p = ps[i];
+            rows.add(List.of(labels[i][0], labels[i][1], sig(p.estimate()), sig(p.se()), ApimReport.df(p.df()),
+                    sig(p.t()), ApimReport.pval(p.p()), sig(p.ciLower()), sig(p.ciUpper())));
+        }
+        sb.append(OutputFormat.table(rows));
+        IndirectEffect e = r.indirect();
+        sb.append("\nIndirect effect a*b: ").append(sig(e.estimate())).append('\n');
+        sb.append("  Sobel test: SE ").append(sig(e.sobelSe())).append(", z ").append(sig(e.sobelZ())).append(", p ")
+                .append(ApimReport.pval(e.sobelP())).append('\n');
+        if (e.bootstrapN() > 0) {
+            sb.append("  Bootstrap: ").append(e.bootstrapN()).append(" resamples of ").append(r.resampling())
+                    .append(", seed ").append(e.seed()).append(", ").append(e.failed()).append(" failed; SE ")
+                    .append(sig(e.bootstrapSe())).append('\n');
+            sb.append("    ").append(pct(level)).append(" percentile CI ").append(ci(e.percentile())).append('\n');
+            if (e.biasCorrected() != null) {
+                sb.append("    ").append(pct(level)).append(" BCa CI        ").append(ci(e.biasCorrected()))
+                        .append("  (acceleration ").append(sig(r.acceleration())).append(")\n");
+            }
+        } else {
+            sb.append("  No bootstrap interval: add --bootstrap N --seed S.\n");
+        }
+        return sb.toString();
+    }
+
+    private static Map<String, Object> path(PathEstimate p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (p.effect() != null) {
+            m.put("effect", p.effect());
+            m.put("role", p.role());
+        }
+        m.put("estimate", p.estimate());
+        m.put("se", p.se());
+        m.put("df", p.df());
+        m.put("t", p.t());
+        m.put("p", p.p());
+        m.put("ci_lower", p.ciLower());
+        m.put("ci_upper", p.ciUpper());
+        return m;
+    }
+
+    private static Map<String, Object> interval(Interval i) {
+        if (i == null) {
+            return null;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lower", i.lower());
+        m.put("upper", i.upper());
+        m.put("level", i.level());
+        return m;
+    }
+
+    private static Map<String, Object> indirect(IndirectEffect e, double level) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (e.role() != null) {
+            m.put("effect", e.effect());
+            m.put("role", e.role());
+        }
+        m.put("route", e.route());
+        m.put("estimate", e.estimate());
+        m.put("sobel_se", e.sobelSe());
+        m.put("sobel_z", e.sobelZ());
+        m.put("sobel_p", e.sobelP());
+        m.put("ci_lower", e.ci() == null ? null : e.ci().lower());
+        m.put("ci_upper", e.ci() == null ? null : e.ci().upper());
+        m.put("ci_method", e.ci() == null ? null : e.ci().method());
+        m.put("level", level);
+        m.put("bootstrap_n", e.bootstrapN());
+        m.put("seed", e.seed());
+        m.put("failed", e.failed());
+        m.put("bootstrap_se", e.bootstrapSe());
+        m.put("percentile", interval(e.percentile()));
+        return m;
+    }
+
+    static Map<String, Object> json(MediationResult r, String input, String dyadColumn, double level) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("analysis", "mediate");
+        m.put("x", r.x());
+        m.put("m", r.m());
+        m.put("y", r.y());
+        m.put("covariates", r.covariates());
+        m.put("n", r.n());
+        m.put("resampling", r.resampling());
+        m.put("n_units", r.units());
+        Map<String, Object> paths = new LinkedHashMap<>();
+        paths.put("a", path(r.a()));
+        paths.put("b", path(r.b()));
+        paths.put("c_prime", path(r.cPrime()));
+        paths.put("c", path(r.c()));
+        m.put("paths", paths);
+        Map<String, Object> ind = indirect(r.indirect(), level);
+        Map<String, Object> bca = interval(r.indirect().biasCorrected());
+        if (bca != null) {
+            bca.put("acceleration", r.acceleration());
+        }
+        ind.put("bca", bca);
+        m.put("indirect", ind);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("input", input);
+        o.put("dyad", dyadColumn);
+        o.put("level", level);
+        m.put("options", o);
+        return m;
+    }
+
+    static List<List<Object>> csv(MediationResult r) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (PathEstimate p : List.of(r.a(), r.b(), r.cPrime(), r.c())) {
+            rows.add(List.of(p.path(), p.estimate(), p.se(), p.df(), p.t(), p.p(), p.ciLower(), p.ciUpper(), ""));
+        }
+        IndirectEffect e = r.indirect();
+        List<Object> row = new ArrayList<>(List.of("indirect", e.estimate(), e.sobelSe(), "", e.sobelZ(), e.sobelP()));
+        row.add(e.ci() == null ? "" : e.ci().lower());
+        row.add(e.ci() == null ? "" : e.ci().upper());
+        row.add(e.ci() == null ? "sobel" : e.ci().method());
+        rows.add(row);
+        return rows;
+    }
+
+    static final List<String> CSV_HEADER = List.of("quantity", "estimate", "se", "df", "statistic", "p", "ci_lower",
+            "ci_upper", "ci_method");
+
+    // ------------------------------------------------------------------ APIMeM
+
+    static String text(ApimemResult r, String source, double level) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Actor-partner interdependence mediation model (APIMeM), ")
+                .append(r.distinguishable() ? "distinguishable dyads (roles " + String.join(", ", r.roles()) + ")"
+                        : "indistinguishable dyads").append('\n');
+        ApimFit a = r.mediatorModel();
+        sb.append("Three APIMs by generalized least squares, ").append(a.method().name())
+                .append(": M on X (a), Y on X and M (b, c'), Y on X (c)\n");
+        sb.append("  Data: ").append(source).append("; X: ").append(r.x()).append(", M: ").append(r.m()).append(", Y: ")
+                .append(r.y());
+        if (!r.covariates().isEmpty()) {
+            sb.append("; covariates: ").append(String.join(", ", r.covariates()));
+        }
+        sb.append('\n');
+        sb.append("  Persons (dyads) in the models: a ").append(a.nObs()).append(" (").append(a.nDyads())
+                .append("), b ").append(r.outcomeModel().nObs()).append(" (").append(r.outcomeModel().nDyads())
+                .append("), c ").append(r.totalModel().nObs()).append(" (").append(r.totalModel().nDyads())
+                .append(")\n\n");
+        sb.append("Paths (actor and partner effects named by the member whose M or Y is explained; df: ")
+                .append(ApimReport.dfLabel(a.dfMethod())).append("):\n");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("path", "effect", "role", "Value", "Std.Error", "df", "t-value", "p-value"));
+        for (PathEstimate p : r.paths()) {
+            rows.add(List.of(p.path().equals("c_prime") ? "c'" : p.path(), p.effect(), p.role(), sig(p.estimate()),
+                    sig(p.se()), ApimReport.df(p.df()), sig(p.t()), ApimReport.pval(p.p())));
+        }
+        sb.append(OutputFormat.table(rows));
+        sb.append("\nSimple indirect effects (a*b; Sobel z with normal p):\n");
+        sb.append(effects(r.indirect(), true, level));
+        sb.append("\nTotal indirect effects:\n");
+        sb.append(effects(r.totalIndirect(), false, level));
+        sb.append("\nTotal effects = direct (c') + total indirect (Ledermann, Macho & Kenny 2011):\n");
+        List<List<String>> tr = new ArrayList<>();
+        tr.add(List.of("effect", "role", "route", "direct", "indirect", "total", "% mediated", "c (no M)",
+                "percentile CI", "bias-corrected CI"));
+        for (TotalEffect t : r.total()) {
+            tr.add(List.of(t.effect(), t.role(), t.route(), sig(t.direct()), sig(t.indirect()), sig(t.total()),
+                    t.percentMediated() == null ? "NA" : String.format(Locale.ROOT, "%.1f", t.percentMediated()),
+                    sig(t.c().estimate()), ci(t.percentile()), ci(t.biasCorrected())));
+        }
+        sb.append(OutputFormat.table(tr));
+        if (r.monteCarloDraws() > 0) {
+            sb.append("\nMonte Carlo: ").append(r.monteCarloDraws()).append(" draws of a and b from normals with their"
+                    + " GLS covariances, cov(a, b) = 0, seed ").append(r.monteCarloSeed()).append('\n');
+        }
+        if (r.bootstrapN() > 0) {
+            sb.append("Bootstrap: ").append(r.bootstrapN()).append(" resamples of ").append(r.resampledDyads())
+                    .append(" dyads, both mediation models refitted, seed ").append(r.bootstrapSeed());
+            int failed = r.indirect().get(0).failed();
+            sb.append(", ").append(failed).append(" failed\n");
+        }
+        return sb.toString();
+    }
+
+    private static String effects(List<IndirectEffect> list, boolean sobel, double level) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("effect", "role", "route", "Estimate"));
+        if (sobel) {
+            head.addAll(List.of("Sobel z", "p-value"));
+        }
+        head.addAll(List.of("MC " + pct(level) + " CI", "percentile CI", "bias-corrected CI"));
+        rows.add(head);
+        for (IndirectEffect e : list) {
+            List<String> row = new ArrayList<>(List.of(e.effect().replace('_', '-'), e.role(), e.route(),
+                    sig(e.estimate())));
+            if (sobel) {
+                row.addAll(List.of(sig(e.sobelZ()), ApimReport.pval(e.sobelP())));
+            }
+            row.addAll(List.of(ci(e.monteCarlo()), ci(e.percentile()), ci(e.biasCorrected())));
+            rows.add(row);
+        }
+        return OutputFormat.table(rows);
+    }
+
+    private static Map<String, Object> effect(IndirectEffect e, double level) {
+        Map<String, Object> m = indirect(e, level);
+        Map<String, Object> mc = interval(e.monteCarlo());
+        if (mc != null) {
+            mc.put("p", e.monteCarloP());
+        }
+        m.put("monte_carlo", mc);
+        m.put("bias_corrected", interval(e.biasCorrected()));
+        return m;
+    }
+
+    static Map<String, Object> json(ApimemResult r, DyadicInputOptions in, double level, boolean normal) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("analysis", "apimem");
+        m.put("method", r.method().name());
+        m.put("dyads", r.distinguishable() ? "distinguishable" : "indistinguishable");
+        m.put("roles", r.roles());
+        m.put("x", r.x());
+        m.put("m", r.m());
+        m.put("y", r.y());
+        m.put("covariates", r.covariates());
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("a", r.mediatorModel().nObs());
+        n.put("b", r.outcomeModel().nObs());
+        n.put("c", r.totalModel().nObs());
+        m.put("n_obs", n);
+        Map<String, Object> nd = new LinkedHashMap<>();
+        nd.put("a", r.mediatorModel().nDyads());
+        nd.put("b", r.outcomeModel().nDyads());
+        nd.put("c", r.totalModel().nDyads());
+        m.put("n_dyads", nd);
+        m.put("df_method", ApimReport.dfName(r.mediatorModel().dfMethod()));
+        Map<String, Object> paths = new LinkedHashMap<>();
+        for (String p : List.of("a", "b", "c_prime", "c")) {
+            List<Map<String, Object>> l = new ArrayList<>();
+            for (PathEstimate e : r.paths()) {
+                if (e.path().equals(p)) {
+                    l.add(path(e));
+                }
+            }
+            paths.put(p, l);
+        }
+        m.put("paths", paths);
+        m.put("indirect", r.indirect().stream().map(e -> effect(e, level)).toList());
+        m.put("total_indirect", r.totalIndirect().stream().map(e -> effect(e, level)).toList());
+        List<Map<String, Object>> totals = new ArrayList<>();
+        for (TotalEffect t : r.total()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("effect", t.effect());
+            e.put("role", t.role());
+            e.put("route", t.route());
+            e.put("direct", t.direct());
+            e.put("indirect", t.indirect());
+            e.put("total", t.total());
+            e.put("percent_mediated", t.percentMediated());
+            e.put("c", t.c().estimate());
+            e.put("c_se", t.c().se());
+            e.put("percentile", interval(t.percentile()));
+            e.put("bias_corrected", interval(t.biasCorrected()));
+            totals.add(e);
+        }
+        m.put("total", totals);
+        Map<String, Object> mc = new LinkedHashMap<>();
+        mc.put("draws", r.monteCarloDraws());
+        mc.put("seed", r.monteCarloSeed());
+        m.put("monte_carlo", mc);
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("n", r.bootstrapN());
+        b.put("seed", r.bootstrapSeed());
+        b.put("resampled_dyads", r.resampledDyads());
+        m.put("bootstrap", b);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("input", in.input().toString());
+        o.put("layout", in.layout().label());
+        o.put("level", level);
+        o.put("ci", normal ? "normal" : "t");
+        m.put("options", o);
+        return m;
+    }
+
+    static final List<String> APIMEM_CSV_HEADER = List.of("kind", "name", "effect", "role", "estimate", "se",
+            "statistic", "p", "ci_lower", "ci_upper", "ci_method");
+
+    static List<List<Object>> csv(ApimemResult r) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (PathEstimate p : r.paths()) {
+            rows.add(List.of("path", p.path(), p.effect(), p.role(), p.estimate(), p.se(), p.t(), p.p(), p.ciLower(),
+                    p.ciUpper(), r.mediatorModel().normalIntervals() ? "normal" : "t"));
+        }
+        for (List<IndirectEffect> l : List.of(r.indirect(), r.totalIndirect())) {
+            for (IndirectEffect e : l) {
+                List<Object> row = new ArrayList<>();
+                row.add(l == r.indirect() ? "indirect" : "total_indirect");
+                row.add(e.effect());
+                row.add("");
+                row.add(e.role());
+                row.add(e.estimate());
+                row.add(e.sobelSe() == null ? "" : e.sobelSe());
+                row.add(e.sobelZ() == null ? "" : e.sobelZ());
+                row.add(e.sobelP() == null ? "" : e.sobelP());
+                row.add(e.ci() == null ? "" : e.ci().lower());
+                row.add(e.ci() == null ? "" : e.ci().upper());
+                row.add(e.ci() == null ? "" : e.ci().method());
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The README's main command on the sample data: scores the simulated couple survey with the bundled SCS,
+# Authenticity Scale and RAS and the sample's own partner-behaviour instrument, checks that the
+# problems found are exactly the faults documented in data-samples/README.md, then runs the couple
+# analyses on the scored file (nonindependence, cross-partner correlations, the APIM with k, the
+# distinguishability test, reliability per partner). Every output is written to OUTPUT_DIR.
+# Usage: bash data-samples/run.sh [OUTPUT_DIR]   (default: a fresh temporary folder)
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="${1:-$(mktemp -d "${TMPDIR:-/tmp}/dyadkit-samples.XXXXXX")}"
+mkdir -p "$out"
+cd "$root"
+./dyadkit score \
+  --input data-samples/simulated_couples.csv \
+  --output "$out/simulated_couples_scored.csv" \
+  --id person_id \
+  --instrument scs --items 'scs{n}' \
+  --instrument authenticity --items 'as{n}' \
+  --instrument ras --items 'ras{n}' \
+  --instrument data-samples/partner-behaviour.json --items 'pb{n}' \
+  --min-answered 0.8 \
+  --problems "$out/simulated_couples_problems.csv"
+# line, column and problem of every reported problem, against the documented list
+expected="data-samples/simulated_couples_problems.csv"
+if ! diff <(cut -d, -f2,3,5 "$expected") <(cut -d, -f2,3,5 "$out/simulated_couples_problems.csv"); then
+  echo "run.sh: the problems found differ from $expected (lines marked > were found, < expected)" >&2
+  exit 1
+fi
+scored="$out/simulated_couples_scored.csv"
+couples=(--input "$scored" --dyad couple_id --role role)
+# Are partners' scores related?
+./dyadkit nonindependence "${couples[@]}" --var scs_total --var ras_total > "$out/nonindependence.txt"
+./dyadkit nonindependence "${couples[@]}" --var scs_total --var ras_total --format json > "$out/nonindependence.json"
+# One partner's self-compassion with the other's ratings of their behaviour (Neff & Beretvas 2013)
+./dyadkit correlate "${couples[@]}" --format csv \
+  --vars scs_total,partner_behaviour_caring,partner_behaviour_controlling,partner_behaviour_accepting \
+  > "$out/correlations.csv"
+# Satisfaction on both partners' self-compassion: the APIM with k, and the distinguishability test
+./dyadkit apim "${couples[@]}" --y ras_total --x scs_total --k > "$out/apim.txt"
+./dyadkit apim "${couples[@]}" --y ras_total --x scs_total --k --format json > "$out/apim.json"
+./dyadkit distinguishability "${couples[@]}" --y ras_total --x scs_total > "$out/distinguishability.txt"
+# Each partner's reliability of the SCS scales
+./dyadkit reliability --instrument scs --input data-samples/simulated_couples.csv --items 'scs{n}' \
+  --by role > "$out/reliability_scs.txt" 2> "$out/reliability_scs.log"
+cat "$out/apim.txt"
+echo "run.sh: scored $(($(wc -l < "$out/simulated_couples_scored.csv") - 1)) rows into $out; problems as documented; analyses in $out"
