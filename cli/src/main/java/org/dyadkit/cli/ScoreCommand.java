@@ -62,7 +62,7 @@ public final class ScoreCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--items", paramLabel = "PATTERN",
-            description = "Item column names with {n} for the item number, e.g. scs{n} or Q5_{n}; one per instrument, in order. Default: <prefix>{n}.")
+            description = "Item column names with {n} for the item number, e.g. scs{n} or Q5_{n}; the first for the first --instrument, and so on. Default: <prefix>{n}.")
     List<String> items = new ArrayList<>();
 
     @Option(names = "--item-map", paramLabel = "FILE",
@@ -82,7 +82,7 @@ public final class ScoreCommand implements Callable<Integer> {
     String problems;
 
     @Option(names = "--prefix", paramLabel = "PREFIX",
-            description = "Output column prefix, one per instrument. Default: the instrument id with - as _.")
+            description = "Output column prefix; the first for the first --instrument, and so on. Default: the instrument id with - as _.")
     List<String> prefixes = new ArrayList<>();
 
     @Option(names = "--counts", description = "Adds <prefix>_<score>_answered columns.")
@@ -113,8 +113,8 @@ public final class ScoreCommand implements Callable<Integer> {
         SurveyFormat format = SurveyFormat.csv().withDelimiter(delim).withQualtrics(qualtrics)
                 .withNaCodes(na.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
         int k = instruments.size();
-        checkCount("--items", items.size(), k);
-        checkCount("--prefix", prefixes.size(), k);
+        checkAtMost("--items", items.size(), k);
+        checkAtMost("--prefix", prefixes.size(), k);
         checkCount("--total", totals.size(), k);
         if (!items.isEmpty() && itemMap != null) {
             throw new CommandLine.ParameterException(cl, "use either --items or --item-map, not both");
@@ -153,17 +153,12 @@ public final class ScoreCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(cl, "--total: " + e.getMessage());
                 }
             }
-            String prefix = prefixes.isEmpty() ? BatchScoring.defaultPrefix(ins)
-                    : prefixes.get(prefixes.size() == 1 ? 0 : i);
-            if (prefixes.size() == 1 && k > 1) {
-                prefix = prefix + "_" + BatchScoring.defaultPrefix(ins);
-            }
+            String prefix = i < prefixes.size() ? prefixes.get(i) : BatchScoring.defaultPrefix(ins);
             ItemColumns columns;
             if (itemMap != null) {
                 columns = ItemColumns.read(Path.of(itemMap), ins.id());
             } else {
-                String pattern = items.isEmpty() ? BatchScoring.defaultPrefix(ins) + "{n}"
-                        : items.get(items.size() == 1 ? 0 : i);
+                String pattern = i < items.size() ? items.get(i) : BatchScoring.defaultPrefix(ins) + "{n}";
                 try {
                     columns = ItemColumns.pattern(pattern);
                 } catch (IllegalArgumentException e) {
@@ -236,6 +231,13 @@ public final class ScoreCommand implements Callable<Integer> {
         if (given > 1 && given != instrumentsGiven) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " is given " + given
                     + " times for " + instrumentsGiven + " instrument(s); give it once, or once per --instrument in the same order");
+        }
+    }
+
+    private void checkAtMost(String option, int given, int instrumentsGiven) {
+        if (given > instrumentsGiven) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " is given " + given
+                    + " times for " + instrumentsGiven + " instrument(s); give it once per --instrument, in the same order");
         }
     }
 

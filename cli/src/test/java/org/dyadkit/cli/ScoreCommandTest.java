@@ -101,6 +101,13 @@ class ScoreCommandTest {
                 "--output", o.toString(), "--items", "scs{n}", "--items", "ras{n}"), err);
         String head = Files.readAllLines(o).get(0);
         assertTrue(head.endsWith(",scs_total,scs_problems,ras_total,ras_problems"), head);
+        // one --items and one --prefix go to the first instrument; the second keeps its defaults
+        assertEquals(0, run("score", "--instrument", "scs", "--instrument", "ras", "--input", in.toString(),
+                "--output", o.toString(), "--items", "scs{n}", "--prefix", "sc"), err);
+        head = Files.readAllLines(o).get(0);
+        assertTrue(head.endsWith(",sc_total,sc_problems,ras_total,ras_problems"), head);
+        assertEquals(2, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o.toString(),
+                "--prefix", "a", "--prefix", "b"));
     }
 
     @Test
@@ -129,6 +136,7 @@ class ScoreCommandTest {
                 "--total", "median"));
         assertEquals(2, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o,
                 "--items", "a{n}", "--items", "b{n}"));
+        assertTrue(err.contains("once per --instrument"), err);
         assertEquals(2, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o,
                 "--items", "scs"));
         assertEquals(2, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o,
