@@ -62,7 +62,7 @@ public final class ScoreCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--items", paramLabel = "PATTERN",
-            description = "Item column names with {n} for the item number, e.g. scs{n} or Q5_{n}; one per instrument, in order. Default: <prefix>{n}.")
+            description = "Item column names with {n} for the item number, e.g. scs{n} or Q5_{n}; the first for the first --instrument, and so on. Default: <prefix>{n}.")
     List<String> items = new ArrayList<>();
 
     @Option(names = "--item-map", paramLabel = "FILE",
@@ -82,7 +82,7 @@ public final class ScoreCommand implements Callable<Integer> {
     String problems;
 
     @Option(names = "--prefix", paramLabel = "PREFIX",
-            description = "Output column prefix, one per instrument. Default: the instrument id with - as _.")
+            description = "Output column prefix; the first for the first --instrument, and so on. Default: the instrument id with - as _.")
     List<String> prefixes = new ArrayList<>();
 
     @Option(names = "--counts", description = "Adds <prefix>_<score>_answered columns.")
@@ -102,6 +102,10 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "The file has two extra header rows under the column names (Qualtrics export); they are passed through.")
     boolean qualtrics;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads for validating and scoring (default 1: none; 0: one per processor, at most four). The output is the same.")
+    int threads = 1;
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -109,8 +113,8 @@ public final class ScoreCommand implements Callable<Integer> {
         SurveyFormat format = SurveyFormat.csv().withDelimiter(delim).withQualtrics(qualtrics)
                 .withNaCodes(na.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
         int k = instruments.size();
-        checkCount("--items", items.size(), k);
-        checkCount("--prefix", prefixes.size(), k);
+        checkAtMost("--items", items.size(), k);
+        checkAtMost("--prefix", prefixes.size(), k);
         checkCount("--total", totals.size(), k);
         if (!items.isEmpty() && itemMap != null) {
             throw new CommandLine.ParameterException(cl, "use either --items or --item-map, not both");
@@ -128,7 +132,10 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--problems and --output name the same file");
         }
 
-        BatchScoring batch = BatchScoring.of(format).withId(id).withCounts(counts);
+        if (threads < 0) {
+            throw new CommandLine.ParameterException(cl, "--threads must be 0 or more");
+        }
+        BatchScoring batch = BatchScoring.of(format).withId(id).withCounts(counts).withThreads(threads);
         if (outputDelimiter != null) {
             batch = batch.withOutputDelimiter(delimiter(outputDelimiter, "--output-delimiter"));
         }
@@ -146,17 +153,12 @@ public final class ScoreCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(cl, "--total: " + e.getMessage());
                 }
             }
-            String prefix = prefixes.isEmpty() ? BatchScoring.defaultPrefix(ins)
-                    : prefixes.get(prefixes.size() == 1 ? 0 : i);
-            if (prefixes.size() == 1 && k > 1) {
-                prefix = prefix + "_" + BatchScoring.defaultPrefix(ins);
-            }
+            String prefix = i < prefixes.size() ? prefixes.get(i) : BatchScoring.defaultPrefix(ins);
             ItemColumns columns;
             if (itemMap != null) {
                 columns = ItemColumns.read(Path.of(itemMap), ins.id());
             } else {
-                String pattern = items.isEmpty() ? BatchScoring.defaultPrefix(ins) + "{n}"
-                        : items.get(items.size() == 1 ? 0 : i);
+                String pattern = i < items.size() ? items.get(i) : BatchScoring.defaultPrefix(ins) + "{n}";
                 try {
                     columns = ItemColumns.pattern(pattern);
                 } catch (IllegalArgumentException e) {
@@ -196,6 +198,10 @@ public final class ScoreCommand implements Callable<Integer> {
     private BatchSummary write(BatchScoring batch, SurveyReader in) {
         try {
             return writeOrFail(batch, in);
+        } catch (OutOfMemoryError e) {
+            throw new org.dyadkit.InputException(in.source() + ": out of memory after data row " + in.line()
+                    + " (the duplicate-identifier check keeps 16 bytes per row); rerun with more memory, for example "
+                    + "DYADKIT_JAVA_OPTS=-Xmx2g, or without --id");
         } catch (java.io.UncheckedIOException e) {
             throw new org.dyadkit.InputException((output.equals("-") ? "standard output" : output)
                     + ": cannot be written: " + e.getCause().getMessage(), e);
@@ -225,6 +231,13 @@ public final class ScoreCommand implements Callable<Integer> {
         if (given > 1 && given != instrumentsGiven) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " is given " + given
                     + " times for " + instrumentsGiven + " instrument(s); give it once, or once per --instrument in the same order");
+        }
+    }
+
+    private void checkAtMost(String option, int given, int instrumentsGiven) {
+        if (given > instrumentsGiven) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + " is given " + given
+                    + " times for " + instrumentsGiven + " instrument(s); give it once per --instrument, in the same order");
         }
     }
 

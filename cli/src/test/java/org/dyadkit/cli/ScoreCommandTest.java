@@ -101,6 +101,13 @@ class ScoreCommandTest {
                 "--output", o.toString(), "--items", "scs{n}", "--items", "ras{n}"), err);
         String head = Files.readAllLines(o).get(0);
         assertTrue(head.endsWith(",scs_total,scs_problems,ras_total,ras_problems"), head);
+        // one --items and one --prefix go to the first instrument; the second keeps its defaults
+        assertEquals(0, run("score", "--instrument", "scs", "--instrument", "ras", "--input", in.toString(),
+                "--output", o.toString(), "--items", "scs{n}", "--prefix", "sc"), err);
+        head = Files.readAllLines(o).get(0);
+        assertTrue(head.endsWith(",sc_total,sc_problems,ras_total,ras_problems"), head);
+        assertEquals(2, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o.toString(),
+                "--prefix", "a", "--prefix", "b"));
     }
 
     @Test
@@ -129,6 +136,7 @@ class ScoreCommandTest {
                 "--total", "median"));
         assertEquals(2, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o,
                 "--items", "a{n}", "--items", "b{n}"));
+        assertTrue(err.contains("once per --instrument"), err);
         assertEquals(2, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o,
                 "--items", "scs"));
         assertEquals(2, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o,
@@ -168,6 +176,25 @@ class ScoreCommandTest {
         assertEquals(3, run("score", "--instrument", "scs", "--input", in.toString(), "--output", o.toString()));
         assertTrue(err.contains("never closed"), err);
         assertEquals("earlier\n", Files.readString(o));
+    }
+
+    @Test
+    void standardInputToStandardOutput() throws IOException {
+        java.io.InputStream oldIn = System.in;
+        java.io.PrintStream oldOut = System.out;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            System.setIn(new java.io.ByteArrayInputStream(("id," + header("scs") + "\n1," + answers(2) + "\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new java.io.PrintStream(bytes, true, StandardCharsets.UTF_8));
+            assertEquals(0, run("score", "--instrument", "scs", "--input", "-", "--output", "-"), err);
+        } finally {
+            System.setIn(oldIn);
+            System.setOut(oldOut);
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("id,scs1,") && text.contains("\n1,2,2,") && text.endsWith(",2,2,2,2,2,2,3,\n"), text);
+        assertTrue(err.contains("<stdin>: read 1 row, scored 1") && err.contains("standard output"), err);
     }
 
     @Test

@@ -5,12 +5,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.dyadkit.InputException;
 import org.dyadkit.instrument.Instrument;
@@ -26,11 +32,14 @@ import org.dyadkit.scoring.Scorer;
  * <p>Cells: blank (or a missing-value code of the {@link SurveyFormat}) is missing and not a problem; a
  * whole number within the item's range is a response (also when written {@code 3.0}); a number that is
  * not whole ({@code non_integer}), outside the range ({@code out_of_range}) or not a number
- * ({@code non_numeric}) is set to missing and reported. Rows: a blank identifier ({@code missing_id}), an
+ * ({@code non_numeric}) is set to missing and reported. Rows: a blank identifier or one written as a
+ * missing-value code ({@code missing_id}), an
  * identifier seen before ({@code duplicate_id}, every occurrence after the first), no item of an
  * instrument answered ({@code all_items_missing}) and a different number of cells than the header
  * ({@code ragged_row}) are reported and the row is kept. A short row is scored with its absent cells
- * blank; a long row is written without its extra cells and is not scored (its cells may be shifted).
+ * blank; a long row is written without its extra cells and is not scored (its cells may be shifted),
+ * unless the extra cells are all blank (trailing delimiters). In the problems column a cell value is
+ * cut to 40 characters; the problems file has it in full.
  *
  * <p>Memory does not grow with the rows except for the duplicate-identifier check (16 bytes per
  * identifier, see {@code IdSet}). Immutable: the {@code with*} methods return copies.
@@ -69,9 +78,11 @@ public final class BatchScoring {
     private final boolean counts;
     private final Character outputDelimiter;
     private final Progress progress;
+    private final int threads;
 
     private BatchScoring(SurveyFormat format, List<Part> parts, String idColumn, boolean counts,
-            Character outputDelimiter, Progress progress) {
+            Character outputDelimiter, Progress progress, int threads) {
+        this.threads = threads;
         this.format = format;
         this.parts = List.copyOf(parts);
         this.idColumn = idColumn;
@@ -82,14 +93,14 @@ public final class BatchScoring {
 
     /** A run over files of this format, with no instruments yet. */
     public static BatchScoring of(SurveyFormat format) {
-        return new BatchScoring(Objects.requireNonNull(format, "format"), List.of(), null, false, null, null);
+        return new BatchScoring(Objects.requireNonNull(format, "format"), List.of(), null, false, null, null, 1);
     }
 
     /** Adds an instrument (its columns follow those of the instruments added before). */
     public BatchScoring withInstrument(String prefix, RowScorer scorer, ItemColumns columns) {
         List<Part> p = new ArrayList<>(parts);
         p.add(new Part(prefix, scorer, columns));
-        return new BatchScoring(format, p, idColumn, counts, outputDelimiter, progress);
+        return new BatchScoring(format, p, idColumn, counts, outputDelimiter, progress, threads);
     }
 
     /**
@@ -107,23 +118,37 @@ public final class BatchScoring {
 
     /** Checks identifiers in this column for blanks and duplicates (null: no check). */
     public BatchScoring withId(String column) {
-        return new BatchScoring(format, parts, column, counts, outputDelimiter, progress);
+        return new BatchScoring(format, parts, column, counts, outputDelimiter, progress, threads);
     }
 
     /** Adds {@code <prefix>_<score>_answered} after each score when {@code on}. */
     public BatchScoring withCounts(boolean on) {
-        return new BatchScoring(format, parts, idColumn, on, outputDelimiter, progress);
+        return new BatchScoring(format, parts, idColumn, on, outputDelimiter, progress, threads);
     }
 
     /** Writes the output with this delimiter (by default the input's). */
     public BatchScoring withOutputDelimiter(char delimiter) {
         new SurveyFormat(delimiter, 0, List.of(), SurveyFormat.DEFAULT_MAX_ROW_BYTES); // validates
-        return new BatchScoring(format, parts, idColumn, counts, delimiter, progress);
+        return new BatchScoring(format, parts, idColumn, counts, delimiter, progress, threads);
     }
 
     /** Reports progress to this listener. */
     public BatchScoring withProgress(Progress listener) {
-        return new BatchScoring(format, parts, idColumn, counts, outputDelimiter, listener);
+        return new BatchScoring(format, parts, idColumn, counts, outputDelimiter, listener, threads);
+    }
+
+    /**
+     * Scores with this many worker threads (1, the default: all in the calling thread; 0: one per
+     * processor, at most four). The output is the same for any number; scorers must be thread-safe. On
+     * the shared 2-core benchmark machine two workers gave no gain (benchmarks/results/batch.md).
+     *
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
+    public BatchScoring withThreads(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("threads must be >= 0, got " + n);
+        }
+        return new BatchScoring(format, parts, idColumn, counts, outputDelimiter, progress, n);
     }
 
     /** The instruments of this run. */
@@ -217,45 +242,48 @@ public final class BatchScoring {
         return names;
     }
 
-    /** The state of one pass over one file. */
+    /**
+     * The state of one pass over one file. The calling thread reads rows, checks identifiers (which
+     * depends on row order) and copies rows into batches; workers validate, score and format a batch
+     * each; the calling thread writes finished batches and their problems in input order. With one
+     * thread the batches are processed inline.
+     */
     private final class Pass {
+        private static final int BATCH_ROWS = 4096;
+
         private final SurveyReader in;
-        private final RowWriter w;
+        private final OutputStream out;
+        private final RowWriter head;
         private final Consumer<Problem> problems;
         private final String file;
         private final int width;
+        private final char outDelim;
+        private final boolean crlf;
         private final int[][] cols;
         private final int[][] lo;
         private final int[][] hi;
-        private final int[][] responses;
-        private final double[][] values;
-        private final int[][] answered;
         private final String[][] itemNames;
         private final int idCol;
         private final String idName;
         private final IdSet ids = new IdSet();
-        private final CellParser cells;
+        private final CellParser idCells;
         private final boolean sameDelimiter;
         private final EnumMap<ProblemKind, Long> tally = new EnumMap<>(ProblemKind.class);
-        private final StringBuilder rowTokens = new StringBuilder();
-        private final StringBuilder partTokens = new StringBuilder();
-        private final List<Problem> rowProblems = new ArrayList<>();
 
         Pass(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
             this.in = in;
+            this.out = out;
             this.problems = problems;
             this.file = in.source();
-            char od = outputDelimiter == null ? format.delimiter() : outputDelimiter;
-            this.sameDelimiter = od == format.delimiter();
-            this.w = new RowWriter(out, od, in.usesCrlf());
+            this.outDelim = outputDelimiter == null ? format.delimiter() : outputDelimiter;
+            this.sameDelimiter = outDelim == format.delimiter();
+            this.crlf = in.usesCrlf();
+            this.head = new RowWriter(out, outDelim, crlf);
             this.width = in.header().size();
-            this.cells = new CellParser(format.naCodes(), format.delimiter());
+            this.idCells = new CellParser(format.naCodes(), format.delimiter());
             this.cols = new int[parts.size()][];
             this.lo = new int[parts.size()][];
             this.hi = new int[parts.size()][];
-            this.responses = new int[parts.size()][];
-            this.values = new double[parts.size()][];
-            this.answered = new int[parts.size()][];
             this.itemNames = new String[parts.size()][];
             List<String> absent = new ArrayList<>();
             for (int k = 0; k < parts.size(); k++) {
@@ -266,9 +294,6 @@ public final class BatchScoring {
                 lo[k] = new int[n];
                 hi[k] = new int[n];
                 itemNames[k] = new String[n];
-                responses[k] = new int[n];
-                values[k] = new double[sc.scoreNames().size()];
-                answered[k] = new int[sc.scoreNames().size()];
                 for (int i = 0; i < n; i++) {
                     lo[k][i] = sc.itemMin(i);
                     hi[k][i] = sc.itemMax(i);
@@ -307,217 +332,437 @@ public final class BatchScoring {
 
         BatchSummary run() throws IOException {
             if (in.hasByteOrderMark()) {
-                w.raw(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, 3);
+                head.raw(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, 3);
             }
             writeTextRow(in.header(), addedColumns());
             for (List<String> extra : in.extraHeaderRows()) {
                 writeTextRow(extra, null);
             }
+            head.flush();
+            int workers = threads > 0 ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
+            // the default (threads == 1 unless asked) keeps everything in the calling thread
+            ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, r -> {
+                Thread t = new Thread(r, "dyadkit-batch-worker");
+                t.setDaemon(true);
+                return t;
+            });
+            ThreadLocal<Worker> local = ThreadLocal.withInitial(Worker::new);
+            Worker inline = pool == null ? new Worker() : null;
+            ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
+            ArrayDeque<Batch> free = new ArrayDeque<>();
             long rows = 0;
             long scored = 0;
-            while (in.next()) {
-                rows++;
-                if (row()) {
-                    scored++;
+            try {
+                boolean more = true;
+                while (more) {
+                    Batch b = free.isEmpty() ? new Batch() : free.pop();
+                    b.clear();
+                    while (b.rows < BATCH_ROWS && b.len < (1 << 19)) {
+                        if (!in.next()) {
+                            more = false;
+                            break;
+                        }
+                        b.add(in, checkId(in));
+                        rows++;
+                        if (progress != null && (rows & (PROGRESS_EVERY - 1)) == 0) {
+                            progress.update(rows, in.bytesRead());
+                        }
+                    }
+                    if (b.rows == 0) {
+                        free.push(b);
+                        break;
+                    }
+                    if (pool == null) {
+                        inline.process(b);
+                        scored += emit(b);
+                        free.push(b);
+                        continue;
+                    }
+                    pending.add(pool.submit(() -> {
+                        local.get().process(b);
+                        return b;
+                    }));
+                    while (pending.size() > 2 * workers || (!pending.isEmpty() && pending.peek().isDone())) {
+                        Batch done = await(pending.poll());
+                        scored += emit(done);
+                        free.push(done);
+                    }
                 }
-                if (progress != null && (rows & (PROGRESS_EVERY - 1)) == 0) {
-                    progress.update(rows, in.bytesRead());
+                while (!pending.isEmpty()) {
+                    scored += emit(await(pending.poll()));
+                }
+            } finally {
+                if (pool != null) {
+                    pool.shutdownNow();
                 }
             }
-            w.flush();
+            out.flush();
             if (progress != null) {
                 progress.update(rows, in.bytesRead());
             }
             return new BatchSummary(file, rows, scored, new LinkedHashMap<>(tally));
         }
 
+        private Batch await(Future<Batch> f) throws IOException {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while scoring", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (c instanceof Error er) {
+                    throw er;
+                }
+                throw new IOException(c);
+            }
+        }
+
+        /** Writes a finished batch and passes on its problems; returns its rows with a score. */
+        private long emit(Batch b) throws IOException {
+            out.write(b.sink.buf, 0, b.sink.n);
+            for (Problem p : b.problems) {
+                tally.merge(p.kind(), 1L, Long::sum);
+                problems.accept(p);
+            }
+            return b.scored;
+        }
+
+        /** The identifier check, in row order: 0 fine, 1 missing, 2 duplicate. */
+        private int checkId(SurveyReader r) {
+            if (idCol < 0) {
+                return 0;
+            }
+            int s = idCol < r.stored ? r.starts[idCol] : 0;
+            int e = idCol < r.stored ? r.ends[idCol] : 0;
+            byte[] rec = r.rec;
+            while (s < e && (rec[s] == ' ' || rec[s] == '\t')) {
+                s++;
+            }
+            while (e > s && (rec[e - 1] == ' ' || rec[e - 1] == '\t')) {
+                e--;
+            }
+            if (s == e || idCells.isCode(rec, s, e)) {
+                return 1;
+            }
+            return ids.add(rec, s, e) ? 0 : 2;
+        }
+
         private void writeTextRow(List<String> cellsIn, List<String> added) throws IOException {
             for (int c = 0; c < width; c++) {
                 if (c > 0) {
-                    w.delimiter();
+                    head.delimiter();
                 }
                 if (c < cellsIn.size()) {
-                    w.field(cellsIn.get(c));
+                    head.field(cellsIn.get(c));
                 }
             }
             int extra = added == null ? addedColumns().size() : added.size();
             for (int j = 0; j < extra; j++) {
-                w.delimiter();
+                head.delimiter();
                 if (added != null) {
-                    w.field(added.get(j));
+                    head.field(added.get(j));
                 }
             }
-            w.endRow();
+            head.endRow();
         }
 
-        /** Writes one row; true when at least one score was computed. */
-        private boolean row() throws IOException {
-            final SurveyReader r = in;
-            final long line = r.line();
-            final int n = r.cellCount();
-            final int stored = r.stored;
-            final byte[] rec = r.rec;
-            final int[] st = r.starts;
-            final int[] en = r.ends;
-            final boolean[] sp = r.special;
-            // the input cells, unchanged
-            final boolean clean = r.clean;
-            if (clean && n == width && sameDelimiter) {
-                w.raw(rec, 0, r.recLen); // the record as written needs no quoting
-            } else {
-                int upto = Math.min(width, stored);
-                for (int c = 0; c < upto; c++) {
-                    if (c > 0) {
-                        w.delimiter();
-                    }
-                    w.field(rec, st[c], en[c], clean ? !sameDelimiter : sp[c] || !sameDelimiter);
+        /** Rows copied from the reader: record bytes, cell offsets into them, and the results. */
+        private final class Batch {
+            byte[] bytes = new byte[1 << 16];
+            int len;
+            int[] starts = new int[1 << 12];
+            int[] ends = new int[1 << 12];
+            boolean[] special = new boolean[1 << 12];
+            int cells;
+            int rows;
+            int[] cellBase = new int[BATCH_ROWS];
+            int[] stored = new int[BATCH_ROWS];
+            int[] count = new int[BATCH_ROWS];
+            int[] recBase = new int[BATCH_ROWS];
+            int[] recLen = new int[BATCH_ROWS];
+            boolean[] clean = new boolean[BATCH_ROWS];
+            long[] line = new long[BATCH_ROWS];
+            int[] id = new int[BATCH_ROWS];
+            final Sink sink = new Sink();
+            final List<Problem> problems = new ArrayList<>();
+            long scored;
+
+            void clear() {
+                len = 0;
+                cells = 0;
+                rows = 0;
+                sink.n = 0;
+                problems.clear();
+                scored = 0;
+            }
+
+            void add(SurveyReader r, int idState) {
+                int n = r.recLen;
+                if (len + n > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.max(len + n, bytes.length * 2));
                 }
-                for (int c = upto; c < width; c++) {
-                    if (c > 0) {
-                        w.delimiter();
-                    }
+                System.arraycopy(r.rec, 0, bytes, len, n);
+                int k = r.stored;
+                if (cells + k > starts.length) {
+                    int size = Math.max(cells + k, starts.length * 2);
+                    starts = Arrays.copyOf(starts, size);
+                    ends = Arrays.copyOf(ends, size);
+                    special = Arrays.copyOf(special, size);
+                }
+                boolean cl = r.clean;
+                for (int c = 0; c < k; c++) {
+                    starts[cells + c] = r.starts[c] + len;
+                    ends[cells + c] = r.ends[c] + len;
+                    special[cells + c] = !cl && r.special[c];
+                }
+                int i = rows;
+                cellBase[i] = cells;
+                stored[i] = k;
+                count[i] = r.cellCount();
+                recBase[i] = len;
+                recLen[i] = n;
+                clean[i] = cl;
+                line[i] = r.line();
+                id[i] = idState;
+                len += n;
+                cells += k;
+                rows++;
+            }
+
+            String cell(int row, int c) {
+                int j = cellBase[row] + c;
+                return new String(bytes, starts[j], ends[j] - starts[j], StandardCharsets.UTF_8);
+            }
+        }
+
+        /** A growable byte buffer a worker formats a batch into. */
+        private final class Sink extends OutputStream {
+            byte[] buf = new byte[1 << 16];
+            int n;
+
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                if (n + len > buf.length) {
+                    buf = Arrays.copyOf(buf, Math.max(n + len, buf.length * 2));
+                }
+                System.arraycopy(b, off, buf, n, len);
+                n += len;
+            }
+        }
+
+        /** One thread's working state: validation, scoring and formatting of whole batches. */
+        private final class Worker {
+            private final CellParser cells = new CellParser(format.naCodes(), format.delimiter());
+            private final int[][] responses = new int[parts.size()][];
+            private final double[][] values = new double[parts.size()][];
+            private final int[][] answered = new int[parts.size()][];
+            private final StringBuilder rowTokens = new StringBuilder();
+            private final StringBuilder partTokens = new StringBuilder();
+            private final List<Problem> rowProblems = new ArrayList<>();
+            private RowWriter w;
+            private Batch b;
+
+            Worker() {
+                for (int k = 0; k < parts.size(); k++) {
+                    RowScorer sc = parts.get(k).scorer();
+                    responses[k] = new int[sc.itemCount()];
+                    values[k] = new double[sc.scoreNames().size()];
+                    answered[k] = new int[sc.scoreNames().size()];
                 }
             }
-            // row problems
-            rowTokens.setLength(0);
-            rowProblems.clear();
-            if (idCol >= 0) {
-                int s = idCol < stored ? st[idCol] : 0;
-                int e = idCol < stored ? en[idCol] : 0;
-                while (s < e && (rec[s] == ' ' || rec[s] == '\t')) {
-                    s++;
-                }
-                while (e > s && (rec[e - 1] == ' ' || rec[e - 1] == '\t')) {
-                    e--;
-                }
-                if (s == e) {
-                    rowProblem(line, idName, "", ProblemKind.MISSING_ID, ProblemKind.MISSING_ID.action());
-                } else if (!ids.add(rec, s, e)) {
-                    rowProblem(line, idName, new String(rec, s, e - s, StandardCharsets.UTF_8),
-                            ProblemKind.DUPLICATE_ID, ProblemKind.DUPLICATE_ID.action());
-                }
-            }
-            boolean tooLong = n > width;
-            if (n != width) {
-                String value = n + " cells, header has " + width;
-                String action;
-                if (tooLong) {
-                    StringBuilder dropped = new StringBuilder();
-                    for (int c = width; c < Math.min(stored, width + 20); c++) {
-                        dropped.append(dropped.length() == 0 ? "" : String.valueOf(format.delimiter())).append(r.cell(c));
+
+            void process(Batch batch) throws IOException {
+                b = batch;
+                w = new RowWriter(batch.sink, outDelim, crlf, w);
+                for (int i = 0; i < batch.rows; i++) {
+                    if (row(i)) {
+                        batch.scored++;
                     }
-                    String d = dropped.length() > 200 ? dropped.substring(0, 200) + "..." : dropped.toString();
-                    value = value + "; extra cells: " + d;
-                    action = "row kept, not scored; extra cells left out of the output";
+                }
+                w.flushBuffer();
+            }
+
+            /** Writes one row; true when at least one score was computed. */
+            private boolean row(int i) throws IOException {
+                final Batch bt = b;
+                final long line = bt.line[i];
+                final int n = bt.count[i];
+                final int stored = bt.stored[i];
+                final int base = bt.cellBase[i];
+                final byte[] rec = bt.bytes;
+                final int[] st = bt.starts;
+                final int[] en = bt.ends;
+                final boolean[] sp = bt.special;
+                // the input cells, unchanged
+                if (bt.clean[i] && n == width && sameDelimiter) {
+                    w.raw(rec, bt.recBase[i], bt.recLen[i]); // the record as written needs no quoting
                 } else {
-                    action = "row kept; absent cells read as blank";
-                }
-                rowProblem(line, "", value, ProblemKind.RAGGED_ROW, action);
-            }
-            boolean any = false;
-            for (int k = 0; k < parts.size(); k++) {
-                partTokens.setLength(0);
-                RowScorer sc = parts.get(k).scorer();
-                int[] col = cols[k];
-                int[] min = lo[k];
-                int[] max = hi[k];
-                int[] resp = responses[k];
-                int got = 0;
-                for (int i = 0; i < col.length; i++) {
-                    int c = col[i];
-                    if (c >= stored) {
-                        resp[i] = RowScorer.MISSING;
-                        continue;
+                    int upto = Math.min(width, stored);
+                    for (int c = 0; c < upto; c++) {
+                        if (c > 0) {
+                            w.delimiter();
+                        }
+                        w.field(rec, st[base + c], en[base + c], sp[base + c] || !sameDelimiter);
                     }
-                    int kind = cells.classify(rec, st[c], en[c]);
-                    if (kind == CellParser.WHOLE) {
-                        int v = cells.value;
-                        if (v >= min[i] && v <= max[i]) {
-                            resp[i] = v;
-                            got++;
+                    for (int c = upto; c < width; c++) {
+                        if (c > 0) {
+                            w.delimiter();
+                        }
+                    }
+                }
+                // row problems
+                rowTokens.setLength(0);
+                rowProblems.clear();
+                if (bt.id[i] != 0) {
+                    String value = idCol < stored ? bt.cell(i, idCol).strip() : "";
+                    ProblemKind kind = bt.id[i] == 1 ? ProblemKind.MISSING_ID : ProblemKind.DUPLICATE_ID;
+                    rowProblem(line, idName, value, kind, kind.action());
+                }
+                boolean tooLong = n > width && !blankBeyond(i, width);
+                if (n != width) {
+                    String value = n + " cells, header has " + width;
+                    String action;
+                    if (n > width && !tooLong) {
+                        action = "row kept; the extra cells are blank and left out of the output";
+                    } else if (tooLong) {
+                        StringBuilder dropped = new StringBuilder();
+                        for (int c = width; c < Math.min(stored, width + 20); c++) {
+                            dropped.append(dropped.length() == 0 ? "" : String.valueOf(format.delimiter()))
+                                    .append(bt.cell(i, c));
+                        }
+                        String d = dropped.length() > 200 ? dropped.substring(0, 200) + "..." : dropped.toString();
+                        value = value + "; extra cells: " + d;
+                        action = "row kept, not scored; extra cells left out of the output";
+                    } else {
+                        action = "row kept; absent cells read as blank";
+                    }
+                    rowProblem(line, "", value, ProblemKind.RAGGED_ROW, action);
+                }
+                boolean any = false;
+                for (int k = 0; k < parts.size(); k++) {
+                    partTokens.setLength(0);
+                    RowScorer sc = parts.get(k).scorer();
+                    int[] col = cols[k];
+                    int[] min = lo[k];
+                    int[] max = hi[k];
+                    int[] resp = responses[k];
+                    int got = 0;
+                    for (int j = 0; j < col.length; j++) {
+                        int c = col[j];
+                        if (c >= stored) {
+                            resp[j] = RowScorer.MISSING;
                             continue;
                         }
-                        cellProblem(line, itemNames[k][i], r.cell(c), ProblemKind.OUT_OF_RANGE);
-                    } else if (kind == CellParser.HUGE) {
-                        cellProblem(line, itemNames[k][i], r.cell(c), ProblemKind.OUT_OF_RANGE);
-                    } else if (kind == CellParser.FRACTION) {
-                        cellProblem(line, itemNames[k][i], r.cell(c), ProblemKind.NON_INTEGER);
-                    } else if (kind == CellParser.TEXT) {
-                        cellProblem(line, itemNames[k][i], r.cell(c), ProblemKind.NON_NUMERIC);
+                        int kind = cells.classify(rec, st[base + c], en[base + c]);
+                        if (kind == CellParser.WHOLE) {
+                            int v = cells.value;
+                            if (v >= min[j] && v <= max[j]) {
+                                resp[j] = v;
+                                got++;
+                                continue;
+                            }
+                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
+                        } else if (kind == CellParser.HUGE) {
+                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
+                        } else if (kind == CellParser.FRACTION) {
+                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_INTEGER);
+                        } else if (kind == CellParser.TEXT) {
+                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_NUMERIC);
+                        }
+                        resp[j] = RowScorer.MISSING;
                     }
-                    resp[i] = RowScorer.MISSING;
-                }
-                double[] vals = values[k];
-                int[] ans = answered[k];
-                if (got == 0) {
-                    String pfx = parts.get(k).prefix();
-                    token(partTokens, null, ProblemKind.ALL_ITEMS_MISSING, null);
-                    record(new Problem(file, line, "", pfx + ": 0 of " + col.length + " items answered",
-                            ProblemKind.ALL_ITEMS_MISSING, ProblemKind.ALL_ITEMS_MISSING.action()));
-                }
-                if (tooLong) {
-                    java.util.Arrays.fill(vals, Double.NaN);
-                    java.util.Arrays.fill(ans, 0);
-                } else {
-                    sc.scoreInto(resp, vals, ans);
-                }
-                for (int j = 0; j < vals.length; j++) {
-                    w.delimiter();
-                    if (!Double.isNaN(vals[j])) {
-                        any = true;
-                        w.number(vals[j]);
+                    double[] vals = values[k];
+                    int[] ans = answered[k];
+                    if (got == 0) {
+                        String pfx = parts.get(k).prefix();
+                        token(partTokens, null, ProblemKind.ALL_ITEMS_MISSING, null);
+                        bt.problems.add(new Problem(file, line, "", pfx + ": 0 of " + col.length + " items answered",
+                                ProblemKind.ALL_ITEMS_MISSING, ProblemKind.ALL_ITEMS_MISSING.action()));
                     }
-                    if (counts) {
+                    if (tooLong) {
+                        Arrays.fill(vals, Double.NaN);
+                        Arrays.fill(ans, 0);
+                    } else {
+                        sc.scoreInto(resp, vals, ans);
+                    }
+                    for (int j = 0; j < vals.length; j++) {
                         w.delimiter();
-                        if (!tooLong) {
-                            w.integer(ans[j]);
+                        if (!Double.isNaN(vals[j])) {
+                            any = true;
+                            w.number(vals[j]);
+                        }
+                        if (counts) {
+                            w.delimiter();
+                            if (!tooLong) {
+                                w.integer(ans[j]);
+                            }
+                        }
+                    }
+                    w.delimiter();
+                    if (rowTokens.length() > 0) {
+                        if (partTokens.length() > 0) {
+                            partTokens.append(';');
+                        }
+                        partTokens.append(rowTokens);
+                    }
+                    if (partTokens.length() > 0) {
+                        w.field(partTokens.toString());
+                    }
+                }
+                bt.problems.addAll(rowProblems);
+                w.endRow();
+                return any;
+            }
+
+            /** Whether every cell from {@code from} on is blank (trailing delimiters, as spreadsheets write them). */
+            private boolean blankBeyond(int i, int from) {
+                Batch bt = b;
+                if (bt.count[i] > bt.stored[i]) {
+                    return false;
+                }
+                for (int c = from; c < bt.stored[i]; c++) {
+                    int j = bt.cellBase[i] + c;
+                    for (int x = bt.starts[j]; x < bt.ends[j]; x++) {
+                        if (bt.bytes[x] != ' ' && bt.bytes[x] != '\t') {
+                            return false;
                         }
                     }
                 }
-                w.delimiter();
-                if (rowTokens.length() > 0) {
-                    if (partTokens.length() > 0) {
-                        partTokens.append(';');
-                    }
-                    partTokens.append(rowTokens);
+                return true;
+            }
+
+            private void cellProblem(long line, String column, String value, ProblemKind kind) {
+                token(partTokens, column, kind, value);
+                b.problems.add(new Problem(file, line, column, value, kind, kind.action()));
+            }
+
+            private void rowProblem(long line, String column, String value, ProblemKind kind, String action) {
+                token(rowTokens, column.isEmpty() ? null : column, kind, null);
+                rowProblems.add(new Problem(file, line, column, value, kind, action));
+            }
+
+            private void token(StringBuilder sb, String column, ProblemKind kind, String value) {
+                if (sb.length() > 0) {
+                    sb.append(';');
                 }
-                if (partTokens.length() > 0) {
-                    w.field(partTokens.toString());
+                if (column != null) {
+                    sb.append(column).append(':');
+                }
+                sb.append(kind.code());
+                if (value != null) {
+                    String v = value.strip();
+                    sb.append(':').append(v.length() > 40 ? v.substring(0, 40) + "..." : v);
                 }
             }
-            for (Problem p : rowProblems) {
-                record(p);
-            }
-            w.endRow();
-            return any;
-        }
-
-        private void cellProblem(long line, String column, String value, ProblemKind kind) {
-            token(partTokens, column, kind, value);
-            record(new Problem(file, line, column, value, kind, kind.action()));
-        }
-
-        private void rowProblem(long line, String column, String value, ProblemKind kind, String action) {
-            token(rowTokens, column.isEmpty() ? null : column, kind, null);
-            rowProblems.add(new Problem(file, line, column, value, kind, action));
-        }
-
-        private void token(StringBuilder sb, String column, ProblemKind kind, String value) {
-            if (sb.length() > 0) {
-                sb.append(';');
-            }
-            if (column != null) {
-                sb.append(column).append(':');
-            }
-            sb.append(kind.code());
-            if (value != null) {
-                sb.append(':').append(value.strip());
-            }
-        }
-
-        private void record(Problem p) {
-            tally.merge(p.kind(), 1L, Long::sum);
-            problems.accept(p);
         }
     }
 

@@ -46,6 +46,16 @@ final class CellParser {
         naWhole = java.util.Arrays.copyOf(whole, nw);
     }
 
+    /** Whether the trimmed text b[s, e) is one of the missing-value codes as written. */
+    boolean isCode(byte[] b, int s, int e) {
+        for (byte[] t : naText) {
+            if (t.length == e - s && java.util.Arrays.equals(t, 0, t.length, b, s, e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Classifies b[s, e). */
     int classify(byte[] b, int s, int e) {
         // the common case first: one digit

@@ -9,7 +9,8 @@ import org.dyadkit.scoring.Scorer;
  * What batch scoring needs from an instrument's scorer: the items (by number, with their response
  * ranges) and the scores computed from one row of validated responses. {@link BatchScoring} validates
  * every cell against {@link #itemMin(int)} and {@link #itemMax(int)} and passes {@link #MISSING} for
- * blank and invalid cells.
+ * blank and invalid cells. Implementations must be thread-safe: batch scoring calls {@link #scoreInto}
+ * from several worker threads at once.
  */
 public interface RowScorer {
     /** Marks a missing response. */

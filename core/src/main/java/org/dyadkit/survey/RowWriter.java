@@ -19,13 +19,20 @@ final class RowWriter {
     private final byte[] eol;
     private final byte[] buf = new byte[1 << 16];
     private int n;
-    private final long[] cacheKey = new long[CACHE];
-    private final byte[][] cacheVal = new byte[CACHE][];
+    private final long[] cacheKey;
+    private final byte[][] cacheVal;
 
     RowWriter(OutputStream out, char delimiter, boolean crlf) {
+        this(out, delimiter, crlf, null);
+    }
+
+    /** A writer that reuses the number cache of {@code previous} (same thread), when not null. */
+    RowWriter(OutputStream out, char delimiter, boolean crlf, RowWriter previous) {
         this.out = out;
         this.delim = (byte) delimiter;
         this.eol = crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
+        this.cacheKey = previous == null ? new long[CACHE] : previous.cacheKey;
+        this.cacheVal = previous == null ? new byte[CACHE][] : previous.cacheVal;
     }
 
     void delimiter() throws IOException {

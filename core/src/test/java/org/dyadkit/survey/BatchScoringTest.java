@@ -61,6 +61,7 @@ class BatchScoringTest {
                 "7,1,2",
                 "8,1,2,3,x,extra",
                 "9,0,99,-1,range",
+                "10,2,2,2,trailing,,",
                 "") ;
         List<Problem> problems = new ArrayList<>();
         String out = run(THREE, input, problems);
@@ -74,7 +75,8 @@ class BatchScoringTest {
                 "6,,,,nothing,,all_items_missing",
                 "7,1,2,,,1.5,ragged_row",
                 "8,1,2,3,x,,ragged_row",
-                "9,0,99,-1,range,,q1:out_of_range:0;q2:out_of_range:99;q3:out_of_range:-1;all_items_missing");
+                "9,0,99,-1,range,,q1:out_of_range:0;q2:out_of_range:99;q3:out_of_range:-1;all_items_missing",
+                "10,2,2,2,trailing,2,ragged_row");
         assertEquals(String.join("\n", expected) + "\n", out);
         List<String> lines = new ArrayList<>();
         for (Problem p : problems) {
@@ -94,22 +96,51 @@ class BatchScoringTest {
                 "9|q1|0|out_of_range|cell set to missing",
                 "9|q2|99|out_of_range|cell set to missing",
                 "9|q3|-1|out_of_range|cell set to missing",
-                "9||t: 0 of 3 items answered|all_items_missing|row kept"), lines);
+                "9||t: 0 of 3 items answered|all_items_missing|row kept",
+                "10||7 cells, header has 5|ragged_row|row kept; the extra cells are blank and left out of the output"),
+                lines);
+    }
+
+    @Test
+    void workerThreadsGiveTheSameOutputAndProblemsInTheSameOrder() {
+        org.apache.commons.rng.UniformRandomProvider rng =
+                org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(42L);
+        StringBuilder sb = new StringBuilder("id,q1,q2,q3,note\n");
+        String[] cells = {"1", "2", "3", "4", "5", "", "0", "9", "2.5", "x", "3.0"};
+        for (int r = 0; r < 30_000; r++) {
+            sb.append(rng.nextInt(25_000));
+            for (int i = 0; i < 3; i++) {
+                sb.append(',').append(cells[rng.nextInt(cells.length)]);
+            }
+            sb.append(rng.nextInt(50) == 0 ? ",\"a,\"\"b\"\"\"" : ",n").append(rng.nextInt(200) == 0 ? ",extra\n" : "\n");
+        }
+        String input = sb.toString();
+        List<Problem> one = new ArrayList<>();
+        List<Problem> four = new ArrayList<>();
+        String outOne = run(THREE.withThreads(1), input, one);
+        String outFour = run(THREE.withThreads(4), input, four);
+        assertEquals(outOne, outFour, "seed 42");
+        assertEquals(one, four, "seed 42");
+        assertTrue(one.size() > 10_000, "seed 42: " + one.size());
     }
 
     @Test
     void missingValueCodesAreNotProblems() {
-        BatchScoring b = BatchScoring.of(SurveyFormat.csv().withNaCodes(List.of("99", "-9")))
-                .withInstrument("t", new MeanScorer(3, 1, 5, 1), ItemColumns.pattern("q{n}"));
+        SurveyFormat f = SurveyFormat.csv().withNaCodes(List.of("99", "-9", "NA"));
+        BatchScoring b = BatchScoring.of(f)
+                .withInstrument("t", new MeanScorer(3, 1, 5, 1), ItemColumns.pattern("q{n}")).withId("id");
         List<Problem> problems = new ArrayList<>();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (SurveyReader r = SurveyReader.open(new ByteArrayInputStream("q1,q2,q3\n99,-9,4\n".getBytes(StandardCharsets.UTF_8)),
-                "in.csv", SurveyFormat.csv().withNaCodes(List.of("99", "-9")))) {
+        try (SurveyReader r = SurveyReader.open(new ByteArrayInputStream(
+                "id,q1,q2,q3\n1,99,-9,4\nNA,NA,99.0,2\n".getBytes(StandardCharsets.UTF_8)), "in.csv", f)) {
             BatchSummary s = b.run(r, out, problems::add);
-            assertEquals(1, s.rowsScored());
+            assertEquals(2, s.rowsScored());
         }
-        assertEquals("q1,q2,q3,t_total,t_problems\n99,-9,4,4,\n", out.toString(StandardCharsets.UTF_8));
-        assertTrue(problems.isEmpty());
+        assertEquals("id,q1,q2,q3,t_total,t_problems\n1,99,-9,4,4,\nNA,NA,99.0,2,2,id:missing_id\n",
+                out.toString(StandardCharsets.UTF_8));
+        assertEquals(1, problems.size());
+        assertEquals(ProblemKind.MISSING_ID, problems.get(0).kind());
+        assertEquals("NA", problems.get(0).value());
     }
 
     @Test
