@@ -42,7 +42,7 @@ public final class RestructureCommand implements Callable<Integer> {
     Layout to;
 
     @Option(names = "--output", paramLabel = "FILE",
-            description = "Output CSV, written atomically; standard output when absent.")
+            description = "Output CSV, written atomically; standard output when absent or -.")
     Path output;
 
     @Override
@@ -50,7 +50,7 @@ public final class RestructureCommand implements Callable<Integer> {
         DyadicData data = in.read();
         DataTable out = data.to(to);
         PrintWriter err = spec.commandLine().getErr();
-        if (output == null) {
+        if (output == null || output.toString().equals("-")) {
             PrintWriter w = spec.commandLine().getOut();
             try {
                 CsvOutput.write(out, w);

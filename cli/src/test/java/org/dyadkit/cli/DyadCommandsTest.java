@@ -63,6 +63,9 @@ class DyadCommandsTest {
         assertEquals(0, stdout.exit());
         assertTrue(stdout.out().startsWith("cuplid,Yearsmar,gender_A") || stdout.out().startsWith("cuplid,Yearsmar,"),
                 stdout.out().substring(0, 80));
+        Run dash = run("restructure", "--input", IND, "--to", "pairwise", "--dyad", "cuplid", "--output", "-");
+        assertEquals(stdout.out(), dash.out(), "--output - writes to standard output");
+        assertTrue(!Files.exists(Path.of("-")), "no file named - is created");
     }
 
     @Test

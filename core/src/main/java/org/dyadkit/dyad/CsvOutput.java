@@ -1,15 +1,15 @@
 package org.dyadkit.dyad;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.dyadkit.InputException;
+import org.dyadkit.survey.AtomicFile;
 import org.dyadkit.table.DataTable;
 
 /**
@@ -38,38 +38,19 @@ public final class CsvOutput {
     }
 
     /**
-     * Writes the table to a file atomically (temporary file in the same folder, then a move).
+     * Writes the table to a file atomically (temporary file in the same folder, then a move), with the
+     * permissions of the file it replaces (or rw-r--r-- for a new file), as {@link AtomicFile}.
      *
      * @throws InputException when the folder does not exist or the file cannot be written
      */
     public static void writeAtomically(DataTable table, Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InputException(target + ": the output folder does not exist; create it first");
-        }
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(table, w);
-            }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
+        try (AtomicFile file = AtomicFile.create(target)) {
+            Writer w = new BufferedWriter(new OutputStreamWriter(file.stream(), StandardCharsets.UTF_8), 1 << 16);
+            write(table, w);
+            w.flush();
+            file.commit();
         } catch (IOException e) {
             throw new InputException(target + ": cannot write the output: " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file could not be removed; nothing more to do
-                }
-            }
         }
     }
 }

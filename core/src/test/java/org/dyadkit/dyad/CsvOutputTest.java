@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.dyadkit.InputException;
 import org.dyadkit.table.DataTable;
@@ -31,6 +32,19 @@ class CsvOutputTest {
         }
         InputException e = assertThrows(InputException.class,
                 () -> CsvOutput.writeAtomically(t, dir.resolve("missing").resolve("out.csv")));
-        assertTrue(e.getMessage().contains("output folder does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("output folder") && e.getMessage().contains("does not exist"), e.getMessage());
+    }
+
+    @Test
+    void newFilesAreWorldReadableAndReplacedFilesKeepTheirPermissions() throws IOException {
+        DataTable t = DataTable.of("t", List.of("id"), List.<String[]>of(new String[] {"1"}));
+        Path fresh = dir.resolve("fresh.csv");
+        CsvOutput.writeAtomically(t, fresh);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+        Path kept = dir.resolve("kept.csv");
+        Files.writeString(kept, "old");
+        Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
+        CsvOutput.writeAtomically(t, kept);
+        assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)));
     }
 }
