@@ -74,7 +74,7 @@ public final class ScoreCommand implements Callable<Integer> {
     String minAnswered;
 
     @Option(names = "--total", paramLabel = "METHOD",
-            description = "Total score method: mean-of-subscales, item-mean, sum-of-subscales, item-sum; one for all or one per instrument. Default: the instrument's.")
+            description = "Total score method: mean-of-subscales, item-mean, sum-of-subscales, item-sum, or default (the instrument's own). Given once, it applies to every instrument that has a total score; or give it once per instrument, in order. Default: the instrument's.")
     List<String> totals = new ArrayList<>();
 
     @Option(names = "--problems", paramLabel = "FILE",
@@ -122,6 +122,10 @@ public final class ScoreCommand implements Callable<Integer> {
         MissingRule rule = minAnswered == null ? null : missingRule(minAnswered);
         List<TotalMethod> methods = new ArrayList<>();
         for (String t : totals) {
+            if (t.strip().equalsIgnoreCase("default")) {
+                methods.add(null);
+                continue;
+            }
             try {
                 methods.add(TotalMethod.parse(t));
             } catch (IllegalArgumentException e) {
@@ -139,14 +143,18 @@ public final class ScoreCommand implements Callable<Integer> {
         if (outputDelimiter != null) {
             batch = batch.withOutputDelimiter(delimiter(outputDelimiter, "--output-delimiter"));
         }
+        boolean anyTotal = false;
         for (int i = 0; i < k; i++) {
             Instrument ins = Instruments.resolve(instruments.get(i));
+            anyTotal |= ins.defaultTotal().isPresent();
             Scorer scorer = Scorer.of(ins);
             if (rule != null) {
                 scorer = scorer.withMissing(rule);
             }
-            if (!methods.isEmpty()) {
-                TotalMethod m = methods.get(methods.size() == 1 ? 0 : i);
+            TotalMethod m = methods.isEmpty() ? null : methods.get(methods.size() == 1 ? 0 : i);
+            // one --total for several instruments applies to those that have a total score
+            boolean shared = methods.size() == 1 && k > 1;
+            if (m != null && !(shared && ins.defaultTotal().isEmpty())) {
                 try {
                     scorer = scorer.withTotal(m);
                 } catch (IllegalArgumentException e) {
@@ -166,6 +174,9 @@ public final class ScoreCommand implements Callable<Integer> {
                 }
             }
             batch = batch.withInstrument(prefix, scorer, columns);
+        }
+        if (!anyTotal && methods.stream().anyMatch(java.util.Objects::nonNull)) {
+            throw new CommandLine.ParameterException(cl, "--total: none of the instruments has a total score");
         }
 
         PrintWriter err = cl.getErr();

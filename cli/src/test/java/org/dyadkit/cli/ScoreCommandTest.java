@@ -93,6 +93,30 @@ class ScoreCommandTest {
     }
 
     @Test
+    void oneTotalMethodAppliesToTheInstrumentsThatHaveATotal() throws IOException {
+        String ras = IntStream.rangeClosed(1, 7).mapToObj(i -> "ras" + i).collect(Collectors.joining(","));
+        String ecr = IntStream.rangeClosed(1, 12).mapToObj(i -> "ecr" + i).collect(Collectors.joining(","));
+        Path in = file("ras_ecr.csv", "id," + ras + "," + ecr + "\n1,4,4,4,2,4,4,2,"
+                + "2,2,2,2,2,2,2,2,2,2,2,2\n");
+        Path o = dir.resolve("o.csv");
+        assertEquals(0, run("score", "--instrument", "ras", "--instrument", "ecr-s", "--input", in.toString(),
+                "--output", o.toString(), "--items", "ras{n}", "--items", "ecr{n}", "--total", "item-sum"), err);
+        List<String> lines = Files.readAllLines(o);
+        // RAS items 4 and 7 are reverse-keyed (6 - x): 5 x 4 + 2 x 4 = 28 as an item sum
+        int col = List.of(lines.get(0).split(",")).indexOf("ras_total");
+        assertEquals("28", lines.get(1).split(",", -1)[col], lines.get(1));
+        // per instrument, "default" keeps an instrument's own rule
+        assertEquals(0, run("score", "--instrument", "ras", "--instrument", "ecr-s", "--input", in.toString(),
+                "--output", o.toString(), "--items", "ras{n}", "--items", "ecr{n}", "--total", "item-sum",
+                "--total", "default"), err);
+        assertEquals(2, run("score", "--instrument", "ecr-s", "--input", in.toString(), "--output", o.toString(),
+                "--items", "ecr{n}", "--total", "item-sum"), "an instrument without a total refuses a method");
+        assertEquals(2, run("score", "--instrument", "ecr-s", "--instrument", "authenticity", "--input",
+                in.toString(), "--output", o.toString(), "--items", "ecr{n}", "--total", "item-sum"),
+                "no instrument has a total");
+    }
+
+    @Test
     void severalInstrumentsInOnePass() throws IOException {
         String ras = IntStream.rangeClosed(1, 7).mapToObj(i -> "ras" + i).collect(Collectors.joining(","));
         Path in = file("two.csv", "id," + header("scs") + "," + ras + "\n1," + answers(3) + ",4,4,4,4,4,4,4\n");
