@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.AnalysisException.Reason;
+import org.dyadkit.resample.BootstrapInterval;
 
 /** Interval arithmetic shared by the bootstrap and Monte Carlo intervals (R's conventions). */
 final class Quantiles {
@@ -30,22 +31,7 @@ final class Quantiles {
 
     /** {@code boot:::norm.inter}: the alpha quantile of sorted replicates, interpolated on the normal scale. */
     static double normInter(double[] t, double alpha) {
-        int r = t.length;
-        double rk = (r + 1) * alpha;
-        int k = (int) Math.floor(rk);
-        if (k == rk && k >= 1 && k <= r) {
-            return t[k - 1];
-        }
-        if (k <= 0) {
-            return t[0];
-        }
-        if (k >= r) {
-            return t[r - 1];
-        }
-        double z = NORMAL.inverseCumulativeProbability(alpha);
-        double z1 = NORMAL.inverseCumulativeProbability((double) k / (r + 1));
-        double z2 = NORMAL.inverseCumulativeProbability((double) (k + 1) / (r + 1));
-        return t[k - 1] + (z - z1) / (z2 - z1) * (t[k] - t[k - 1]);
+        return BootstrapInterval.normInter(t, alpha);
     }
 
     /** Percentile bootstrap interval as {@code boot.ci(type = "perc")}. */

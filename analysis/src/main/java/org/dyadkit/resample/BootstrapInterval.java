@@ -62,8 +62,14 @@ public record BootstrapInterval(String method, double level, double lower, doubl
         return t;
     }
 
-    /** boot:::norm.inter for one alpha on sorted values. */
-    static double normInter(double[] t, double alpha) {
+    /**
+     * The alpha quantile of sorted bootstrap replicates as {@code boot:::norm.inter}: the order statistic
+     * at (R+1) alpha, interpolated on the normal quantile scale between neighbouring order statistics,
+     * and the extreme replicate outside them.
+     *
+     * @param t the finite replicates, sorted ascending (at least one)
+     */
+    public static double normInter(double[] t, double alpha) {
         int r = t.length;
         double rk = (r + 1) * alpha;
         int k = (int) Math.floor(rk);
