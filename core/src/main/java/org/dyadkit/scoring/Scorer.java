@@ -60,8 +60,15 @@ public final class Scorer {
     private final int[] totalItems;
     private final boolean[] totalFlip;
     private final List<Score> provenance;
+    /** Subscales then a total from subscales, nothing else: scored by {@link #fused}. */
+    private final boolean fusedTotal;
 
     private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites) {
+        this(instrument, missing, total, composites, true);
+    }
+
+    private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites,
+            boolean mayFuse) {
         this.instrument = instrument;
         this.missing = missing;
         this.total = total;
@@ -191,6 +198,8 @@ public final class Scorer {
             required[j] = kind[j] == TOTAL && total.fromSubscales() ? 0 : missing.required(members[j].length);
         }
         provenance = List.copyOf(prov);
+        fusedTotal = mayFuse && total != null && total.fromSubscales() && kind.length == nSubscales + 1
+                && kind[nSubscales] == TOTAL;
     }
 
     private static List<Integer> sorted(List<Integer> xs) {
@@ -349,10 +358,15 @@ public final class Scorer {
         }
         for (int i = 0; i < responses.length; i++) {
             int x = responses[i];
-            if (x != MISSING && (x < lo[i] || x > hi[i])) {
+            // one unsigned comparison: x - lo outside [0, hi - lo]
+            if (x != MISSING && Integer.compareUnsigned(x - lo[i], hi[i] - lo[i]) > 0) {
                 throw new IllegalArgumentException(instrument.id() + " item " + instrument.items().get(i).number()
                         + ": response " + x + " outside " + lo[i] + ".." + hi[i]);
             }
+        }
+        if (fusedTotal) {
+            fused(responses, values, answered);
+            return;
         }
         for (int j = 0; j < kind.length; j++) {
             switch (kind[j]) {
@@ -361,6 +375,52 @@ public final class Scorer {
                 default -> total(responses, j, values, answered);
             }
         }
+    }
+
+    /**
+     * The common plan (subscales, then a total from the subscales, nothing else) in one pass over the
+     * items: each item is read once, and the total's sum for a subscale follows from the subscale's own
+     * (an item counts as x in one and as min + max - x in the other exactly when its flags differ), so
+     * every value is computed from the same integers by the same operations as {@link #itemScore} and
+     * {@link #total}, bit for bit.
+     */
+    private void fused(int[] r, double[] values, int[] answered) {
+        boolean all = true;
+        int answeredAll = 0;
+        double acc = 0;
+        final int[] low = lo;
+        final int[] high = hi;
+        for (int s = 0; s < nSubscales; s++) {
+            int[] idx = members[s];
+            boolean[] f = flip[s];
+            boolean[] ft = flipTotal[s];
+            int n = 0;
+            long sub = 0;
+            long tot = 0;
+            for (int i = 0; i < idx.length; i++) {
+                int q = idx[i];
+                int x = r[q];
+                if (x != MISSING) {
+                    n++;
+                    int rev = low[q] + high[q] - x;
+                    sub += f[i] ? rev : x;
+                    tot += ft[i] ? rev : x;
+                }
+            }
+            answered[s] = n;
+            answeredAll += n;
+            boolean sum = isSum[s];
+            if (n < required[s]) {
+                values[s] = Double.NaN;
+                all = false;
+            } else {
+                values[s] = aggregate(sub, n, idx.length, sum);
+                acc += aggregate(tot, n, idx.length, sum);
+            }
+        }
+        int j = nSubscales;
+        answered[j] = answeredAll;
+        values[j] = !all ? Double.NaN : total == TotalMethod.MEAN_OF_SUBSCALES ? acc / nSubscales : acc;
     }
 
     private void itemScore(int[] r, int[] idx, boolean[] f, boolean sum, int req, double[] values, int[] answered,
@@ -435,6 +495,16 @@ public final class Scorer {
         }
         answered[j] = answeredAll;
         values[j] = !all ? Double.NaN : total == TotalMethod.MEAN_OF_SUBSCALES ? acc / nSubscales : acc;
+    }
+
+    /** A copy that always takes the general path of {@link #scoreInto} (for tests of the fused one). */
+    Scorer generalPath() {
+        return new Scorer(instrument, missing, total, composites, false);
+    }
+
+    /** Whether {@link #scoreInto} takes the fused single pass. */
+    boolean fused() {
+        return fusedTotal;
     }
 
     @Override
