@@ -62,6 +62,12 @@ public final class Scorer {
     private final List<Score> provenance;
     /** Subscales then a total from subscales, nothing else: scored by {@link #fused}. */
     private final boolean fusedTotal;
+    /** min + max of each item, and -1/0 masks of the reversals, for the branch-free fused pass. */
+    private final int[] span;
+    /** max - min of each item, as long (ranges near the int limits cannot overflow). */
+    private final long[] rangeSpan;
+    private final int[][] flipMask;
+    private final int[][] flipTotalMask;
 
     private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites) {
         this(instrument, missing, total, composites, true);
@@ -198,6 +204,22 @@ public final class Scorer {
             required[j] = kind[j] == TOTAL && total.fromSubscales() ? 0 : missing.required(members[j].length);
         }
         provenance = List.copyOf(prov);
+        span = new int[lo.length];
+        rangeSpan = new long[lo.length];
+        for (int i = 0; i < lo.length; i++) {
+            span[i] = lo[i] + hi[i];
+            rangeSpan[i] = (long) hi[i] - lo[i];
+        }
+        flipMask = new int[nSubscales][];
+        flipTotalMask = new int[nSubscales][];
+        for (int s = 0; s < nSubscales; s++) {
+            flipMask[s] = new int[flip[s].length];
+            flipTotalMask[s] = new int[flip[s].length];
+            for (int i = 0; i < flip[s].length; i++) {
+                flipMask[s][i] = flip[s][i] ? -1 : 0;
+                flipTotalMask[s][i] = flipTotal[s][i] ? -1 : 0;
+            }
+        }
         fusedTotal = mayFuse && total != null && total.fromSubscales() && kind.length == nSubscales + 1
                 && kind[nSubscales] == TOTAL;
     }
@@ -356,12 +378,22 @@ public final class Scorer {
         if (values.length < kind.length || answered.length < kind.length) {
             throw new IllegalArgumentException("output arrays need room for " + kind.length + " scores");
         }
+        // branch-free range check: off = x - min is in [0, max - min] exactly when off and
+        // (max - min) - off are both >= 0 (no overflow, see rangeSpan); missing cells are masked out
+        int bad = 0;
         for (int i = 0; i < responses.length; i++) {
             int x = responses[i];
-            // one unsigned comparison: x - lo outside [0, hi - lo]
-            if (x != MISSING && Integer.compareUnsigned(x - lo[i], hi[i] - lo[i]) > 0) {
-                throw new IllegalArgumentException(instrument.id() + " item " + instrument.items().get(i).number()
-                        + ": response " + x + " outside " + lo[i] + ".." + hi[i]);
+            long off = (long) x - lo[i];
+            long outside = off | (rangeSpan[i] - off);
+            bad |= x == MISSING ? 0 : (int) (outside >>> 63);
+        }
+        if (bad != 0) {
+            for (int i = 0; i < responses.length; i++) {
+                int x = responses[i];
+                if (x != MISSING && (x < lo[i] || x > hi[i])) {
+                    throw new IllegalArgumentException(instrument.id() + " item " + instrument.items().get(i).number()
+                            + ": response " + x + " outside " + lo[i] + ".." + hi[i]);
+                }
             }
         }
         if (fusedTotal) {
@@ -388,12 +420,11 @@ public final class Scorer {
         boolean all = true;
         int answeredAll = 0;
         double acc = 0;
-        final int[] low = lo;
-        final int[] high = hi;
+        final int[] width = span;
         for (int s = 0; s < nSubscales; s++) {
-            int[] idx = members[s];
-            boolean[] f = flip[s];
-            boolean[] ft = flipTotal[s];
+            final int[] idx = members[s];
+            final int[] f = flipMask[s];
+            final int[] ft = flipTotalMask[s];
             int n = 0;
             long sub = 0;
             long tot = 0;
@@ -402,9 +433,9 @@ public final class Scorer {
                 int x = r[q];
                 if (x != MISSING) {
                     n++;
-                    int rev = low[q] + high[q] - x;
-                    sub += f[i] ? rev : x;
-                    tot += ft[i] ? rev : x;
+                    int d = width[q] - x - x; // (min + max - x) - x, added where the item is reversed
+                    sub += x + (d & f[i]);
+                    tot += x + (d & ft[i]);
                 }
             }
             answered[s] = n;
