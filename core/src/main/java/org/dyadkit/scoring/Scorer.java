@@ -60,8 +60,21 @@ public final class Scorer {
     private final int[] totalItems;
     private final boolean[] totalFlip;
     private final List<Score> provenance;
+    /** Subscales then a total from subscales, nothing else: scored by {@link #fused}. */
+    private final boolean fusedTotal;
+    /** min + max of each item, and -1/0 masks of the reversals, for the branch-free fused pass. */
+    private final int[] span;
+    /** max - min of each item, as long (ranges near the int limits cannot overflow). */
+    private final long[] rangeSpan;
+    private final int[][] flipMask;
+    private final int[][] flipTotalMask;
 
     private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites) {
+        this(instrument, missing, total, composites, true);
+    }
+
+    private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites,
+            boolean mayFuse) {
         this.instrument = instrument;
         this.missing = missing;
         this.total = total;
@@ -191,6 +204,24 @@ public final class Scorer {
             required[j] = kind[j] == TOTAL && total.fromSubscales() ? 0 : missing.required(members[j].length);
         }
         provenance = List.copyOf(prov);
+        span = new int[lo.length];
+        rangeSpan = new long[lo.length];
+        for (int i = 0; i < lo.length; i++) {
+            span[i] = lo[i] + hi[i];
+            rangeSpan[i] = (long) hi[i] - lo[i];
+        }
+        flipMask = new int[nSubscales][];
+        flipTotalMask = new int[nSubscales][];
+        for (int s = 0; s < nSubscales; s++) {
+            flipMask[s] = new int[flip[s].length];
+            flipTotalMask[s] = new int[flip[s].length];
+            for (int i = 0; i < flip[s].length; i++) {
+                flipMask[s][i] = flip[s][i] ? -1 : 0;
+                flipTotalMask[s][i] = flipTotal[s][i] ? -1 : 0;
+            }
+        }
+        fusedTotal = mayFuse && total != null && total.fromSubscales() && kind.length == nSubscales + 1
+                && kind[nSubscales] == TOTAL;
     }
 
     private static List<Integer> sorted(List<Integer> xs) {
@@ -347,12 +378,27 @@ public final class Scorer {
         if (values.length < kind.length || answered.length < kind.length) {
             throw new IllegalArgumentException("output arrays need room for " + kind.length + " scores");
         }
+        // branch-free range check: off = x - min is in [0, max - min] exactly when off and
+        // (max - min) - off are both >= 0 (no overflow, see rangeSpan); missing cells are masked out
+        int bad = 0;
         for (int i = 0; i < responses.length; i++) {
             int x = responses[i];
-            if (x != MISSING && (x < lo[i] || x > hi[i])) {
-                throw new IllegalArgumentException(instrument.id() + " item " + instrument.items().get(i).number()
-                        + ": response " + x + " outside " + lo[i] + ".." + hi[i]);
+            long off = (long) x - lo[i];
+            long outside = off | (rangeSpan[i] - off);
+            bad |= x == MISSING ? 0 : (int) (outside >>> 63);
+        }
+        if (bad != 0) {
+            for (int i = 0; i < responses.length; i++) {
+                int x = responses[i];
+                if (x != MISSING && (x < lo[i] || x > hi[i])) {
+                    throw new IllegalArgumentException(instrument.id() + " item " + instrument.items().get(i).number()
+                            + ": response " + x + " outside " + lo[i] + ".." + hi[i]);
+                }
             }
+        }
+        if (fusedTotal) {
+            fused(responses, values, answered);
+            return;
         }
         for (int j = 0; j < kind.length; j++) {
             switch (kind[j]) {
@@ -361,6 +407,51 @@ public final class Scorer {
                 default -> total(responses, j, values, answered);
             }
         }
+    }
+
+    /**
+     * The common plan (subscales, then a total from the subscales, nothing else) in one pass over the
+     * items: each item is read once, and the total's sum for a subscale follows from the subscale's own
+     * (an item counts as x in one and as min + max - x in the other exactly when its flags differ), so
+     * every value is computed from the same integers by the same operations as {@link #itemScore} and
+     * {@link #total}, bit for bit.
+     */
+    private void fused(int[] r, double[] values, int[] answered) {
+        boolean all = true;
+        int answeredAll = 0;
+        double acc = 0;
+        final int[] width = span;
+        for (int s = 0; s < nSubscales; s++) {
+            final int[] idx = members[s];
+            final int[] f = flipMask[s];
+            final int[] ft = flipTotalMask[s];
+            int n = 0;
+            long sub = 0;
+            long tot = 0;
+            for (int i = 0; i < idx.length; i++) {
+                int q = idx[i];
+                int x = r[q];
+                if (x != MISSING) {
+                    n++;
+                    int d = width[q] - x - x; // (min + max - x) - x, added where the item is reversed
+                    sub += x + (d & f[i]);
+                    tot += x + (d & ft[i]);
+                }
+            }
+            answered[s] = n;
+            answeredAll += n;
+            boolean sum = isSum[s];
+            if (n < required[s]) {
+                values[s] = Double.NaN;
+                all = false;
+            } else {
+                values[s] = aggregate(sub, n, idx.length, sum);
+                acc += aggregate(tot, n, idx.length, sum);
+            }
+        }
+        int j = nSubscales;
+        answered[j] = answeredAll;
+        values[j] = !all ? Double.NaN : total == TotalMethod.MEAN_OF_SUBSCALES ? acc / nSubscales : acc;
     }
 
     private void itemScore(int[] r, int[] idx, boolean[] f, boolean sum, int req, double[] values, int[] answered,
@@ -435,6 +526,16 @@ public final class Scorer {
         }
         answered[j] = answeredAll;
         values[j] = !all ? Double.NaN : total == TotalMethod.MEAN_OF_SUBSCALES ? acc / nSubscales : acc;
+    }
+
+    /** A copy that always takes the general path of {@link #scoreInto} (for tests of the fused one). */
+    Scorer generalPath() {
+        return new Scorer(instrument, missing, total, composites, false);
+    }
+
+    /** Whether {@link #scoreInto} takes the fused single pass. */
+    boolean fused() {
+        return fusedTotal;
     }
 
     @Override

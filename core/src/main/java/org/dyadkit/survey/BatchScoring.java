@@ -514,10 +514,11 @@ public final class BatchScoring {
                     special = Arrays.copyOf(special, size);
                 }
                 boolean cl = r.clean;
-                for (int c = 0; c < k; c++) {
-                    starts[cells + c] = r.starts[c] + len;
-                    ends[cells + c] = r.ends[c] + len;
-                    special[cells + c] = !cl && r.special[c];
+                // offsets stay relative to the record (recBase): two block copies instead of a loop
+                System.arraycopy(r.starts, 0, starts, cells, k);
+                System.arraycopy(r.ends, 0, ends, cells, k);
+                if (!cl) {
+                    System.arraycopy(r.special, 0, special, cells, k); // read only for rows that are not clean
                 }
                 int i = rows;
                 cellBase[i] = cells;
@@ -535,7 +536,7 @@ public final class BatchScoring {
 
             String cell(int row, int c) {
                 int j = cellBase[row] + c;
-                return new String(bytes, starts[j], ends[j] - starts[j], StandardCharsets.UTF_8);
+                return new String(bytes, recBase[row] + starts[j], ends[j] - starts[j], StandardCharsets.UTF_8);
             }
         }
 
@@ -602,6 +603,8 @@ public final class BatchScoring {
                 final int[] st = bt.starts;
                 final int[] en = bt.ends;
                 final boolean[] sp = bt.special;
+                final int rb = bt.recBase[i];
+                final boolean cleanRow = bt.clean[i];
                 // the input cells, unchanged
                 if (bt.clean[i] && n == width && sameDelimiter) {
                     w.raw(rec, bt.recBase[i], bt.recLen[i]); // the record as written needs no quoting
@@ -611,7 +614,7 @@ public final class BatchScoring {
                         if (c > 0) {
                             w.delimiter();
                         }
-                        w.field(rec, st[base + c], en[base + c], sp[base + c] || !sameDelimiter);
+                        w.field(rec, rb + st[base + c], rb + en[base + c], (!cleanRow && sp[base + c]) || !sameDelimiter);
                     }
                     for (int c = upto; c < width; c++) {
                         if (c > 0) {
@@ -662,7 +665,7 @@ public final class BatchScoring {
                             resp[j] = RowScorer.MISSING;
                             continue;
                         }
-                        int kind = cells.classify(rec, st[base + c], en[base + c]);
+                        int kind = cells.classify(rec, rb + st[base + c], rb + en[base + c]);
                         if (kind == CellParser.WHOLE) {
                             int v = cells.value;
                             if (v >= min[j] && v <= max[j]) {
@@ -731,7 +734,8 @@ public final class BatchScoring {
                 }
                 for (int c = from; c < bt.stored[i]; c++) {
                     int j = bt.cellBase[i] + c;
-                    for (int x = bt.starts[j]; x < bt.ends[j]; x++) {
+                    int rb = bt.recBase[i];
+                    for (int x = rb + bt.starts[j]; x < rb + bt.ends[j]; x++) {
                         if (bt.bytes[x] != ' ' && bt.bytes[x] != '\t') {
                             return false;
                         }

@@ -1,7 +1,6 @@
 package org.dyadkit.survey;
 
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,9 +32,9 @@ public record BatchSummary(String source, long rowsRead, long rowsScored, Map<Pr
      */
     public String paragraph() {
         StringBuilder sb = new StringBuilder();
-        sb.append(source).append(": read ").append(String.format(Locale.ROOT, "%,d", rowsRead))
+        sb.append(source).append(": read ").append(grouped(rowsRead))
                 .append(rowsRead == 1 ? " row" : " rows").append(", scored ")
-                .append(String.format(Locale.ROOT, "%,d", rowsScored)).append('.');
+                .append(grouped(rowsScored)).append('.');
         if (problemCount() == 0) {
             sb.append(" No problems found.");
         } else {
@@ -43,12 +42,27 @@ public record BatchSummary(String source, long rowsRead, long rowsScored, Map<Pr
             boolean first = true;
             for (Map.Entry<ProblemKind, Long> e : problems.entrySet()) {
                 if (e.getValue() > 0) {
-                    sb.append(first ? "" : ", ").append(String.format(Locale.ROOT, "%,d", e.getValue()))
+                    sb.append(first ? "" : ", ").append(grouped(e.getValue()))
                             .append(' ').append(e.getKey().code());
                     first = false;
                 }
             }
             sb.append('.');
+        }
+        return sb.toString();
+    }
+
+    /** {@code n} with commas between groups of three digits, as {@code String.format(Locale.ROOT, "%,d", n)}. */
+    static String grouped(long n) {
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        StringBuilder sb = new StringBuilder(digits.length() + digits.length() / 3);
+        sb.append(digits, 0, sign);
+        for (int i = sign; i < digits.length(); i++) {
+            if (i > sign && (digits.length() - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(digits.charAt(i));
         }
         return sb.toString();
     }
