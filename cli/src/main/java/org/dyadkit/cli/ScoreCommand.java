@@ -103,8 +103,8 @@ public final class ScoreCommand implements Callable<Integer> {
     boolean qualtrics;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads for validating and scoring (default 1: none; 0: one per processor, at most four). The output is the same.")
-    int threads = 1;
+            description = "Worker threads for validating and scoring: 0 (the default) uses one per processor, at most four; 1 keeps the whole pass in one thread. The output is the same for any number.")
+    int threads = 0;
 
     @Override
     public Integer call() {
