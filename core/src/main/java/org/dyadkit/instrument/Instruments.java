@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.dyadkit.InputException;
+import org.dyadkit.Names;
 
 /**
  * Finds instruments: the bundled ones (JSON files under {@code resources/instruments/}), a user's own
@@ -223,36 +224,17 @@ public final class Instruments {
         all.addAll(templateIds());
         List<String> out = new ArrayList<>();
         for (String c : all) {
-            if (distance(q, c) <= 2 || (q.length() >= 2 && (c.contains(q) || q.contains(c)))) {
+            if (Names.distance(q, c) <= 2 || (q.length() >= 2 && (c.contains(q) || q.contains(c)))) {
                 out.add(c);
             }
         }
-        out.sort(Comparator.comparingInt((String c) -> distance(q, c)).thenComparing(c -> c));
+        out.sort(Comparator.comparingInt((String c) -> Names.distance(q, c)).thenComparing(c -> c));
         return List.copyOf(out);
     }
 
     private static String suggestion(String id) {
         List<String> near = near(id);
         return near.isEmpty() ? "" : " (did you mean " + String.join(", ", near) + "?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /**

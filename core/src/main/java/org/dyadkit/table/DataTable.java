@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.dyadkit.InputException;
 import org.dyadkit.InputException.Location;
+import org.dyadkit.Names;
 
 /**
  * An immutable, in-memory table of text cells read from a CSV file: the input of the dyadic analyses
@@ -255,30 +256,11 @@ public final class DataTable {
     public static String suggest(String name, List<String> candidates) {
         String lower = name.toLowerCase(Locale.ROOT);
         List<String> near = candidates.stream()
-                .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(1, name.length() / 3))
-                .sorted(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))))
+                .filter(c -> Names.distance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(1, name.length() / 3))
+                .sorted(Comparator.comparingInt(c -> Names.distance(lower, c.toLowerCase(Locale.ROOT))))
                 .limit(3)
                 .collect(Collectors.toList());
         return near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     @Override
