@@ -173,40 +173,10 @@ final class GlsEngine {
         if (!Double.isFinite(f)) {
             return null;
         }
-        double h = 1e-4;
         for (int iter = 0; iter < 30; iter++) {
-            double[] g = new double[m];
-            double[][] hs = new double[m][m];
-            for (int i = 0; i < m; i++) {
-                double[] tp = t.clone();
-                double[] tm = t.clone();
-                tp[i] += h;
-                tm[i] -= h;
-                double fp = profiled(c, reml, tp, roleSpecific);
-                double fm = profiled(c, reml, tm, roleSpecific);
-                g[i] = (fp - fm) / (2 * h);
-                hs[i][i] = (fp - 2 * f + fm) / (h * h);
-            }
-            double[] step;
-            if (m == 1) {
-                if (!(hs[0][0] < 0)) {
-                    return null;
-                }
-                step = new double[] {-g[0] / hs[0][0]};
-            } else {
-                double[] pp = {t[0] + h, t[1] + h};
-                double[] pm = {t[0] + h, t[1] - h};
-                double[] mp = {t[0] - h, t[1] + h};
-                double[] mm = {t[0] - h, t[1] - h};
-                double v = (profiled(c, reml, pp, true) - profiled(c, reml, pm, true) - profiled(c, reml, mp, true)
-                        + profiled(c, reml, mm, true)) / (4 * h * h);
-                hs[0][1] = v;
-                hs[1][0] = v;
-                double det = hs[0][0] * hs[1][1] - v * v;
-                if (!(hs[0][0] < 0) || !(det > 0)) {
-                    return null;
-                }
-                step = new double[] {-(hs[1][1] * g[0] - v * g[1]) / det, -(-v * g[0] + hs[0][0] * g[1]) / det};
+            double[] step = newtonStep(c, reml, t, f, roleSpecific);
+            if (step == null) {
+                return null;
             }
             double size = 0;
             for (double s : step) {
@@ -448,43 +418,10 @@ final class GlsEngine {
         int m = t0.length;
         double[] t = t0.clone();
         double f = profiled(c, reml, t, roleSpecific);
-        double h = 1e-4;
         for (int iter = 0; iter < 4; iter++) {
-            double[] g = new double[m];
-            double[][] hs = new double[m][m];
-            for (int i = 0; i < m; i++) {
-                double[] tp = t.clone();
-                double[] tm = t.clone();
-                tp[i] += h;
-                tm[i] -= h;
-                double fp = profiled(c, reml, tp, roleSpecific);
-                double fm = profiled(c, reml, tm, roleSpecific);
-                g[i] = (fp - fm) / (2 * h);
-                hs[i][i] = (fp - 2 * f + fm) / (h * h);
-            }
-            if (m == 2) {
-                double[] pp = {t[0] + h, t[1] + h};
-                double[] pm = {t[0] + h, t[1] - h};
-                double[] mp = {t[0] - h, t[1] + h};
-                double[] mm = {t[0] - h, t[1] - h};
-                double v = (profiled(c, reml, pp, true) - profiled(c, reml, pm, true) - profiled(c, reml, mp, true)
-                        + profiled(c, reml, mm, true)) / (4 * h * h);
-                hs[0][1] = v;
-                hs[1][0] = v;
-            }
-            double[] step;
-            if (m == 1) {
-                if (!(hs[0][0] < 0)) {
-                    break;
-                }
-                step = new double[] {-g[0] / hs[0][0]};
-            } else {
-                double det = hs[0][0] * hs[1][1] - hs[0][1] * hs[1][0];
-                if (!(hs[0][0] < 0) || !(det > 0)) {
-                    break;
-                }
-                step = new double[] {-(hs[1][1] * g[0] - hs[0][1] * g[1]) / det,
-                    -(-hs[1][0] * g[0] + hs[0][0] * g[1]) / det};
+            double[] step = newtonStep(c, reml, t, f, roleSpecific);
+            if (step == null) {
+                break;
             }
             double size = 0;
             double[] tn = t.clone();
@@ -507,6 +444,41 @@ final class GlsEngine {
             }
         }
         return t;
+    }
+
+    /**
+     * The Newton step -H^-1 g on the profiled log-likelihood at t (whose value is f), with the gradient and
+     * Hessian from central differences (step 1e-4); null where the Hessian is not negative definite.
+     */
+    private static double[] newtonStep(CrossProducts c, boolean reml, double[] t, double f, boolean roleSpecific) {
+        double h = 1e-4;
+        int m = t.length;
+        double[] g = new double[m];
+        double[] hd = new double[m];
+        for (int i = 0; i < m; i++) {
+            double[] tp = t.clone();
+            double[] tm = t.clone();
+            tp[i] += h;
+            tm[i] -= h;
+            double fp = profiled(c, reml, tp, roleSpecific);
+            double fm = profiled(c, reml, tm, roleSpecific);
+            g[i] = (fp - fm) / (2 * h);
+            hd[i] = (fp - 2 * f + fm) / (h * h);
+        }
+        if (m == 1) {
+            return hd[0] < 0 ? new double[] {-g[0] / hd[0]} : null;
+        }
+        double[] pp = {t[0] + h, t[1] + h};
+        double[] pm = {t[0] + h, t[1] - h};
+        double[] mp = {t[0] - h, t[1] + h};
+        double[] mm = {t[0] - h, t[1] - h};
+        double v = (profiled(c, reml, pp, true) - profiled(c, reml, pm, true) - profiled(c, reml, mp, true)
+                + profiled(c, reml, mm, true)) / (4 * h * h);
+        double det = hd[0] * hd[1] - v * v;
+        if (!(hd[0] < 0) || !(det > 0)) {
+            return null;
+        }
+        return new double[] {-(hd[1] * g[0] - v * g[1]) / det, -(-v * g[0] + hd[0] * g[1]) / det};
     }
 
     private static Estimate finish(CrossProducts c, boolean reml, double rho, double lambda) {
