@@ -1,5 +1,7 @@
 package org.dyadkit.cli;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -29,6 +31,13 @@ final class OptionChecks {
     static void threads(CommandLine cl, Integer threads) {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(cl, "--threads must be at least 1");
+        }
+    }
+
+    /** A list option ({@code --vars}, {@code --var}) must not name a variable twice. */
+    static void distinct(CommandLine cl, String option, List<String> vars) {
+        if (new LinkedHashSet<>(vars).size() != vars.size()) {
+            throw new CommandLine.ParameterException(cl, option + " lists a variable twice: " + vars);
         }
     }
 
