@@ -164,10 +164,7 @@ public final class Apimem {
 
         /** Confidence level of all intervals (default 0.95). */
         public Builder level(double l) {
-            if (!(l > 0 && l < 1)) {
-                throw new IllegalArgumentException("level must be in (0, 1): " + l);
-            }
-            this.level = l;
+            this.level = Checks.level(l);
             return this;
         }
 
@@ -195,20 +192,14 @@ public final class Apimem {
 
         /** A bootstrap of {@code replicates} dyad resamples with this seed (0 = none, the default). */
         public Builder bootstrap(int replicates, long seed) {
-            if (replicates < 0) {
-                throw new IllegalArgumentException("replicates must be >= 0: " + replicates);
-            }
-            this.bootstrap = replicates;
+            this.bootstrap = Checks.replicates(replicates);
             this.bootSeed = seed;
             return this;
         }
 
         /** Worker threads of the bootstrap (the result does not depend on it). */
         public Builder threads(int n) {
-            if (n < 1) {
-                throw new IllegalArgumentException("threads must be >= 1: " + n);
-            }
-            this.threads = n;
+            this.threads = Checks.threads(n);
             return this;
         }
 

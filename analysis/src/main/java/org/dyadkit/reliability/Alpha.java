@@ -39,15 +39,7 @@ public final class Alpha {
         ItemSet used = missing == MissingData.LISTWISE ? items.complete() : items;
         double[][] x = used.keyed();
         int nsub = x.length;
-        int answering = 0;
-        for (double[] row : x) {
-            for (double v : row) {
-                if (!Double.isNaN(v)) {
-                    answering++;
-                    break;
-                }
-            }
-        }
+        int answering = Moments.answering(x);
         if (answering < 3) {
             throw new AnalysisException(Reason.TOO_FEW_OBSERVATIONS, "reliability needs at least 3 respondents with "
                     + (missing == MissingData.LISTWISE ? "complete answers" : "answers") + "; " + answering

@@ -44,6 +44,20 @@ final class Moments {
         return n < 2 ? Double.NaN : Math.sqrt(s / (n - 1));
     }
 
+    /** The number of rows (respondents) with at least one value that is not NaN. */
+    static int answering(double[][] x) {
+        int answering = 0;
+        for (double[] row : x) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    answering++;
+                    break;
+                }
+            }
+        }
+        return answering;
+    }
+
     static double[] column(double[][] x, int j) {
         double[] out = new double[x.length];
         for (int r = 0; r < x.length; r++) {

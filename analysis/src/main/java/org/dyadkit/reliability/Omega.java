@@ -55,15 +55,7 @@ public final class Omega {
         }
         ItemSet used = missing == MissingData.LISTWISE ? items.complete() : items;
         double[][] x = used.keyed();
-        int answering = 0;
-        for (double[] row : x) {
-            for (double v : row) {
-                if (!Double.isNaN(v)) {
-                    answering++;
-                    break;
-                }
-            }
-        }
+        int answering = Moments.answering(x);
         if (answering < 3) {
             throw new AnalysisException(Reason.TOO_FEW_OBSERVATIONS, "omega needs at least 3 respondents with answers; "
                     + answering + " found");

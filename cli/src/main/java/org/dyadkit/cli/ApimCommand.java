@@ -63,18 +63,11 @@ public final class ApimCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (bootstrap < 0) {
-            throw new CommandLine.ParameterException(cl, "--bootstrap must be 0 or more");
-        }
-        if (bootstrap > 0 && seed == null) {
-            throw new CommandLine.ParameterException(cl, "--bootstrap needs --seed S so that the result can be reproduced");
-        }
+        OptionChecks.bootstrap(cl, bootstrap, seed);
         if ((k || bootstrap > 0) && model.x.isEmpty()) {
             throw new CommandLine.ParameterException(cl, "k needs a predictor: give --x VAR");
         }
-        if (threads != null && threads < 1) {
-            throw new CommandLine.ParameterException(cl, "--threads must be at least 1");
-        }
+        OptionChecks.threads(cl, threads);
         DyadicData data = input.read();
         Apim.Builder b = model.builder(cl, data);
         if (bootstrap > 0) {

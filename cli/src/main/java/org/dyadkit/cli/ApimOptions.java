@@ -82,16 +82,19 @@ public final class ApimOptions {
         };
     }
 
-    /** The model builder for the data (distinguishable when the data carry roles). */
-    Apim.Builder builder(CommandLine cl, DyadicData data) {
-        if (!(level > 0 && level < 1)) {
-            throw new CommandLine.ParameterException(cl, "--level must be between 0 and 1, for example 0.95");
-        }
-        boolean normal = switch (ci.strip().toLowerCase(Locale.ROOT)) {
+    /** Checks {@code --level} and reads {@code --ci}: true for normal-quantile intervals, false for t. */
+    boolean normalIntervals(CommandLine cl) {
+        OptionChecks.level(cl, level);
+        return switch (ci.strip().toLowerCase(Locale.ROOT)) {
             case "t" -> false;
             case "normal", "z" -> true;
             default -> throw new CommandLine.ParameterException(cl, "--ci must be t or normal, not \"" + ci + "\"");
         };
+    }
+
+    /** The model builder for the data (distinguishable when the data carry roles). */
+    Apim.Builder builder(CommandLine cl, DyadicData data) {
+        boolean normal = normalIntervals(cl);
         ApimData d = ApimData.of(data);
         Apim.Builder b = data.distinguishable() ? Apim.distinguishable(d) : Apim.indistinguishable(d);
         b.outcome(y).method(method(cl, method)).df(df(cl, df)).parameterisation(parameterisation(cl, parameterisation))

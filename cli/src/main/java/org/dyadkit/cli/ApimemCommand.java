@@ -77,20 +77,9 @@ public final class ApimemCommand implements Callable<Integer> {
         if (bootstrap < 0 || mc < 0) {
             throw new CommandLine.ParameterException(cl, "--bootstrap and --mc must be 0 or more");
         }
-        if (bootstrap > 0 && seed == null) {
-            throw new CommandLine.ParameterException(cl, "--bootstrap needs --seed S so that the result can be reproduced");
-        }
-        if (threads != null && threads < 1) {
-            throw new CommandLine.ParameterException(cl, "--threads must be at least 1");
-        }
-        if (!(model.level > 0 && model.level < 1)) {
-            throw new CommandLine.ParameterException(cl, "--level must be between 0 and 1, for example 0.95");
-        }
-        boolean normal = switch (model.ci.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "t" -> false;
-            case "normal", "z" -> true;
-            default -> throw new CommandLine.ParameterException(cl, "--ci must be t or normal, not \"" + model.ci + "\"");
-        };
+        OptionChecks.seedFor(cl, bootstrap, seed);
+        OptionChecks.threads(cl, threads);
+        boolean normal = model.normalIntervals(cl);
         DyadicData data = input.read();
         Apimem.Builder b = data.distinguishable() ? Apimem.distinguishable(data) : Apimem.indistinguishable(data);
         b.x(model.x.get(0)).m(m).y(model.y).method(ApimOptions.method(cl, model.method))

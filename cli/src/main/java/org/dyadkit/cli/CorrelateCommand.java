@@ -3,8 +3,6 @@ package org.dyadkit.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +14,6 @@ import org.dyadkit.nonindependence.DistinguishableCorrelations;
 import org.dyadkit.nonindependence.ExchangeableCorrelations;
 import org.dyadkit.nonindependence.ExchangeableRow;
 import org.dyadkit.nonindependence.IntraclassRow;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,9 +51,7 @@ public final class CorrelateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (new LinkedHashSet<>(vars).size() != vars.size()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--vars lists a variable twice: " + vars);
-        }
+        OptionChecks.distinct(spec.commandLine(), "--vars", vars);
         DyadicData data = in.read();
         CrossPartnerCorrelations table = CrossPartner.of(data, vars);
         PrintWriter out = spec.commandLine().getOut();
@@ -70,14 +65,7 @@ public final class CorrelateCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> json(DyadicData data, CrossPartnerCorrelations table) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("analysis", "correlate");
-        m.put("input", in.input().toString());
-        m.put("layout", in.layout().label());
-        m.put("distinguishable", data.distinguishable());
-        m.put("roles", data.roles());
-        m.put("n_dyads", data.size());
-        m.put("n_singletons", data.singletons().size());
+        Map<String, Object> m = in.jsonHeader("correlate", data);
         m.put("variables", table.variables());
         if (table instanceof DistinguishableCorrelations d) {
             m.put("rows", d.rows());
@@ -120,8 +108,7 @@ public final class CorrelateCommand implements Callable<Integer> {
         sb.append("Correlations: ").append(data.distinguishable()
                 ? "distinguishable dyads (roles " + String.join(", ", data.roles()) + ")"
                 : "indistinguishable dyads (Griffin & Gonzalez 1995)").append('\n');
-        sb.append("Input: ").append(in.input()).append(" (").append(in.layout().label()).append(" layout), ")
-                .append(data.size()).append(" dyads, ").append(data.singletons().size()).append(" with one member\n\n");
+        sb.append(in.inputLine(data)).append("\n\n");
         List<List<String>> t = new ArrayList<>();
         if (table instanceof DistinguishableCorrelations d) {
             t.add(List.of("x", "y", "type", "n", "r", "95% CI", "t", "df", "p"));

@@ -2,7 +2,9 @@ package org.dyadkit.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.dyad.Layout;
 import org.dyadkit.table.DataTable;
@@ -67,6 +69,28 @@ public final class DyadicInputOptions {
     /** The input layout. */
     public Layout layout() {
         return layout;
+    }
+
+    /**
+     * The first keys of a dyadic table command's JSON object: {@code analysis}, {@code input}, {@code layout},
+     * {@code distinguishable}, {@code roles}, {@code n_dyads} and {@code n_singletons}, in that order.
+     */
+    Map<String, Object> jsonHeader(String analysis, DyadicData data) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("analysis", analysis);
+        m.put("input", input.toString());
+        m.put("layout", layout.label());
+        m.put("distinguishable", data.distinguishable());
+        m.put("roles", data.roles());
+        m.put("n_dyads", data.size());
+        m.put("n_singletons", data.singletons().size());
+        return m;
+    }
+
+    /** The text line {@code Input: FILE (LAYOUT layout), N dyads, M with one member}, without a line end. */
+    String inputLine(DyadicData data) {
+        return "Input: " + input + " (" + layout.label() + " layout), " + data.size() + " dyads, "
+                + data.singletons().size() + " with one member";
     }
 
     /**

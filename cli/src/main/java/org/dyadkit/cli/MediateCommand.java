@@ -80,18 +80,9 @@ public final class MediateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        if (bootstrap < 0) {
-            throw new CommandLine.ParameterException(cl, "--bootstrap must be 0 or more");
-        }
-        if (bootstrap > 0 && seed == null) {
-            throw new CommandLine.ParameterException(cl, "--bootstrap needs --seed S so that the result can be reproduced");
-        }
-        if (threads != null && threads < 1) {
-            throw new CommandLine.ParameterException(cl, "--threads must be at least 1");
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new CommandLine.ParameterException(cl, "--level must be between 0 and 1, for example 0.95");
-        }
+        OptionChecks.bootstrap(cl, bootstrap, seed);
+        OptionChecks.threads(cl, threads);
+        OptionChecks.level(cl, level);
         BootstrapCi method = switch (ci.strip().toLowerCase(Locale.ROOT)) {
             case "percentile", "perc" -> BootstrapCi.PERCENTILE;
             case "bca" -> BootstrapCi.BCA;

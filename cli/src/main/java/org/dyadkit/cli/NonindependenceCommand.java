@@ -2,8 +2,6 @@ package org.dyadkit.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,7 +11,6 @@ import org.dyadkit.nonindependence.IndistinguishableNonindependence;
 import org.dyadkit.nonindependence.Nonindependence;
 import org.dyadkit.nonindependence.NonindependenceResult;
 import org.dyadkit.nonindependence.RoleSummary;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,9 +49,7 @@ public final class NonindependenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (new LinkedHashSet<>(vars).size() != vars.size()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--var lists a variable twice: " + vars);
-        }
+        OptionChecks.distinct(spec.commandLine(), "--var", vars);
         DyadicData data = in.read();
         List<NonindependenceResult> results = Nonindependence.of(data, vars);
         PrintWriter out = spec.commandLine().getOut();
@@ -68,14 +63,7 @@ public final class NonindependenceCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> json(DyadicData data, List<NonindependenceResult> results) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("analysis", "nonindependence");
-        m.put("input", in.input().toString());
-        m.put("layout", in.layout().label());
-        m.put("distinguishable", data.distinguishable());
-        m.put("roles", data.roles());
-        m.put("n_dyads", data.size());
-        m.put("n_singletons", data.singletons().size());
+        Map<String, Object> m = in.jsonHeader("nonindependence", data);
         m.put("variables", results);
         return m;
     }
@@ -116,8 +104,7 @@ public final class NonindependenceCommand implements Callable<Integer> {
         sb.append("Nonindependence: ").append(data.distinguishable()
                 ? "distinguishable dyads (roles " + String.join(", ", data.roles()) + ")" : "indistinguishable dyads")
                 .append('\n');
-        sb.append("Input: ").append(in.input()).append(" (").append(in.layout().label()).append(" layout), ")
-                .append(data.size()).append(" dyads, ").append(data.singletons().size()).append(" with one member\n");
+        sb.append(in.inputLine(data)).append("\n");
         for (NonindependenceResult res : results) {
             sb.append('\n');
             if (res instanceof DistinguishableNonindependence d) {

@@ -1,36 +1,21 @@
 package org.dyadkit.cli;
 
+import static org.dyadkit.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code dyadkit apim} and {@code dyadkit distinguishability} end to end on the Acitelli sample files. */
 class ApimCommandTest {
     private static final String IND = "../data-samples/acitelli_individual.csv";
     private static final String DYAD = "../data-samples/acitelli_dyad.csv";
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private static JsonNode json(Run r) throws IOException {
         assertEquals(0, r.exit(), r.err());
