@@ -377,6 +377,7 @@ public final class Apim {
             }
             ResidualCovariance res = new ResidualCovariance(Collections.unmodifiableMap(sds), est.rho(),
                     est.rho() * sd0 * sd0 * est.lambda());
+            ResidualIntervals ri = VarianceIntervals.of(cp, reml, est, dist, List.copyOf(sds.keySet()), sds, level);
             int npar = p + (dist ? 3 : 2);
             // REML: -1/2 log|X'V0^-1 X| of the original columns = that of the standardised ones + sum log d_j
             double ll = reml ? ev.logLik + d.logScale : ev.logLik;
@@ -400,7 +401,7 @@ public final class Apim {
             return new ApimFit(outcome, List.copyOf(predictors), List.copyOf(covariates), List.copyOf(interactions),
                     dist, s.roles, dist ? parameterisation : null, m, dfMethod, level, normalIntervals, nDyads, nObs, singles,
                     List.copyOf(coefs), cov, res, ll, npar, aic, bic, Collections.unmodifiableMap(r2), est.rho(),
-                    ks, est.closedForm());
+                    ks, est.closedForm(), ri);
         }
 
         private double[] degreesOfFreedom(Design d, CrossProducts cp, boolean reml, GlsEngine.Estimate est,

@@ -34,12 +34,15 @@ import java.util.Map;
  * @param partialIcc the residual correlation rho (the ICC of the residuals once the predictors are in)
  * @param k k = p/a per role or {@code all} for the first predictor (empty without predictors)
  * @param closedForm whether the sum/difference or per-role OLS closed form gave the estimates
+ * @param residualIntervals intervals of rho and the residual SDs as {@code nlme::intervals(fit,
+ *     which = "var-cov")} (absent, with a note, when the Hessian is not negative definite)
  */
 public record ApimFit(String outcome, List<String> predictors, List<String> covariates, List<String> interactions,
         boolean distinguishable, List<String> roles, Parameterisation parameterisation, Method method,
         DfMethod dfMethod, double level, boolean normalIntervals, int nDyads, int nObs, int nSingletons, List<Coefficient> coefficients,
         double[][] covariance, ResidualCovariance residual, double logLik, int nParameters, double aic, double bic,
-        Map<String, Double> pseudoR2, double partialIcc, List<KEstimate> k, boolean closedForm) {
+        Map<String, Double> pseudoR2, double partialIcc, List<KEstimate> k, boolean closedForm,
+        ResidualIntervals residualIntervals) {
 
     /** The coefficient with this term name. @throws IllegalArgumentException if there is none */
     public Coefficient coefficient(String term) {
@@ -95,6 +98,20 @@ public record ApimFit(String outcome, List<String> predictors, List<String> cova
     /** The residual correlation of the partners. */
     public double rho() {
         return residual.rho();
+    }
+
+    /**
+     * The interval of rho at the fit's level, as {@code nlme::intervals(fit, which = "var-cov")}; null when
+     * the Hessian of the log-likelihood is not negative definite (see {@link ResidualIntervals#note()}).
+     */
+    public VarianceInterval rhoInterval() {
+        return residualIntervals.rho();
+    }
+
+    /** The interval of a role's residual SD ({@code all} when indistinguishable); null when unavailable. */
+    public VarianceInterval residualSdInterval(String role) {
+        residual.sd(role);
+        return residualIntervals.sd().get(role);
     }
 
     /** k for a role ({@code all} when indistinguishable). @throws IllegalArgumentException if absent */

@@ -15,7 +15,12 @@ final class TestData {
 
     /** Header and rows of a resource under golden/apim/. */
     static List<String[]> rows(String name) {
-        try (InputStream in = TestData.class.getResourceAsStream("/golden/apim/" + name)) {
+        return rowsAt("/golden/apim/" + name);
+    }
+
+    /** Header and rows of a CSV resource (absolute resource path). */
+    static List<String[]> rowsAt(String name) {
+        try (InputStream in = TestData.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource " + name);
             }
@@ -42,7 +47,12 @@ final class TestData {
      * given), all other columns numeric.
      */
     static ApimData individual(String name, String dyadCol, String roleCol, Map<String, String> roleNames) {
-        List<String[]> rows = rows(name);
+        return individualAt("/golden/apim/" + name, dyadCol, roleCol, roleNames);
+    }
+
+    /** As {@link #individual}, for a CSV resource at an absolute resource path. */
+    static ApimData individualAt(String name, String dyadCol, String roleCol, Map<String, String> roleNames) {
+        List<String[]> rows = rowsAt(name);
         String[] header = rows.get(0);
         int n = rows.size() - 1;
         String[] dyad = new String[n];

@@ -114,6 +114,12 @@ final class ApimReport {
         }
         sb.append("  rho (partial ICC): ").append(sig(f.rho())).append("; covariance: ").append(sig(f.residual().cov()))
                 .append('\n');
+        if (f.rhoInterval() != null) {
+            sb.append("  ").append(sig(100 * f.level())).append("% CI of rho (nlme var-cov): ")
+                    .append(sig(f.rhoInterval().lower())).append(" to ").append(sig(f.rhoInterval().upper())).append('\n');
+        } else {
+            sb.append("  CI of rho: not available (").append(f.residualIntervals().note()).append(")\n");
+        }
         if (!f.pseudoR2().isEmpty()) {
             sb.append("  pseudo R-squared vs the empty model:");
             f.pseudoR2().forEach((r, v) -> sb.append(' ').append(f.distinguishable() ? r + " " : "").append(sig(v)));
@@ -216,6 +222,9 @@ final class ApimReport {
         res.put("sd", f.residual().sd());
         res.put("rho", f.residual().rho());
         res.put("cov", f.residual().cov());
+        res.put("rho_ci_lower", f.rhoInterval() == null ? null : f.rhoInterval().lower());
+        res.put("rho_ci_upper", f.rhoInterval() == null ? null : f.rhoInterval().upper());
+        res.put("ci_note", f.residualIntervals().note());
         m.put("residual", res);
         m.put("partial_icc", f.partialIcc());
         m.put("pseudo_r2", f.pseudoR2());

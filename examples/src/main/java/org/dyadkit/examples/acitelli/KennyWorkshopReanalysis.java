@@ -258,7 +258,10 @@ public final class KennyWorkshopReanalysis {
         v.put("T1.df2", t1.df2());
         v.put("T1.p", t1.p());
         v.put("T1.pairwise_r", t1.pairwiseR());
-        v.put("T1.rho", Apim.indistinguishable(kkc).outcome("x").reml().fit().rho());
+        ApimFit t1Fit = Apim.indistinguishable(kkc).outcome("x").reml().fit();
+        v.put("T1.rho", t1Fit.rho());
+        v.put("T1.rho.ci_lower", t1Fit.rhoInterval().lower());
+        v.put("T1.rho.ci_upper", t1Fit.rhoInterval().upper());
         return v;
     }
 
