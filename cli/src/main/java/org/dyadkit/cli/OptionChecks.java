@@ -2,10 +2,11 @@ package org.dyadkit.cli;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine;
 
 /**
- * The usage checks that several commands make of their resampling and interval options, so that each message
+ * The usage checks that several commands make of their options (resampling, intervals, delimiters), so that each message
  * is written once. Every check throws {@link CommandLine.ParameterException} (exit 2).
  */
 final class OptionChecks {
@@ -46,5 +47,28 @@ final class OptionChecks {
         if (!(level > 0 && level < 1)) {
             throw new CommandLine.ParameterException(cl, "--level must be between 0 and 1, for example 0.95");
         }
+    }
+
+    /**
+     * A field separator option ({@code --delimiter}): one ASCII character other than a quote or a line
+     * break, or the words {@code tab}, {@code semicolon}, {@code comma}.
+     */
+    static char delimiter(CommandLine cl, String text, String option) {
+        String t = text.toLowerCase(Locale.ROOT);
+        if (t.equals("tab") || t.equals("\\t") || t.equals("\t")) {
+            return '\t';
+        }
+        if (t.equals("semicolon")) {
+            return ';';
+        }
+        if (t.equals("comma")) {
+            return ',';
+        }
+        if (text.length() != 1 || text.charAt(0) == '"' || text.charAt(0) > 127 || text.charAt(0) == '\n'
+                || text.charAt(0) == '\r') {
+            throw new CommandLine.ParameterException(cl, option + ": \"" + text
+                    + "\" is not a single ASCII character other than a quote; use , or ; or tab");
+        }
+        return text.charAt(0);
     }
 }

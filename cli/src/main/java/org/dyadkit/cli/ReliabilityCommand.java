@@ -323,12 +323,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
      * range; anything else is set to missing and reported, as the scorer does (with --strict: exit 3).
      */
     private DataTable readTable() {
-        char delim = switch (delimiter) {
-            case ",", ";", "|" -> delimiter.charAt(0);
-            case "tab", "\\t", "\t" -> '\t';
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--delimiter must be , ; | or tab; got \"" + delimiter + "\"");
-        };
+        char delim = OptionChecks.delimiter(spec.commandLine(), delimiter, "--delimiter");
         DataTable table = DataTable.read(input, delim);
         if (!qualtrics) {
             return table;

@@ -109,7 +109,7 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        char delim = delimiter(delimiter, "--delimiter");
+        char delim = OptionChecks.delimiter(cl, delimiter, "--delimiter");
         SurveyFormat format = SurveyFormat.csv().withDelimiter(delim).withQualtrics(qualtrics)
                 .withNaCodes(na.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
         int k = instruments.size();
@@ -141,7 +141,7 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         BatchScoring batch = BatchScoring.of(format).withId(id).withCounts(counts).withThreads(threads);
         if (outputDelimiter != null) {
-            batch = batch.withOutputDelimiter(delimiter(outputDelimiter, "--output-delimiter"));
+            batch = batch.withOutputDelimiter(OptionChecks.delimiter(cl, outputDelimiter, "--output-delimiter"));
         }
         boolean anyTotal = false;
         for (int i = 0; i < k; i++) {
@@ -265,25 +265,6 @@ public final class ScoreCommand implements Callable<Integer> {
                     "--min-answered: " + text + " is outside (0, 1]; give a fraction such as 0.8, or 1 for all items");
         }
         return f.compareTo(BigDecimal.ONE) == 0 ? MissingRule.allRequired() : MissingRule.minAnsweredFraction(f);
-    }
-
-    private char delimiter(String text, String option) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (t.equals("tab") || t.equals("\\t") || t.equals("\t")) {
-            return '\t';
-        }
-        if (t.equals("semicolon")) {
-            return ';';
-        }
-        if (t.equals("comma")) {
-            return ',';
-        }
-        if (text.length() != 1 || text.charAt(0) == '"' || text.charAt(0) > 127 || text.charAt(0) == '\n'
-                || text.charAt(0) == '\r') {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": \"" + text
-                    + "\" is not a single ASCII character other than a quote; use , or ; or tab");
-        }
-        return text.charAt(0);
     }
 
     /** A progress line on a terminal: rows read and percent of the file, at most twice a second. */
