@@ -200,6 +200,21 @@ class InstrumentsTest {
         assertEquals(5.0, row.value("relational_well_being").getAsDouble(), 1e-15);
     }
 
+    /** The RPCS is deliberately not bundled (no source gives its key): asking for it says why and what to do. */
+    @Test
+    void rpcsIsRefusedWithTheReasonAndWhatToDo() {
+        assertFalse(Instruments.isBundled("rpcs"));
+        assertFalse(Instruments.templateIds().contains("rpcs"));
+        for (var lookup : List.<java.util.function.Supplier<Instrument>>of(() -> Instruments.bundled("rpcs"),
+                () -> Instruments.resolve("rpcs"))) {
+            InputException e = assertThrows(InputException.class, lookup::get);
+            assertTrue(e.getMessage().contains("not bundled") && e.getMessage().contains("item-to-subscale key")
+                    && e.getMessage().contains("docs/instruments-research.md"), e.getMessage());
+        }
+        assertTrue(Instruments.notBundledReason("rpcs").isPresent());
+        assertTrue(Instruments.notBundledReason("scs").isEmpty());
+    }
+
     @Test
     void twoInstrumentsWithOneIdAreRefused() throws IOException {
         Path p = dir.resolve("my-scs.json");
