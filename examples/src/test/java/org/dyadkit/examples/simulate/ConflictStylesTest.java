@@ -40,7 +40,7 @@ class ConflictStylesTest {
     private static final List<String> STYLES = List.of("compromise", "domination", "submission", "avoidance",
             "separation", "interactional_reactivity");
 
-    /** Per data row of the sample: scs_total, compromise and submission (absent scores null). */
+    /** Per data row of the sample: couple_id, role, scs_total and the six styles (absent scores blank). */
     private static final List<String[]> SCORED = new ArrayList<>();
 
     private static Instrument conflictStyles() {
@@ -130,8 +130,14 @@ class ConflictStylesTest {
             String[] cells = line.split(",", -1);
             ScoredRow s = scs.score(responses(scs.instrument(), "scs", header, cells));
             ScoredRow c = cs.score(responses(cs.instrument(), "cs", header, cells));
-            SCORED.add(new String[] {cells[0], cells[2], text(s.value("total")), text(c.value("compromise")),
-                text(c.value("submission"))});
+            String[] row = new String[3 + STYLES.size()];
+            row[0] = cells[0];
+            row[1] = cells[2];
+            row[2] = text(s.value("total"));
+            for (int k = 0; k < STYLES.size(); k++) {
+                row[3 + k] = text(c.value(STYLES.get(k)));
+            }
+            SCORED.add(row);
         }
     }
 
@@ -152,10 +158,75 @@ class ConflictStylesTest {
     }
 
     private static ApimFit apim(String outcome) {
-        DataTable t = DataTable.of("simulated_couples.csv (scored)",
-                List.of("couple_id", "role", "scs_total", "compromise", "submission"), SCORED);
+        List<String> columns = new ArrayList<>(List.of("couple_id", "role", "scs_total"));
+        columns.addAll(STYLES);
+        DataTable t = DataTable.of("simulated_couples.csv (scored)", columns, SCORED);
         DyadicData data = DyadicData.individual(t).dyad("couple_id").role("role").roles("man", "woman").build();
         return Apim.distinguishable(data).outcome(outcome).predictor("scs_total").reml().fit();
+    }
+
+    private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "conflict-styles");
+
+    /**
+     * Every row's SCS total and six style scores against R ({@code golden/conflict-styles/make_golden.R},
+     * which types both keys and the 80 % rule in independently; R and package versions and the input's
+     * sha256 in {@code VERSIONS.txt}), within 1e-10; an absent score must be absent in both.
+     */
+    @Test
+    void scoresAgreeWithTheIndependentRScript() throws Exception {
+        String versions = Files.readString(GOLDEN.resolve("VERSIONS.txt"));
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(DATA.resolve("simulated_couples.csv")));
+        StringBuilder hex = new StringBuilder();
+        for (byte b : digest) {
+            hex.append(String.format("%02x", b));
+        }
+        assertTrue(versions.contains(hex.toString()), "the golden was made from this input (sha256 " + hex + ")");
+        List<String> lines = Files.readAllLines(GOLDEN.resolve("scores_golden.csv"));
+        List<String> expectedHeader = new ArrayList<>(List.of("line", "couple_id", "role", "scs_total"));
+        expectedHeader.addAll(STYLES);
+        assertEquals(String.join(",", expectedHeader), lines.get(0));
+        assertEquals(SCORED.size(), lines.size() - 1);
+        int present = 0;
+        for (int i = 1; i < lines.size(); i++) {
+            String[] g = lines.get(i).split(",", -1);
+            String[] d = SCORED.get(i - 1);
+            assertEquals(g[1], d[0], "couple_id, line " + i);
+            assertEquals(g[2], d[1], "role, line " + i);
+            for (int k = 0; k < 1 + STYLES.size(); k++) {
+                String what = expectedHeader.get(3 + k) + ", line " + i;
+                assertEquals(g[3 + k].isEmpty(), d[2 + k].isEmpty(), what + " present in both or in neither");
+                if (!g[3 + k].isEmpty()) {
+                    assertEquals(Double.parseDouble(g[3 + k]), Double.parseDouble(d[2 + k]), 1e-10, what);
+                    present++;
+                }
+            }
+        }
+        assertTrue(present > 1900, "scores compared: " + present);
+    }
+
+    /**
+     * The APIMs of compromise and submission on the SCS totals against nlme::gls (REML, compound
+     * symmetry, varIdent by role; {@code golden/conflict-styles/apim_golden.csv}): estimates within 1e-6,
+     * standard errors within 1e-5, the same 111 dyads and 222 persons, log-likelihood within 1e-6.
+     */
+    @Test
+    void apimAgreesWithNlme() throws IOException {
+        List<String> lines = Files.readAllLines(GOLDEN.resolve("apim_golden.csv"));
+        assertEquals("outcome,term,estimate,se,n_obs,n_dyads,loglik", lines.get(0));
+        assertEquals(13, lines.size());
+        Map<String, ApimFit> fits = Map.of("compromise", apim("compromise"), "submission", apim("submission"));
+        for (String line : lines.subList(1, lines.size())) {
+            String[] g = line.split(",", -1);
+            ApimFit fit = fits.get(g[0]);
+            Coefficient c = fit.coefficient(g[1]);
+            String what = g[0] + " " + g[1];
+            assertEquals(Double.parseDouble(g[2]), c.estimate(), 1e-6, what + " estimate");
+            assertEquals(Double.parseDouble(g[3]), c.se(), 1e-5, what + " SE");
+            assertEquals(Integer.parseInt(g[4]), fit.nObs(), what + " persons");
+            assertEquals(Integer.parseInt(g[5]), fit.nDyads(), what + " dyads");
+            assertEquals(Double.parseDouble(g[6]), fit.logLik(), 1e-6, what + " logLik");
+        }
     }
 
     /**
