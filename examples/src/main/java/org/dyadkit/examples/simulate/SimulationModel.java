@@ -21,6 +21,11 @@ import java.util.List;
  * <p>Latent satisfaction: {@code S = ACTOR * eta_self + PARTNER * eta_partner + r}, with residuals
  * normal with SD {@link #SATISFACTION_RESIDUAL_SD} and within-couple correlation
  * {@link #SATISFACTION_RESIDUAL_CORRELATION}.
+ *
+ * <p>Conflict styles ({@link #CONFLICT_STYLES}): each style is a facet of the person's own {@code eta}
+ * whose unique parts are correlated {@link #STYLE_PARTNER_CORRELATION} between partners; the styles do
+ * not enter satisfaction, so the true indirect effect of {@code eta} on satisfaction through any style
+ * is zero.
  */
 public final class SimulationModel {
     private SimulationModel() {
