@@ -1,5 +1,6 @@
 package org.dyadkit.examples.simulate;
 
+import org.dyadkit.apim.Method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -162,7 +163,7 @@ class ConflictStylesTest {
         columns.addAll(STYLES);
         DataTable t = DataTable.of("simulated_couples.csv (scored)", columns, SCORED);
         DyadicData data = DyadicData.individual(t).dyad("couple_id").role("role").roles("man", "woman").build();
-        return Apim.distinguishable(data).outcome(outcome).predictor("scs_total").reml().fit();
+        return Apim.distinguishable(data).withOutcome(outcome).withPredictor("scs_total").withMethod(Method.REML).fit();
     }
 
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "conflict-styles");
