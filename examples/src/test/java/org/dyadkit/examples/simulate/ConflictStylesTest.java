@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import org.dyadkit.apim.Apim;
 import org.dyadkit.apim.ApimFit;
 import org.dyadkit.apim.Coefficient;
+import org.dyadkit.apim.Method;
 import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.instrument.Instrument;
 import org.dyadkit.instrument.Instruments;
