@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dyadkit.apim.ApimFit;
+import org.dyadkit.report.apim.ApimRenderer;
 import org.dyadkit.apim.Coefficient;
 import org.dyadkit.apim.Apim;
 import org.dyadkit.dyad.DyadicData;
@@ -58,7 +59,7 @@ public final class ApimCommand implements Callable<Integer> {
     Integer threads;
 
     @Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     @Override
     public Integer call() {
@@ -82,22 +83,8 @@ public final class ApimCommand implements Callable<Integer> {
         ApimFit fit = b.fit();
         boolean showK = k || bootstrap > 0;
         PrintWriter out = cl.getOut();
-        switch (format.format()) {
-            case JSON -> OutputFormat.writeJson(out, ApimReport.json(fit, showK, input, data));
-            case CSV -> {
-                List<List<Object>> rows = new ArrayList<>();
-                for (Coefficient c : fit.coefficients()) {
-                    rows.add(List.of(c.term(), c.role() == null ? "" : c.role(), c.estimate(), c.se(), c.df(), c.t(),
-                            c.p(), c.ciLower(), c.ciUpper()));
-                }
-                OutputFormat.writeCsv(out, List.of("term", "role", "estimate", "se", "df", "t", "p", "ci_lower",
-                        "ci_upper"), rows);
-            }
-            default -> {
-                out.print(ApimReport.text(fit, showK, input.input().toString()));
-                out.flush();
-            }
-        }
+        Output.write(out, format.format(), ApimRenderer.of(input.input().toString(), showK), fit,
+                o -> input.options(o, data));
         return 0;
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.mediation.Apimem;
 import org.dyadkit.mediation.ApimemResult;
+import org.dyadkit.report.mediation.ApimemRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +59,7 @@ public final class ApimemCommand implements Callable<Integer> {
     Integer threads;
 
     @Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     @Override
     public Integer call() {
@@ -99,14 +100,11 @@ public final class ApimemCommand implements Callable<Integer> {
         }
         ApimemResult r = b.fit();
         PrintWriter out = cl.getOut();
-        switch (format.format()) {
-            case JSON -> OutputFormat.writeJson(out, MediationReport.json(r, input, model.level, normal));
-            case CSV -> OutputFormat.writeCsv(out, MediationReport.APIMEM_CSV_HEADER, MediationReport.csv(r));
-            default -> {
-                out.print(MediationReport.text(r, input.input().toString(), model.level));
-                out.flush();
-            }
-        }
+        Output.write(out, format.format(), ApimemRenderer.of(input.input().toString(), model.level), r, o -> {
+            input.options(o, data);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) o.get("options")).put("level", model.level)
+                    .put("ci", normal ? "normal" : "t");
+        });
         return 0;
     }
 }

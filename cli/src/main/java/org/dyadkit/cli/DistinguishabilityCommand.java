@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dyadkit.apim.ApimFit;
 import org.dyadkit.apim.DistinguishabilityTest;
+import org.dyadkit.report.apim.DistinguishabilityRenderer;
 import org.dyadkit.dyad.DyadicData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,7 +36,7 @@ public final class DistinguishabilityCommand implements Callable<Integer> {
     ApimOptions model;
 
     @Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     @Override
     public Integer call() {
@@ -52,24 +53,7 @@ public final class DistinguishabilityCommand implements Callable<Integer> {
         }
         DistinguishabilityTest t = model.builder(cl, data).distinguishability();
         PrintWriter out = cl.getOut();
-        switch (format.format()) {
-            case JSON -> OutputFormat.writeJson(out, ApimReport.json(t, input, data));
-            case CSV -> {
-                List<List<Object>> rows = new ArrayList<>();
-                for (ApimFit f : List.of(t.indistinguishable(), t.distinguishable())) {
-                    boolean d = f.distinguishable();
-                    rows.add(List.of(d ? "distinguishable" : "indistinguishable", f.nParameters(), f.aic(), f.bic(),
-                            f.logLik(), d ? t.chiSquare() : Double.NaN, d ? (double) t.df() : Double.NaN,
-                            d ? t.p() : Double.NaN));
-                }
-                OutputFormat.writeCsv(out, List.of("model", "n_parameters", "aic", "bic", "log_lik", "chi_square",
-                        "df", "p"), rows);
-            }
-            default -> {
-                out.print(ApimReport.text(t));
-                out.flush();
-            }
-        }
+        Output.write(out, format.format(), DistinguishabilityRenderer.of(), t, o -> input.options(o, data));
         return 0;
     }
 }

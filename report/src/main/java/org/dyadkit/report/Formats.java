@@ -87,6 +87,27 @@ public final class Formats {
             m.forEach((k, v) -> o.set(String.valueOf(k), node(v)));
             return o;
         }
+        if (value instanceof double[] d) {
+            ArrayNode a = f.arrayNode();
+            for (double v : d) {
+                a.add(node(v));
+            }
+            return a;
+        }
+        if (value instanceof double[][] d) {
+            ArrayNode a = f.arrayNode();
+            for (double[] v : d) {
+                a.add(node(v));
+            }
+            return a;
+        }
+        if (value instanceof int[] d) {
+            ArrayNode a = f.arrayNode();
+            for (int v : d) {
+                a.add(v);
+            }
+            return a;
+        }
         if (value instanceof Iterable<?> it) {
             ArrayNode a = f.arrayNode();
             it.forEach(v -> a.add(node(v)));

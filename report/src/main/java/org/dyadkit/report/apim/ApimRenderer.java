@@ -85,7 +85,7 @@ public final class ApimRenderer implements Renderer<ApimFit> {
         m.put("bic", f.bic());
         m.put("n_parameters", f.nParameters());
         m.put("k", showK ? f.k().stream().map(ApimRenderer::k).toList() : null);
-        m.put("model", model(f));
+        m.put("options", model(f));
         ObjectNode o = Formats.object(m);
         o.set("sample", SampleJson.json(f.sample()));
         return o;

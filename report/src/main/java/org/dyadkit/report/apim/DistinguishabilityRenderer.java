@@ -47,7 +47,7 @@ public final class DistinguishabilityRenderer implements Renderer<Distinguishabi
             e.put("residual", res);
             m.put(f.distinguishable() ? "distinguishable" : "indistinguishable", e);
         }
-        m.put("model", ApimRenderer.model(t.distinguishable()));
+        m.put("options", ApimRenderer.model(t.distinguishable()));
         ObjectNode o = Formats.object(m);
         o.set("sample", SampleJson.json(t.sample()));
         return o;
