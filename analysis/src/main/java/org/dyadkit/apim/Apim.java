@@ -243,6 +243,25 @@ public final class Apim {
             }
         }
 
+        /**
+         * The standardised design and cross products of this model for the constrained refits and the SEM
+         * tests ({@code completeOnly}: only persons whose partner also enters).
+         */
+        ModelFrame frame(boolean completeOnly) {
+            boolean dist = distinguishable;
+            Spec s = spec(dist);
+            boolean[] any = Design.eligible(data, outcome, s.terms, dist, s.roles);
+            boolean[] ok = completeOnly ? ModelFrame.completeOnly(data, any) : any;
+            Design d = Design.build(data, outcome, s.terms, dist, parameterisation, s.roles, ok);
+            d.check(outcome);
+            d.standardise();
+            CrossProducts cp = CrossProducts.of(d, null);
+            d.checkRank(cp);
+            String x = kPredictor != null ? kPredictor : predictors.isEmpty() ? null : predictors.get(0);
+            return new ModelFrame(data, d, cp, outcome, List.copyOf(predictors), List.copyOf(covariates),
+                    List.copyOf(interactions), s.roles, dist, x, level, method, ok, any);
+        }
+
         private record Spec(List<Design.Term> terms, List<String> roles, boolean distinguishable) {
         }
 
