@@ -155,7 +155,7 @@ public final class ApimConstraints {
             d[i] = rows.get(i).rhs();
             texts.add(rows.get(i).text());
         }
-        ConstrainedGls.Refit fit = ConstrainedGls.fit(f, c, d);
+        ConstrainedGls.Refit fit = ConstrainedGls.fit(f, c, d, freeMl);
         double wald = wald(c, d, b, v);
         String label = switch (r.kind) {
             case USER -> "user";
@@ -312,7 +312,7 @@ public final class ApimConstraints {
         double[] zero = new double[2];
         java.util.function.DoubleUnaryOperator prof = k -> {
             try {
-                return ConstrainedGls.fit(f, rowsAt.apply(k), zero).logLik();
+                return ConstrainedGls.fit(f, rowsAt.apply(k), zero, freeMl).logLik();
             } catch (AnalysisException e) {
                 return Double.NEGATIVE_INFINITY;
             }
@@ -348,7 +348,7 @@ public final class ApimConstraints {
             throw new AnalysisException(Reason.NO_CONVERGENCE, "the profile likelihood of a common k has no "
                     + "interior maximum; the actor effects are too close to zero for k");
         }
-        ConstrainedGls.Refit fit = ConstrainedGls.fit(f, rowsAt.apply(kHat), zero);
+        ConstrainedGls.Refit fit = ConstrainedGls.fit(f, rowsAt.apply(kHat), zero, freeMl);
         // Wald by the delta method on g = p1/a1 - p2/a2 from the free fit
         double[] grad = new double[p];
         double g = 0;

@@ -20,7 +20,7 @@ final class ConstrainedGls {
 
     /** A constrained ML fit: coefficients and covariance on the original columns. */
     record Refit(double[] beta, double[][] cov, double logLik, double rho, double lambda, double sigma2,
-            int freeCoefficients, int nParameters) {
+            int freeCoefficients, int nParameters, GlsEngine.Estimate estimate) {
     }
 
     /**
@@ -32,7 +32,12 @@ final class ConstrainedGls {
      *     combination inconsistently
      */
     static Refit fit(ModelFrame f, double[][] c, double[] d) {
-        return fit(f, c, d, f.distinguishable());
+        return fit(f, c, d, f.distinguishable(), null);
+    }
+
+    /** As {@link #fit(ModelFrame, double[][], double[])}, Newton's method started from a nearby fit. */
+    static Refit fit(ModelFrame f, double[][] c, double[] d, Refit start) {
+        return fit(f, c, d, f.distinguishable(), start);
     }
 
     /**
@@ -40,7 +45,7 @@ final class ConstrainedGls {
      * or, with {@code roleSpecific} false, one SD for both roles (compound symmetry: the indistinguishable
      * model when the constraints also equate the roles' coefficients).
      */
-    static Refit fit(ModelFrame f, double[][] c, double[] d, boolean roleSpecific) {
+    static Refit fit(ModelFrame f, double[][] c, double[] d, boolean roleSpecific, Refit start) {
         boolean reml = false;
         Design des = f.design();
         int p = des.p;
@@ -121,7 +126,8 @@ final class ConstrainedGls {
         CrossProducts cp = r == 0 ? f.cp() : f.cp().transformed(t, pn);
         boolean dist = roleSpecific;
         GlsEngine.ClosedFormPlan plan = pn == 0 ? null : GlsEngine.plan(cp, dist);
-        GlsEngine.Estimate est = GlsEngine.fit(cp, reml, dist, plan);
+        GlsEngine.Estimate est = GlsEngine.fit(cp, reml, dist, plan,
+                start != null ? start.estimate() : null);
         GlsEngine.Eval ev = est.eval();
         double n = cp.nObs();
         // nlme: Var(beta) uses RSS / (N - p) under ML as under REML
@@ -170,6 +176,6 @@ final class ConstrainedGls {
             }
         }
         double ll = ev.logLik;
-        return new Refit(beta, cov, ll, est.rho(), est.lambda(), ev.sigma2, pn, pn + (dist ? 3 : 2));
+        return new Refit(beta, cov, ll, est.rho(), est.lambda(), ev.sigma2, pn, pn + (dist ? 3 : 2), est);
     }
 }

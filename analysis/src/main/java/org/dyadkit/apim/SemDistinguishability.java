@@ -72,9 +72,9 @@ public final class SemDistinguishability {
         double[] li = sub(f.contrast("intercept", 0), f.contrast("intercept", 1));
         double[] la = sub(f.contrast("actor", 0), f.contrast("actor", 1));
         double[] lp = sub(f.contrast("partner", 0), f.contrast("partner", 1));
-        ConstrainedGls.Refit free = ConstrainedGls.fit(f, new double[0][], new double[0], true);
-        ConstrainedGls.Refit indist = ConstrainedGls.fit(f, new double[][] {li, la, lp}, new double[3], false);
-        ConstrainedGls.Refit effect = ConstrainedGls.fit(f, new double[][] {la, lp}, new double[2], true);
+        ConstrainedGls.Refit free = ConstrainedGls.fit(f, new double[0][], new double[0], true, null);
+        ConstrainedGls.Refit indist = ConstrainedGls.fit(f, new double[][] {li, la, lp}, new double[3], false, null);
+        ConstrainedGls.Refit effect = ConstrainedGls.fit(f, new double[][] {la, lp}, new double[2], true, free);
         double lrY = Math.max(0, 2 * (free.logLik() - indist.logLik()));
         double lrE = Math.max(0, 2 * (free.logLik() - effect.logLik()));
         double lrX = xPart(f);
