@@ -159,6 +159,32 @@ test("missing/indist/k=0.5", free, freeR, con, row(0, -0.5, 1),
                   `sd:all` = con$sigma))
 test("missing/indist/user", free, freeR, fi(Y ~ U), row(0, 1, -2))
 
+# ---- explained nonindependence (Kenny, Kashy & Cook 2006, p. 146), by hand on the complete Acitelli dyads ----
+h <- aci[aci$gender == 1, ]; w <- aci[aci$gender == -1, ]; m <- merge(h, w, by = "cuplid")
+icc <- function(x1, x2) { n <- length(x1); M <- mean(c(x1, x2))
+  msb <- 2 * sum(((x1 + x2) / 2 - M)^2) / (n - 1); msw <- sum((x1 - x2)^2) / (2 * n); (msb - msw) / (msb + msw) }
+fi0 <- gls(Y ~ XA + XP, data = pairup(aci, "cuplid", "other_pos", "satisfaction", c("husband", "wife")),
+           correlation = corCompSymm(form = ~ 1 | grp))
+A <- coef(fi0)[["XA"]] * sd(aci$other_pos) / sd(aci$satisfaction)
+P <- coef(fi0)[["XP"]] * sd(aci$other_pos) / sd(aci$satisfaction)
+rxx <- icc(m$other_pos.x, m$other_pos.y); ryy <- icc(m$satisfaction.x, m$satisfaction.y)
+ex <- 2 * A * P + rxx * (A^2 + P^2)
+put("acitelli/explained/indist", "raw_r", ryy); put("acitelli/explained/indist", "explained", ex)
+put("acitelli/explained/indist", "share", ex / ryy); put("acitelli/explained/indist", "predictor_r", rxx)
+put("acitelli/explained/indist", "residual_r", coef(fi0$modelStruct$corStruct, unconstrained = FALSE)[[1]])
+# distinguishable: per-role OLS (= the two-intercept REML fit on complete dyads); the explained part equals
+# (raw covariance - residual covariance) / (SD(Y1) SD(Y2))
+f1 <- lm(satisfaction.x ~ other_pos.x + other_pos.y, m); f2 <- lm(satisfaction.y ~ other_pos.y + other_pos.x, m)
+a1 <- coef(f1)[[2]]; p1 <- coef(f1)[[3]]; a2 <- coef(f2)[[2]]; p2 <- coef(f2)[[3]]
+sy <- sd(m$satisfaction.x) * sd(m$satisfaction.y)
+ex <- (a1 * p2 * var(m$other_pos.x) + a2 * p1 * var(m$other_pos.y) + (a1 * a2 + p1 * p2) *
+       cov(m$other_pos.x, m$other_pos.y)) / sy
+stopifnot(abs(ex - (cov(m$satisfaction.x, m$satisfaction.y) - cov(resid(f1), resid(f2))) / sy) < 1e-12)
+put("acitelli/explained/dist", "raw_r", cor(m$satisfaction.x, m$satisfaction.y))
+put("acitelli/explained/dist", "explained", ex)
+put("acitelli/explained/dist", "share", ex / cor(m$satisfaction.x, m$satisfaction.y))
+put("acitelli/explained/dist", "predictor_r", cor(m$other_pos.x, m$other_pos.y))
+
 write.csv(out, "tests_goldens.csv", row.names = FALSE)
 writeLines(c(R.version.string, paste("nlme", packageVersion("nlme")), paste("lavaan", packageVersion("lavaan"))),
            "VERSIONS.txt")

@@ -71,6 +71,18 @@ class ApimTestsGoldenTest {
             rel(e.get("p"), t.p(), 1e-6, name + " p");
             return;
         }
+        if (parts[1].equals("explained")) {
+            Apim.Builder m = parts[2].equals("dist") ? db : ib;
+            ExplainedNonindependence x = ExplainedNonindependence.of(m, m.fit());
+            rel(e.get("raw_r"), x.rawR(), 1e-8, name + " raw_r");
+            rel(e.get("explained"), x.explained(), 1e-8, name + " explained");
+            rel(e.get("share"), x.share(), 1e-8, name + " share");
+            rel(e.get("predictor_r"), x.predictorR(), 1e-8, name + " predictor_r");
+            if (e.containsKey("residual_r")) {
+                rel(e.get("residual_r"), x.residualR(), 1e-8, name + " residual_r");
+            }
+            return;
+        }
         Apim.Builder b = parts[1].equals("dist") ? db : ib;
         String label = parts[2];
         if (label.equals("free")) {
