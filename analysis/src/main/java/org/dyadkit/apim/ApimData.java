@@ -155,6 +155,22 @@ public final class ApimData {
         return v;
     }
 
+    /**
+     * These persons with some variables replaced or added (each array one value per person, {@code NaN} =
+     * missing); the other variables are read from this data as before.
+     */
+    ApimData withValues(Map<String, double[]> replaced) {
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : replaced.entrySet()) {
+            if (e.getValue().length != dyad.length) {
+                throw new IllegalArgumentException(e.getKey() + ": " + e.getValue().length + " values for "
+                        + dyad.length + " persons");
+            }
+            copy.put(e.getKey(), e.getValue().clone());
+        }
+        return new ApimData(dyad, role, copy, name -> values(name), roleOrder);
+    }
+
     String dyad(int i) {
         return dyad[i];
     }
