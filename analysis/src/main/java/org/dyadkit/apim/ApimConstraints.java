@@ -90,6 +90,15 @@ public final class ApimConstraints {
     }
 
     /**
+     * Reads a constraint against the model's terms and returns it normalised ({@code a - b = 0}).
+     *
+     * @throws InputException naming the first token that is not a term or a number
+     */
+    public static String check(String expression, List<String> terms) {
+        return ConstraintParser.parse(expression, terms.toArray(new String[0])).text();
+    }
+
+    /**
      * Adds a named restriction: {@link ConstraintKind#EQUAL_ACTORS}, {@code EQUAL_PARTNERS},
      * {@code COUPLE}, {@code ACTOR_ONLY}, {@code CONTRAST} or {@code EQUAL_K} (use {@link #withFixedK} for
      * {@code FIXED_K} and {@link #withConstraint} for {@code USER}).

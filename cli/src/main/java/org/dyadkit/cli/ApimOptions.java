@@ -94,9 +94,13 @@ public final class ApimOptions {
 
     /** The model builder for the data (distinguishable when the data carry roles). */
     Apim.Builder builder(CommandLine cl, DyadicData data) {
+        return builder(cl, ApimData.of(data), data.distinguishable());
+    }
+
+    /** The model builder for persons already read (for example with centred variables). */
+    Apim.Builder builder(CommandLine cl, ApimData d, boolean distinguishable) {
         boolean normal = normalIntervals(cl);
-        ApimData d = ApimData.of(data);
-        Apim.Builder b = data.distinguishable() ? Apim.distinguishable(d) : Apim.indistinguishable(d);
+        Apim.Builder b = distinguishable ? Apim.distinguishable(d) : Apim.indistinguishable(d);
         b.outcome(y).method(method(cl, method)).df(df(cl, df)).parameterisation(parameterisation(cl, parameterisation))
                 .level(level).normalIntervals(normal);
         x.forEach(b::predictor);
