@@ -42,11 +42,14 @@ public final class ApimConstraints {
     }
 
     private final Apim.Builder model;
+    private final ApimFit given;
     private final List<Request> requests;
     private final ChiSquareConvention convention;
 
-    private ApimConstraints(Apim.Builder model, List<Request> requests, ChiSquareConvention convention) {
+    private ApimConstraints(Apim.Builder model, ApimFit given, List<Request> requests,
+            ChiSquareConvention convention) {
         this.model = model;
+        this.given = given;
         this.requests = List.copyOf(requests);
         this.convention = convention;
     }
@@ -57,12 +60,21 @@ public final class ApimConstraints {
      * with N the number of dyads, as Amos's chi^2 differences (Kenny's published equal-k test uses it).
      */
     public ApimConstraints withConvention(ChiSquareConvention c) {
-        return new ApimConstraints(model, requests, Objects.requireNonNull(c));
+        return new ApimConstraints(model, given, requests, Objects.requireNonNull(c));
     }
 
     /** Tests on this model (its outcome, predictors, roles and missing-data rule). */
     public static ApimConstraints of(Apim.Builder model) {
-        return new ApimConstraints(Objects.requireNonNull(model), List.of(), ChiSquareConvention.N);
+        return new ApimConstraints(Objects.requireNonNull(model), null, List.of(), ChiSquareConvention.N);
+    }
+
+    /**
+     * Tests on this model, whose fit is already at hand (it gives the Wald tests; it must be this model's
+     * fit, so that it is not refitted, with its bootstrap, a second time).
+     */
+    public static ApimConstraints of(Apim.Builder model, ApimFit fit) {
+        return new ApimConstraints(Objects.requireNonNull(model), Objects.requireNonNull(fit), List.of(),
+                ChiSquareConvention.N);
     }
 
     private ApimConstraints with(Request r) {
@@ -73,12 +85,12 @@ public final class ApimConstraints {
                     List<String> u = new ArrayList<>(l.get(i).user);
                     u.addAll(r.user);
                     l.set(i, new Request(ConstraintKind.USER, u, 0));
-                    return new ApimConstraints(model, l, convention);
+                    return new ApimConstraints(model, given, l, convention);
                 }
             }
         }
         l.add(r);
-        return new ApimConstraints(model, l, convention);
+        return new ApimConstraints(model, given, l, convention);
     }
 
     /**
@@ -132,8 +144,11 @@ public final class ApimConstraints {
      * @throws AnalysisException when a fit fails (named reason)
      */
     public ConstraintTests fit() {
-        ApimFit free = model.fit();
+        ApimFit free = given != null ? given : model.fit();
         ModelFrame f = model.frame(false);
+        if (free.coefficients().size() != f.design().p) {
+            throw new IllegalArgumentException("the fit given is not a fit of this model");
+        }
         String[] names = f.design().names();
         ConstrainedGls.Refit freeMl = ConstrainedGls.fit(f, new double[0][], new double[0]);
         double[] b = new double[names.length];

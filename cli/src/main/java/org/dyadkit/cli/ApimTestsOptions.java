@@ -80,7 +80,7 @@ final class ApimTestsOptions {
 
     /** The tests and probes computed after the fit (null members when not asked for). */
     record Extras(Centring.Result centring, ConstraintTests constraints, ConstraintTest equalK, SimpleSlopesResult slopes,
-            ExplainedNonindependence explained) {
+            ExplainedNonindependence explained, String explainedNote) {
     }
 
     /** The persons for the model: centred as asked, or null when nothing is centred. */
@@ -137,7 +137,7 @@ final class ApimTestsOptions {
         ConstraintTests ct = null;
         ConstraintTest ek = null;
         if (!constrain.isEmpty() || !patterns.isEmpty() || testEqualK) {
-            ApimConstraints c = ApimConstraints.of(b).withConvention(conv);
+            ApimConstraints c = ApimConstraints.of(b, fit).withConvention(conv);
             List<String> terms = fit.coefficients().stream().map(org.dyadkit.apim.Coefficient::term).toList();
             for (String e : constrain) {
                 try {
@@ -219,10 +219,15 @@ final class ApimTestsOptions {
             ss = s.fit();
         }
         ExplainedNonindependence en = null;
+        String note = null;
         if (model.x.size() == 1 && model.covariates.isEmpty() && model.interactions.isEmpty()) {
-            en = ExplainedNonindependence.of(b, fit);
+            try {
+                en = ExplainedNonindependence.of(b, fit);
+            } catch (org.dyadkit.AnalysisException e) {
+                note = e.getMessage(); // the fit stands; only this summary is not available
+            }
         }
-        return new Extras(centring, ct, ek, ss, en);
+        return new Extras(centring, ct, ek, ss, en, note);
     }
 
     /** Adds the extras' keys to the APIM JSON object. */
@@ -242,6 +247,9 @@ final class ApimTestsOptions {
             o.fields().forEachRemaining(en -> m.put(en.getKey(), en.getValue()));
         }
         m.put("explained_nonindependence", e.explained() == null ? null : ApimTestsRenderers.json(e.explained()));
+        if (e.explainedNote() != null) {
+            m.put("explained_nonindependence_note", e.explainedNote());
+        }
     }
 
     /** The extras' text blocks. */
@@ -252,6 +260,8 @@ final class ApimTestsOptions {
         }
         if (e.explained() != null) {
             sb.append(ApimTestsRenderers.text(e.explained()));
+        } else if (e.explainedNote() != null) {
+            sb.append("Explained nonindependence not available: ").append(e.explainedNote()).append('\n');
         }
         if (e.equalK() != null) {
             ConstraintTest k = e.equalK();
