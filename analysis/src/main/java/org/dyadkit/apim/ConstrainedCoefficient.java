@@ -8,7 +8,8 @@ package org.dyadkit.apim;
  * @param estimate the constrained ML estimate
  * @param se its standard error, sqrt of the diagonal of Z (Z'X'V^-1XZ)^-1 Z' times RSS/(N - free
  *     coefficients), as {@code nlme::gls} on the reparameterised design; 0 for a coefficient the
- *     constraints fix
+ *     constraints fix; for the equal-k refit the SEs are conditional on the estimated common k (they do not
+ *     carry its uncertainty)
  */
 public record ConstrainedCoefficient(String term, String role, double estimate, double se) {
 }

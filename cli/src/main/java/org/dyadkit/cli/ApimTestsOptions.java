@@ -271,6 +271,7 @@ final class ApimTestsOptions {
                     org.dyadkit.report.Formats.pValue(k.lrP()), org.dyadkit.report.Formats.fixed(k.k().getAsDouble(), 4),
                     org.dyadkit.report.Formats.fixed(k.waldChiSquare(), 4),
                     org.dyadkit.report.Formats.pValue(k.waldP())));
+            sb.append(ApimTestsRenderers.textOf(k));
         }
         if (e.constraints() != null && !e.constraints().tests().isEmpty()) {
             sb.append(ApimTestsRenderers.CONSTRAINTS.text(e.constraints()));

@@ -69,9 +69,9 @@ public final class ApimTestsRenderers {
                         c.k().isPresent() ? Formats.fixed(c.k().getAsDouble(), 4) : ""));
             }
             sb.append(Formats.table(rows));
+            sb.append("logLik (ML) of the free model: ").append(Formats.number(t.logLikFreeMl())).append('\n');
             for (ConstraintTest c : t.tests()) {
-                sb.append("  ").append(c.label()).append(": ").append(String.join("; ", c.constraints()))
-                        .append('\n');
+                sb.append(textOf(c));
             }
             return sb.toString();
         }
@@ -83,6 +83,22 @@ public final class ApimTestsRenderers {
             return b.build();
         }
     };
+
+    /** The text block of one test: its constraints, the constrained fit's logLik, rho, SDs and coefficients. */
+    public static String textOf(ConstraintTest c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  ").append(c.label()).append(": ").append(String.join("; ", c.constraints())).append('\n');
+        sb.append("    constrained ML fit: logLik ").append(Formats.number(c.logLikConstrained())).append(", rho ")
+                .append(Formats.fixed(c.rho(), 7));
+        c.residualSd().forEach((r, v) -> sb.append(", SD ").append(r).append(' ').append(Formats.fixed(v, 7)));
+        sb.append('\n');
+        List<List<String>> rows = new ArrayList<>();
+        for (ConstrainedCoefficient k : c.coefficients()) {
+            rows.add(List.of("    " + k.term(), Formats.fixed(k.estimate(), 7), "(" + Formats.fixed(k.se(), 7) + ")"));
+        }
+        sb.append(Formats.table(rows));
+        return sb.toString();
+    }
 
     /** The JSON of one test (also the {@code k_test} object of {@code --test-equal-k}). */
     public static ObjectNode testJson(ConstraintTest c) {
@@ -126,7 +142,9 @@ public final class ApimTestsRenderers {
                     .put("chi2", c.lrChiSquare()).put("p", c.lrP()).put("wald_chi2", c.waldChiSquare())
                     .put("wald_p", c.waldP()).put("log_lik_constrained", c.logLikConstrained())
                     .put("k", c.k().isPresent() ? c.k().getAsDouble() : null).put("rho", c.rho())
-                    .put("convention", convention(t.convention()));
+                    .put("log_lik_free", c.logLikFree()).put("convention", convention(t.convention()));
+            c.residualSd().forEach((r, v) -> b.row("constrained_residual_sd").put("test", c.label()).put("role", r)
+                    .put("sd", v));
             for (ConstrainedCoefficient k : c.coefficients()) {
                 b.row("constrained_coefficients").put("test", c.label()).put("term", k.term())
                         .put("role", k.role()).put("estimate", k.estimate()).put("se", k.se());
@@ -171,6 +189,7 @@ public final class ApimTestsRenderers {
                         Formats.pValue(t.p())));
             }
             sb.append(Formats.table(rows));
+            sb.append(SampleJson.text(r.sample()));
             return sb.toString();
         }
 
@@ -231,11 +250,12 @@ public final class ApimTestsRenderers {
     public static String text(SimpleSlopesResult r) {
         StringBuilder sb = new StringBuilder("Simple slopes (other moderators of the focal term at 0)\n");
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("focal", "moderator", "at", "", "role", "estimate", "SE", "df", "t", "p"));
+        rows.add(List.of("focal", "moderator", "at", "", "role", "estimate", "SE", "df", "t", "p", "CI"));
         for (SimpleSlope x : r.slopes()) {
             rows.add(List.of(x.focal(), x.moderator(), Formats.fixed(x.at(), 4), x.atLabel(), x.role(),
                     Formats.fixed(x.estimate(), 6), Formats.fixed(x.se(), 6), Formats.number(x.df()),
-                    Formats.fixed(x.t(), 3), Formats.pValue(x.p())));
+                    Formats.fixed(x.t(), 3), Formats.pValue(x.p()),
+                    "[" + Formats.fixed(x.ciLower(), 4) + ", " + Formats.fixed(x.ciUpper(), 4) + "]"));
         }
         sb.append(Formats.table(rows));
         sb.append("Johnson-Neyman regions of significance\n");
@@ -257,6 +277,14 @@ public final class ApimTestsRenderers {
                     .append(Formats.fixed(x.observedMax(), 4)).append(", alpha ")
                     .append(Formats.number(Math.round((1 - x.level()) * 1e6) / 1e6)).append(")\n");
         }
+        sb.append("Interaction plot data (predicted outcome; other factors at their means)\n");
+        List<List<String>> pr = new ArrayList<>();
+        pr.add(List.of("focal", "moderator", "role", "at", "focal value", "predicted"));
+        for (PlotPoint x : r.plot()) {
+            pr.add(List.of(x.focal(), x.moderator(), x.role(), Formats.fixed(x.at(), 4), Formats.fixed(x.focalValue(), 4),
+                    Formats.fixed(x.predicted(), 6)));
+        }
+        sb.append(Formats.table(pr));
         return sb.toString();
     }
 
@@ -298,7 +326,7 @@ public final class ApimTestsRenderers {
     public static String text(ExplainedNonindependence e) {
         return "Explained nonindependence (Kenny): " + Formats.fixed(e.explained(), 4) + " of the partners' outcome r "
                 + Formats.fixed(e.rawR(), 4) + " (share " + Formats.fixed(e.share(), 4) + "); residual r "
-                + Formats.fixed(e.residualR(), 4) + "\n";
+                + Formats.fixed(e.residualR(), 4) + "; partners' predictor r " + Formats.fixed(e.predictorR(), 4) + "\n";
     }
 
     /** Tidy rows {@code explained_nonindependence} ({@code quantity}, {@code value}). */
