@@ -210,6 +210,11 @@ public final class Apimem {
          * @throws InputException for unknown variables, or X, M and Y not all different
          */
         public ApimemResult fit() {
+            return fitted().result();
+        }
+
+        /** The fit with the draws behind its intervals (for {@link IndirectContrasts}). */
+        Fitted fitted() {
             if (x == null || m == null || y == null) {
                 throw new InputException("the APIMeM needs a predictor (x), a mediator (m) and an outcome (y)");
             }
@@ -311,10 +316,16 @@ public final class Apimem {
                 totalEffects.add(total("partner", role, "X" + other + " -> Y" + own, cpP, est[6 * r + 5], cP, boot,
                         6 * nr + 2 * r + 1));
             }
-            return new ApimemResult(x, m, y, List.copyOf(covariates), distinguishable, List.copyOf(roles), method,
+            ApimemResult result = new ApimemResult(x, m, y, List.copyOf(covariates), distinguishable, List.copyOf(roles), method,
                     fa, fb, fc, List.copyOf(paths), List.copyOf(simple), List.copyOf(totals),
                     List.copyOf(totalEffects), resampled, mcDraws, mcDraws > 0 ? mcSeed : null, bootstrap,
                     bootstrap > 0 ? bootSeed : null);
+            int[] bi = terms.bIndex(fb);
+            int[] ci = terms.index(fb, x);
+            int[] bc = Arrays.copyOf(bi, bi.length + ci.length);
+            System.arraycopy(ci, 0, bc, bi.length, ci.length);
+            return new Fitted(result, mc, boot, aHat, terms.sub(fa.covariance(), terms.aIndex(fa)), bHat,
+                    terms.sub(fb.covariance(), bc));
         }
 
         private TotalEffect total(String effect, String role, String route, double direct, double indirect,
@@ -441,6 +452,15 @@ public final class Apimem {
             }
             return d;
         }
+    }
+
+    /**
+     * A fit with its draws: Monte Carlo (rows = the 6 statistics per role of {@link #effects}) and bootstrap
+     * (rows = those and the total effects of {@link #withTotals}) replicates, null when not drawn; the a paths
+     * with their covariance, and the b paths followed by the direct effects with their joint covariance.
+     */
+    record Fitted(ApimemResult result, double[][] mc, double[][] boot, double[] a, double[][] covA, double[] b,
+            double[][] covB) {
     }
 
     /**
