@@ -124,4 +124,28 @@ class ApimTestsCommandTest {
         assertEquals(0.4693414, e.get("residual_r").asDouble(), 5e-8);
         assertEquals(e.get("explained").asDouble() / e.get("raw_r").asDouble(), e.get("share").asDouble(), 1e-12);
     }
+
+    @Test
+    void apimemContrasts() throws IOException {
+        JsonNode j = json(run("apimem", "--input", IND, "--dyad", "cuplid", "--role", "gender", "--x", "other_pos",
+                "--m", "tension", "--y", "satisfaction", "--contrasts", "--mc", "5000", "--bootstrap", "200",
+                "--seed", "7", "--format", "json"));
+        JsonNode c = j.get("contrasts");
+        assertEquals(28, c.size());
+        for (String key : new String[] {"first", "second", "estimate", "monte_carlo_lower", "monte_carlo_upper",
+            "percentile_lower", "percentile_upper", "bias_corrected_lower", "bias_corrected_upper"}) {
+            assertTrue(c.get(0).has(key), key);
+        }
+        assertEquals(8, j.get("delta").size());
+        assertEquals(4, j.get("proportion_mediated").size());
+        assertEquals(0.0388237520, j.get("delta").get(4).get("se").asDouble(), 1e-6);
+        Run csv = run("apimem", "--input", IND, "--dyad", "cuplid", "--role", "gender", "--x", "other_pos",
+                "--m", "tension", "--y", "satisfaction", "--contrasts", "--format", "csv");
+        assertTrue(csv.out().lines().anyMatch(l -> l.startsWith("contrast,actor_actor:-1 - partner_partner:-1,")),
+                csv.out());
+        assertTrue(csv.out().lines().anyMatch(l -> l.startsWith("proportion_mediated,")), csv.out());
+        Run text = run("apimem", "--input", IND, "--dyad", "cuplid", "--role", "gender", "--x", "other_pos",
+                "--m", "tension", "--y", "satisfaction", "--contrasts");
+        assertTrue(text.out().contains("Contrasts of indirect effects"), text.out());
+    }
 }
