@@ -28,7 +28,7 @@ import org.dyadkit.InputException;
  * or partner effects across roles (Kenny, Kashy and Cook 2006, ch. 7), and the user's own constraints.
  *
  * <pre>{@code
- * ConstraintTests t = ApimConstraints.of(Apim.distinguishable(data).outcome("y").predictor("x"))
+ * ConstraintTests t = ApimConstraints.of(Apim.distinguishable(data).withOutcome("y").withPredictor("x"))
  *     .withPattern(ConstraintKind.EQUAL_ACTORS).withEqualK().withConstraint("actor:wife = partner:wife").fit();
  * }</pre>
  *
@@ -41,12 +41,12 @@ public final class ApimConstraints {
     private record Request(ConstraintKind kind, List<String> user, double k) {
     }
 
-    private final Apim.Builder model;
+    private final Apim model;
     private final ApimFit given;
     private final List<Request> requests;
     private final ChiSquareConvention convention;
 
-    private ApimConstraints(Apim.Builder model, ApimFit given, List<Request> requests,
+    private ApimConstraints(Apim model, ApimFit given, List<Request> requests,
             ChiSquareConvention convention) {
         this.model = model;
         this.given = given;
@@ -64,7 +64,7 @@ public final class ApimConstraints {
     }
 
     /** Tests on this model (its outcome, predictors, roles and missing-data rule). */
-    public static ApimConstraints of(Apim.Builder model) {
+    public static ApimConstraints of(Apim model) {
         return new ApimConstraints(Objects.requireNonNull(model), null, List.of(), ChiSquareConvention.N);
     }
 
@@ -72,7 +72,7 @@ public final class ApimConstraints {
      * Tests on this model, whose fit is already at hand (it gives the Wald tests; it must be this model's
      * fit, so that it is not refitted, with its bootstrap, a second time).
      */
-    public static ApimConstraints of(Apim.Builder model, ApimFit fit) {
+    public static ApimConstraints of(Apim model, ApimFit fit) {
         return new ApimConstraints(Objects.requireNonNull(model), Objects.requireNonNull(fit), List.of(),
                 ChiSquareConvention.N);
     }
@@ -159,7 +159,7 @@ public final class ApimConstraints {
         double scale = convention == ChiSquareConvention.N ? 1 : (nd - 1.0) / nd;
         List<ConstraintTest> out = new ArrayList<>();
         for (Request r : requests) {
-            out.add(test(r, f, names, freeMl, b, free.covariance(), scale));
+            out.add(test(r, f, names, freeMl, b, free.covariance().toArray(), scale));
         }
         return new ConstraintTests(free, freeMl.logLik(), convention, out);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.dyadkit.InputException;
+import org.dyadkit.dyad.DyadArrays;
 
 /**
  * Centres variables of dyadic data before an APIM is fitted, so that moderation models need no
@@ -15,7 +16,7 @@ import org.dyadkit.InputException;
  *
  * <pre>{@code
  * Centring.Result c = Centring.of(data).withCentre("tension", CentreMode.GRAND).apply();
- * Apim.indistinguishable(c.data()).outcome("satisfaction").predictor("other_pos")...
+ * Apim.indistinguishable(c.data()).withOutcome("satisfaction").withPredictor("other_pos")...
  * }</pre>
  *
  * <p>Missing values stay missing and are left out of the means. Immutable.
@@ -36,23 +37,23 @@ public final class Centring {
      *     for dyad centring)
      * @param centred each centred variable in request order
      */
-    public record Result(ApimData data, List<Centred> centred) {
+    public record Result(DyadArrays data, List<Centred> centred) {
         /** Copies the list. */
         public Result {
             centred = List.copyOf(centred);
         }
     }
 
-    private final ApimData data;
+    private final DyadArrays data;
     private final Map<String, CentreMode> modes;
 
-    private Centring(ApimData data, Map<String, CentreMode> modes) {
+    private Centring(DyadArrays data, Map<String, CentreMode> modes) {
         this.data = data;
         this.modes = modes;
     }
 
     /** Centring of these data (nothing centred yet). */
-    public static Centring of(ApimData data) {
+    public static Centring of(DyadArrays data) {
         return new Centring(Objects.requireNonNull(data), Map.of());
     }
 
@@ -71,7 +72,7 @@ public final class Centring {
     public Result apply() {
         Map<String, double[]> out = new LinkedHashMap<>();
         List<Centred> rec = new ArrayList<>();
-        int n = data.size();
+        int n = data.persons();
         for (Map.Entry<String, CentreMode> e : modes.entrySet()) {
             String v = e.getKey();
             double[] x = data.values(v);
@@ -86,7 +87,7 @@ public final class Centring {
                     centres.put("all", m);
                 }
                 case ROLE -> {
-                    if (!data.hasRoles()) {
+                    if (!data.distinguishable()) {
                         throw new InputException("role centring of " + v + " needs the roles (--role)");
                     }
                     for (String r : data.roles()) {

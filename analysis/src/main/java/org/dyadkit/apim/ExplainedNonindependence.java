@@ -39,7 +39,7 @@ public record ExplainedNonindependence(double rawR, double explained, double res
      *
      * @throws InputException for other models
      */
-    public static ExplainedNonindependence of(Apim.Builder model, ApimFit fit) {
+    public static ExplainedNonindependence of(Apim model, ApimFit fit) {
         Objects.requireNonNull(fit);
         ModelFrame f = model.frame(true);
         if (f.predictors().size() != 1 || !f.covariates().isEmpty() || !f.interactions().isEmpty()) {

@@ -1,54 +1,36 @@
 package org.dyadkit.apim;
 
 import java.util.List;
+import org.dyadkit.dyad.DyadArrays;
+import org.dyadkit.dyad.ExclusionReason;
+import org.dyadkit.dyad.Sample;
 
 /**
  * An APIM's standardised design and cross products with the options the tests on it need (package-private:
- * made by {@code Apim.Builder.frame}).
+ * made by {@code Apim.frame}).
  */
-record ModelFrame(ApimData data, Design design, CrossProducts cp, String outcome, List<String> predictors,
+record ModelFrame(DyadArrays data, Design design, CrossProducts cp, String outcome, List<String> predictors,
         List<String> covariates, List<String> interactions, List<String> roles, boolean distinguishable,
-        String kPredictor, double level, Method method, boolean[] eligible, boolean[] eligibleAny) {
-
-    /** Keeps only persons whose partner is also eligible (complete dyads). */
-    static boolean[] completeOnly(ApimData data, boolean[] ok) {
-        boolean[] out = new boolean[ok.length];
-        for (int i = 0; i < ok.length; i++) {
-            int j = data.partner(i);
-            out[i] = ok[i] && j >= 0 && ok[j];
-        }
-        return out;
-    }
+        String kPredictor, double level, Method method, Sample sample) {
 
     /**
-     * Who entered: persons and dyads in the data, persons and dyads used, and the persons left out for a
-     * missing value or role and (when only complete dyads are used) for a partner who did not enter.
+     * Leaves out persons whose partner does not enter (complete dyads only): {@link ExclusionReason#ONLY_MEMBER}
+     * without a partner, else {@link ExclusionReason#MISSING_PARTNER_VALUE}.
      */
-    org.dyadkit.dyad.Sample sample() {
-        int n = data.size();
-        int dyadsInFile = 0;
-        int missing = 0;
-        int partnerOut = 0;
-        for (int i = 0; i < n; i++) {
+    static ExclusionReason[] completeOnly(DyadArrays data, ExclusionReason[] why) {
+        ExclusionReason[] out = why.clone();
+        for (int i = 0; i < why.length; i++) {
+            if (why[i] != null) {
+                continue;
+            }
             int j = data.partner(i);
-            if (j < 0 || j > i) {
-                dyadsInFile++;
-            }
-            if (!eligibleAny[i]) {
-                missing++;
-            } else if (!eligible[i]) {
-                partnerOut++;
+            if (j < 0) {
+                out[i] = ExclusionReason.ONLY_MEMBER;
+            } else if (why[j] != null) {
+                out[i] = ExclusionReason.MISSING_PARTNER_VALUE;
             }
         }
-        java.util.List<org.dyadkit.dyad.Sample.Exclusion> ex = new java.util.ArrayList<>();
-        if (missing > 0) {
-            ex.add(new org.dyadkit.dyad.Sample.Exclusion("missing outcome, predictor or role", missing));
-        }
-        if (partnerOut > 0) {
-            ex.add(new org.dyadkit.dyad.Sample.Exclusion("partner not in the model (complete dyads only)",
-                    partnerOut));
-        }
-        return new org.dyadkit.dyad.Sample(n, dyadsInFile, design.n, design.dyads.length, ex);
+        return out;
     }
 
     /** Number of complete dyads in the design. */

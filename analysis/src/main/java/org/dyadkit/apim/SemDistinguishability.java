@@ -28,16 +28,16 @@ import org.dyadkit.InputException;
  * Immutable.
  */
 public final class SemDistinguishability {
-    private final Apim.Builder model;
+    private final Apim model;
     private final ChiSquareConvention convention;
 
-    private SemDistinguishability(Apim.Builder model, ChiSquareConvention convention) {
+    private SemDistinguishability(Apim model, ChiSquareConvention convention) {
         this.model = model;
         this.convention = convention;
     }
 
     /** The tests for this distinguishable model with one predictor and no covariates or interactions. */
-    public static SemDistinguishability of(Apim.Builder model) {
+    public static SemDistinguishability of(Apim model) {
         return new SemDistinguishability(Objects.requireNonNull(model), ChiSquareConvention.N);
     }
 

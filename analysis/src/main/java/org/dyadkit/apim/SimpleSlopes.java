@@ -24,13 +24,13 @@ import org.dyadkit.InputException;
  * moderator. Immutable.
  */
 public final class SimpleSlopes {
-    private final Apim.Builder model;
+    private final Apim model;
     private final ApimFit fit;
     private final String focal;
     private final String moderator;
     private final double[] at;
 
-    private SimpleSlopes(Apim.Builder model, ApimFit fit, String focal, String moderator, double[] at) {
+    private SimpleSlopes(Apim model, ApimFit fit, String focal, String moderator, double[] at) {
         this.model = model;
         this.fit = fit;
         this.focal = focal;
@@ -39,7 +39,7 @@ public final class SimpleSlopes {
     }
 
     /** Probing of this model's fit (the fit must come from this model). */
-    public static SimpleSlopes of(Apim.Builder model, ApimFit fit) {
+    public static SimpleSlopes of(Apim model, ApimFit fit) {
         return new SimpleSlopes(Objects.requireNonNull(model), Objects.requireNonNull(fit), null, null, null);
     }
 
@@ -75,7 +75,7 @@ public final class SimpleSlopes {
         for (int j = 0; j < d.p; j++) {
             b[j] = fit.coefficients().get(j).estimate();
         }
-        double[][] v = fit.covariance();
+        double[][] v = fit.covariance().toArray();
         List<SimpleSlope> slopes = new ArrayList<>();
         List<JohnsonNeyman> regions = new ArrayList<>();
         List<PlotPoint> plot = new ArrayList<>();

@@ -1,5 +1,7 @@
 package org.dyadkit.mediation;
 
+import org.dyadkit.resample.Interval;
+
 /**
  * A total indirect or total effect of an APIMeM with its first-order delta-method SE (Sobel 1982 for sums
  * of products): Var = g_a' V_a g_a + g_b' V_b g_b, the a paths (mediator model) and the b and c' paths

@@ -1,9 +1,12 @@
 package org.dyadkit.mediation;
 
+import java.util.Optional;
+import org.dyadkit.resample.Interval;
+import org.dyadkit.resample.IntervalKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.dyadkit.AnalysisException;
 
 /**
  * Compares every simple indirect effect of an APIMeM with every other (first - second), with Monte Carlo
@@ -13,19 +16,19 @@ import org.dyadkit.AnalysisException;
  * Carlo draws and/or a bootstrap.
  *
  * <pre>{@code
- * IndirectContrastsResult c = IndirectContrasts.of(Apimem.distinguishable(data).x("other_pos").m("tension")
- *     .y("satisfaction").monteCarlo(40000, 12345)).fit();
+ * IndirectContrastsResult c = IndirectContrasts.of(Apimem.distinguishable(data).withPredictor("other_pos")
+ *     .withMediator("tension").withOutcome("satisfaction").withMonteCarlo(40000, 12345)).fit();
  * }</pre>
  */
 public final class IndirectContrasts {
-    private final Apimem.Builder model;
+    private final Apimem model;
 
-    private IndirectContrasts(Apimem.Builder model) {
+    private IndirectContrasts(Apimem model) {
         this.model = model;
     }
 
     /** Contrasts of this APIMeM. */
-    public static IndirectContrasts of(Apimem.Builder model) {
+    public static IndirectContrasts of(Apimem model) {
         return new IndirectContrasts(Objects.requireNonNull(model));
     }
 
@@ -44,7 +47,7 @@ public final class IndirectContrasts {
         List<Integer> stats = new ArrayList<>();
         for (int k = 0; k < nr; k++) {
             for (int s = 0; s < 4; s++) {
-                labels.add(Apimem.SIMPLE.get(s) + (dist ? ":" + roles.get(k) : ""));
+                labels.add(Apimem.SIMPLE.get(s).label() + (dist ? ":" + roles.get(k) : ""));
                 stats.add(6 * k + s);
             }
         }
@@ -54,15 +57,14 @@ public final class IndirectContrasts {
                 int si = stats.get(i);
                 int sj = stats.get(j);
                 double d = est[si] - est[sj];
-                Interval mc = null;
+                Optional<Interval> mc = Optional.empty();
                 if (f.mc() != null) {
-                    double[] diff = difference(f.mc()[si], f.mc()[sj]);
-                    double[] s = Quantiles.sortedFinite(diff);
-                    mc = new Interval("monte-carlo", level, Quantiles.type7(s, (1 - level) / 2),
-                            Quantiles.type7(s, (1 + level) / 2));
+                    double[] s = Quantiles.sortedFinite(difference(f.mc()[si], f.mc()[sj]));
+                    mc = Optional.of(Quantiles.monteCarlo(s, level));
                 }
-                Interval[] boot = boot(f.boot() == null ? null : difference(f.boot()[si], f.boot()[sj]), d, level);
-                contrasts.add(new IndirectContrast(labels.get(i), labels.get(j), d, mc, boot[0], boot[1]));
+                List<Optional<Interval>> boot = boot(f.boot() == null ? null
+                        : difference(f.boot()[si], f.boot()[sj]), d, level);
+                contrasts.add(new IndirectContrast(labels.get(i), labels.get(j), d, mc, boot.get(0), boot.get(1)));
             }
         }
         List<DeltaEffect> delta = new ArrayList<>();
@@ -82,9 +84,10 @@ public final class IndirectContrasts {
                 double pr = est[ind] / est[tot];
                 double vp = variance(f, dist, ind, tot)[0];
                 double se = Math.sqrt(vp);
-                Interval di = new Interval("delta", level, pr - zq * se, pr + zq * se);
-                Interval[] bi = boot(f.boot() == null ? null : ratio(f.boot()[ind], f.boot()[tot]), pr, level);
-                props.add(new ProportionMediated(effect, roles.get(k), pr, se, di, bi[0], bi[1]));
+                Interval di = new Interval(IntervalKind.DELTA, level, pr - zq * se, pr + zq * se);
+                List<Optional<Interval>> bi = boot(f.boot() == null ? null : ratio(f.boot()[ind], f.boot()[tot]), pr,
+                        level);
+                props.add(new ProportionMediated(effect, roles.get(k), pr, se, di, bi.get(0), bi.get(1)));
             }
         }
         return new IndirectContrastsResult(r, contrasts, delta, props);
@@ -95,7 +98,7 @@ public final class IndirectContrasts {
         double se = Math.sqrt(var);
         double z = est / se;
         return new DeltaEffect(kind, effect, role, est, se, z, 2 * Quantiles.NORMAL.survivalProbability(Math.abs(z)),
-                new Interval("delta", level, est - zq * se, est + zq * se));
+                new Interval(IntervalKind.DELTA, level, est - zq * se, est + zq * se));
     }
 
     /**
@@ -161,22 +164,16 @@ public final class IndirectContrasts {
         return d;
     }
 
-    /** Percentile and bias-corrected intervals of replicates (nulls without them). */
-    private static Interval[] boot(double[] reps, double estimate, double level) {
+    /** Percentile and bias-corrected intervals of replicates (empty without them). */
+    private static List<Optional<Interval>> boot(double[] reps, double estimate, double level) {
         if (reps == null) {
-            return new Interval[2];
+            return List.of(Optional.empty(), Optional.empty());
         }
         double[] s = Quantiles.sortedFinite(reps);
         if (s.length < 2) {
-            return new Interval[2];
+            return List.of(Optional.empty(), Optional.empty());
         }
-        Interval perc = Quantiles.percentile(s, level);
-        Interval bc;
-        try {
-            bc = Quantiles.bca(s, estimate, 0, level, "bias-corrected");
-        } catch (AnalysisException e) {
-            bc = null; // every replicate on one side of the estimate
-        }
-        return new Interval[] {perc, bc};
+        // the bias-corrected interval is empty when every replicate lies on one side of the estimate
+        return List.of(Optional.of(Interval.percentile(s, level)), Interval.biasCorrected(s, estimate, level));
     }
 }

@@ -3,6 +3,7 @@ package org.dyadkit.apim;
 import static org.dyadkit.apim.AcitelliReferenceTest.printed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.dyadkit.dyad.DyadArrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -10,10 +11,10 @@ import org.junit.jupiter.api.Test;
  * chi^2(1) = .320, p .571) of shared/data/reference_values.csv, to every printed digit.
  */
 class AcitelliTestsReferenceTest {
-    private final ApimData data = TestData.acitelli();
+    private final DyadArrays data = TestData.acitelli();
 
-    private Apim.Builder dist() {
-        return Apim.distinguishable(data).roles("husband", "wife").outcome("satisfaction").predictor("other_pos");
+    private Apim dist() {
+        return Apim.distinguishable(data).withRoles("husband", "wife").withOutcome("satisfaction").withPredictor("other_pos");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.dyadkit.dyad.DyadArrays;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * scale (a p of 1e-19 moves by half the absolute change of chi^2).
  */
 class ApimTestsGoldenTest {
-    private record DataSet(ApimData data, String y, String x, String r0, String r1) {
+    private record DataSet(DyadArrays data, String y, String x, String r0, String r1) {
     }
 
     private static final Map<String, DataSet> SETS = Map.of(
@@ -51,8 +52,8 @@ class ApimTestsGoldenTest {
     private static void check(String name, Map<String, Double> e) {
         String[] parts = name.split("/");
         DataSet s = SETS.get(parts[0]);
-        Apim.Builder db = Apim.distinguishable(s.data).roles(s.r0, s.r1).outcome(s.y).predictor(s.x);
-        Apim.Builder ib = Apim.indistinguishable(s.data).outcome(s.y).predictor(s.x);
+        Apim db = Apim.distinguishable(s.data).withRoles(s.r0, s.r1).withOutcome(s.y).withPredictor(s.x);
+        Apim ib = Apim.indistinguishable(s.data).withOutcome(s.y).withPredictor(s.x);
         if (parts[1].equals("sem")) {
             if (parts[2].equals("n-1")) {
                 // lavaan's wishart likelihood is not the Amos convention with a mean structure (see the script)
@@ -72,7 +73,7 @@ class ApimTestsGoldenTest {
             return;
         }
         if (parts[1].equals("explained")) {
-            Apim.Builder m = parts[2].equals("dist") ? db : ib;
+            Apim m = parts[2].equals("dist") ? db : ib;
             ExplainedNonindependence x = ExplainedNonindependence.of(m, m.fit());
             rel(e.get("raw_r"), x.rawR(), 1e-8, name + " raw_r");
             rel(e.get("explained"), x.explained(), 1e-8, name + " explained");
@@ -83,7 +84,7 @@ class ApimTestsGoldenTest {
             }
             return;
         }
-        Apim.Builder b = parts[1].equals("dist") ? db : ib;
+        Apim b = parts[1].equals("dist") ? db : ib;
         String label = parts[2];
         if (label.equals("free")) {
             ConstraintTests t = ApimConstraints.of(b).fit();

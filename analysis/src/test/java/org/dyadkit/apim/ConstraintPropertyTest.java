@@ -6,22 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.dyadkit.InputException;
+import org.dyadkit.dyad.DyadArrays;
 import org.junit.jupiter.api.Test;
 
 /** Seeded properties of the constrained refits; every failure message names its seed. */
 class ConstraintPropertyTest {
 
-    private static Apim.Builder model(ApimData d) {
-        return Apim.distinguishable(d).roles("A", "B").outcome("y").predictor("x").covariate("c");
+    private static Apim model(DyadArrays d) {
+        return Apim.distinguishable(d).withRoles("A", "B").withOutcome("y").withPredictor("x").withCovariate("c");
     }
 
     @Test
     void noConstraintRefitEqualsTheFreeMlFit() {
         for (long seed = 1; seed <= 20; seed++) {
-            ApimData d = Simulated.couples(seed, 60, seed % 2 == 0 ? -0.3 : 0.5, 1.4, 0.08, 0.05);
+            DyadArrays d = Simulated.couples(seed, 60, seed % 2 == 0 ? -0.3 : 0.5, 1.4, 0.08, 0.05);
             for (boolean dist : new boolean[] {true, false}) {
-                Apim.Builder b = dist ? model(d) : Apim.indistinguishable(d).outcome("y").predictor("x").covariate("c");
-                ApimFit ml = b.ml().fit();
+                Apim b = dist ? model(d) : Apim.indistinguishable(d).withOutcome("y").withPredictor("x").withCovariate("c");
+                ApimFit ml = b.withMethod(Method.ML).fit();
                 ConstrainedGls.Refit r = ConstrainedGls.fit(b.frame(false), new double[0][], new double[0]);
                 String what = "seed " + seed + (dist ? " distinguishable" : " indistinguishable");
                 assertEquals(ml.logLik(), r.logLik(), 1e-9 * Math.abs(ml.logLik()), what + " logLik");
@@ -39,7 +40,7 @@ class ConstraintPropertyTest {
     @Test
     void constrainedEstimatesSatisfyTheConstraints() {
         for (long seed = 100; seed < 110; seed++) {
-            ApimData d = Simulated.couples(seed, 50, 0.3, 1.2, 0.1, 0.05);
+            DyadArrays d = Simulated.couples(seed, 50, 0.3, 1.2, 0.1, 0.05);
             ConstraintTests t = ApimConstraints.of(model(d))
                     .withConstraint("actor:A = 2 * partner:B").withConstraint("c:A + c:B = 0.1")
                     .withPattern(ConstraintKind.COUPLE).withFixedK(0.4).withEqualK().fit();
@@ -88,7 +89,7 @@ class ConstraintPropertyTest {
         long base = 20261202L;
         for (int i = 0; i < reps; i++) {
             long seed = base + i;
-            ApimData d = Simulated.couples(seed, 80, 0.4, 1.3, 0.05, 0.03);
+            DyadArrays d = Simulated.couples(seed, 80, 0.4, 1.3, 0.05, 0.03);
             p[i] = ApimConstraints.of(model(d)).withConstraint("actor:A - partner:A = 0.3")
                     .withConstraint("actor:B = 0.3").fit().test("user").lrP();
         }
@@ -118,11 +119,11 @@ class ConstraintPropertyTest {
 
     @Test
     void dependentConstraintsAreRefused() {
-        ApimData d = Simulated.couples(5, 40, 0.3, 1.0, 0, 0);
+        DyadArrays d = Simulated.couples(5, 40, 0.3, 1.0, 0, 0);
         InputException e = assertThrows(InputException.class, () -> ApimConstraints.of(model(d))
                 .withConstraint("actor:A = actor:B").withConstraint("2*actor:A = 2*actor:B").fit());
         assertTrue(e.getMessage().contains("not independent"), e.getMessage());
-        assertThrows(InputException.class, () -> ApimConstraints.of(Apim.indistinguishable(d).outcome("y")
-                .predictor("x")).withPattern(ConstraintKind.EQUAL_ACTORS).fit());
+        assertThrows(InputException.class, () -> ApimConstraints.of(Apim.indistinguishable(d).withOutcome("y")
+                .withPredictor("x")).withPattern(ConstraintKind.EQUAL_ACTORS).fit());
     }
 }

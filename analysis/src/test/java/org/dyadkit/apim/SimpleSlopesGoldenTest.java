@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dyadkit.InputException;
+import org.dyadkit.dyad.DyadArrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,15 +29,15 @@ class SimpleSlopesGoldenTest {
         }
     }
 
-    private static ApimData centred() {
-        ApimData raw = TestData.acitelli();
+    private static DyadArrays centred() {
+        DyadArrays raw = TestData.acitelli();
         return Centring.of(raw).withCentre("other_pos", CentreMode.GRAND).withCentre("tension", CentreMode.GRAND)
                 .apply().data();
     }
 
-    private static Apim.Builder moderated(Apim.Builder b) {
-        return b.outcome("satisfaction").predictor("other_pos").covariate("tension").covariate("partner.tension")
-                .interaction("other_pos:tension").interaction("partner.other_pos:partner.tension");
+    private static Apim moderated(Apim b) {
+        return b.withOutcome("satisfaction").withPredictor("other_pos").withCovariate("tension").withCovariate("partner.tension")
+                .withInteraction("other_pos:tension").withInteraction("partner.other_pos:partner.tension");
     }
 
     private static void rel(String key, double actual) {
@@ -50,11 +51,11 @@ class SimpleSlopesGoldenTest {
 
     @Test
     void centringFromRawColumnsEqualsHandCentredColumns() {
-        ApimData hand = TestData.individualAt("/golden/apim_tests/acitelli_centred.csv", "cuplid", "gender", ROLES);
+        DyadArrays hand = TestData.individualAt("/golden/apim_tests/acitelli_centred.csv", "cuplid", "gender", ROLES);
         for (boolean dist : new boolean[] {false, true}) {
-            ApimFit a = moderated(dist ? Apim.distinguishable(centred()).roles("husband", "wife")
+            ApimFit a = moderated(dist ? Apim.distinguishable(centred()).withRoles("husband", "wife")
                     : Apim.indistinguishable(centred())).fit();
-            ApimFit b = moderated(dist ? Apim.distinguishable(hand).roles("husband", "wife")
+            ApimFit b = moderated(dist ? Apim.distinguishable(hand).withRoles("husband", "wife")
                     : Apim.indistinguishable(hand)).fit();
             for (int j = 0; j < a.coefficients().size(); j++) {
                 Coefficient x = a.coefficients().get(j);
@@ -68,7 +69,7 @@ class SimpleSlopesGoldenTest {
 
     @Test
     void indistinguishableSlopesRegionsAndPlot() {
-        Apim.Builder m = moderated(Apim.indistinguishable(centred()));
+        Apim m = moderated(Apim.indistinguishable(centred()));
         SimpleSlopesResult r = SimpleSlopes.of(m, m.fit()).fit();
         List<SimpleSlope> actor = r.slopes().stream().filter(s -> s.focal().equals("actor")).toList();
         assertEquals(3, actor.size());
@@ -106,7 +107,7 @@ class SimpleSlopesGoldenTest {
 
     @Test
     void distinguishableSlopesPerRole() {
-        Apim.Builder m = moderated(Apim.distinguishable(centred()).roles("husband", "wife"));
+        Apim m = moderated(Apim.distinguishable(centred()).withRoles("husband", "wife"));
         SimpleSlopesResult r = SimpleSlopes.of(m, m.fit()).withFocal("actor").withModerator("tension").fit();
         assertEquals(6, r.slopes().size());
         for (String role : List.of("husband", "wife")) {

@@ -73,16 +73,16 @@ public final class ApimCommand implements Callable<Integer> {
         OptionChecks.threads(cl, threads);
         DyadicData data = input.read();
         org.dyadkit.apim.Centring.Result centred = tests.centre(cl, data, model);
-        Apim.Builder b = centred == null ? model.builder(cl, data)
+        Apim b = centred == null ? model.builder(cl, data)
                 : model.builder(cl, centred.data(), data.distinguishable());
         if (bootstrap > 0) {
-            b.bootstrap(bootstrap, seed);
+            b = b.withBootstrap(bootstrap, seed);
         }
         if (threads != null) {
-            b.threads(threads);
+            b = b.withThreads(threads);
         }
         if (kPredictor != null) {
-            b.kPredictor(kPredictor);
+            b = b.withKPredictor(kPredictor);
         }
         ApimFit fit = b.fit();
         ApimTestsOptions.Extras extras = tests.compute(cl, b, fit, model, centred);

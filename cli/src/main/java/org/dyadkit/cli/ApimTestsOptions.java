@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.dyadkit.apim.Apim;
 import org.dyadkit.apim.ApimConstraints;
-import org.dyadkit.apim.ApimData;
+import org.dyadkit.dyad.DyadArrays;
 import org.dyadkit.apim.ApimFit;
 import org.dyadkit.apim.CentreMode;
 import org.dyadkit.apim.Centring;
@@ -88,7 +88,7 @@ final class ApimTestsOptions {
         if (centre.isEmpty()) {
             return null;
         }
-        Centring c = Centring.of(ApimData.of(data));
+        Centring c = Centring.of(DyadArrays.of(data));
         for (String spec : centre) {
             String s = spec.trim();
             if (s.equalsIgnoreCase("grand")) {
@@ -132,7 +132,7 @@ final class ApimTestsOptions {
     }
 
     /** Runs the requested tests and probes on the model and its fit. */
-    Extras compute(CommandLine cl, Apim.Builder b, ApimFit fit, ApimOptions model, Centring.Result centring) {
+    Extras compute(CommandLine cl, Apim b, ApimFit fit, ApimOptions model, Centring.Result centring) {
         ChiSquareConvention conv = convention(cl);
         ConstraintTests ct = null;
         ConstraintTest ek = null;

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.dyadkit.mediation.DeltaEffect;
 import org.dyadkit.mediation.IndirectContrast;
 import org.dyadkit.mediation.IndirectContrastsResult;
-import org.dyadkit.mediation.Interval;
 import org.dyadkit.mediation.ProportionMediated;
+import org.dyadkit.resample.Interval;
 import org.dyadkit.report.Formats;
 
 /**
@@ -19,6 +20,10 @@ import org.dyadkit.report.Formats;
  */
 public final class IndirectContrastsRenderer {
     private IndirectContrastsRenderer() {
+    }
+
+    private static void interval(ObjectNode o, String prefix, Optional<Interval> i) {
+        interval(o, prefix, i.orElse(null));
     }
 
     private static void interval(ObjectNode o, String prefix, Interval i) {
@@ -54,6 +59,10 @@ public final class IndirectContrastsRenderer {
             interval(o, "percentile", x.percentile());
             interval(o, "bias_corrected", x.biasCorrected());
         }
+    }
+
+    private static String ci(Optional<Interval> i) {
+        return ci(i.orElse(null));
     }
 
     private static String ci(Interval i) {
@@ -102,7 +111,7 @@ public final class IndirectContrastsRenderer {
         r.add(p);
         r.add(i == null ? null : i.lower());
         r.add(i == null ? null : i.upper());
-        r.add(i == null ? null : i.method());
+        r.add(i == null ? null : i.kind().label());
         out.add(r);
     }
 
@@ -112,9 +121,9 @@ public final class IndirectContrastsRenderer {
         for (IndirectContrast x : r.contrasts()) {
             String name = x.first() + " - " + x.second();
             boolean any = false;
-            for (Interval i : new Interval[] {x.monteCarlo(), x.percentile(), x.biasCorrected()}) {
-                if (i != null) {
-                    row(out, "contrast", name, null, null, x.estimate(), null, null, null, i);
+            for (Optional<Interval> i : List.of(x.monteCarlo(), x.percentile(), x.biasCorrected())) {
+                if (i.isPresent()) {
+                    row(out, "contrast", name, null, null, x.estimate(), null, null, null, i.get());
                     any = true;
                 }
             }
@@ -126,10 +135,10 @@ public final class IndirectContrastsRenderer {
             row(out, "delta_" + x.kind(), x.kind(), x.effect(), x.role(), x.estimate(), x.se(), x.z(), x.p(), x.ci());
         }
         for (ProportionMediated x : r.proportions()) {
-            for (Interval i : new Interval[] {x.delta(), x.percentile(), x.biasCorrected()}) {
-                if (i != null) {
+            for (Optional<Interval> i : List.of(Optional.of(x.delta()), x.percentile(), x.biasCorrected())) {
+                if (i.isPresent()) {
                     row(out, "proportion_mediated", "proportion", x.effect(), x.role(), x.estimate(), x.se(), null,
-                            null, i);
+                            null, i.get());
                 }
             }
         }
