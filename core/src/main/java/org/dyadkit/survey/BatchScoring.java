@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.dyadkit.InputException;
+import org.dyadkit.input.ReadOptions;
 import org.dyadkit.instrument.Instrument;
 import org.dyadkit.scoring.Scorer;
 
@@ -126,9 +127,14 @@ public final class BatchScoring {
         return new BatchScoring(format, parts, idColumn, on, outputDelimiter, progress, threads);
     }
 
-    /** Writes the output with this delimiter (by default the input's). */
+    /**
+     * Writes the output with this delimiter (by default a comma, whatever the input's, so that the scored
+     * file reads without options).
+     *
+     * @throws IllegalArgumentException for a delimiter other than {@code ,} {@code ;} tab {@code |}
+     */
     public BatchScoring withOutputDelimiter(char delimiter) {
-        new SurveyFormat(delimiter, 0, List.of(), SurveyFormat.DEFAULT_MAX_ROW_BYTES); // validates
+        ReadOptions.csv().withDelimiter(delimiter); // validates
         return new BatchScoring(format, parts, idColumn, counts, delimiter, progress, threads);
     }
 
@@ -275,12 +281,12 @@ public final class BatchScoring {
             this.out = out;
             this.problems = problems;
             this.file = in.source();
-            this.outDelim = outputDelimiter == null ? format.delimiter() : outputDelimiter;
-            this.sameDelimiter = outDelim == format.delimiter();
+            this.outDelim = outputDelimiter == null ? ',' : outputDelimiter;
+            this.sameDelimiter = outDelim == format.delimiter() && !format.decimalComma();
             this.crlf = in.usesCrlf();
             this.head = new RowWriter(out, outDelim, crlf);
             this.width = in.header().size();
-            this.idCells = new CellParser(format.naCodes(), format.delimiter());
+            this.idCells = new CellParser(format.naCodes(), format.decimalComma());
             this.cols = new int[parts.size()][];
             this.lo = new int[parts.size()][];
             this.hi = new int[parts.size()][];
@@ -308,6 +314,10 @@ public final class BatchScoring {
                     }
                 }
             }
+            String delimiterHint = org.dyadkit.input.DialectHints.delimiterHint(in.header(), format.options());
+            if (delimiterHint != null && (!absent.isEmpty() || idColumn != null && in.columnIndex(idColumn) < 0)) {
+                throw new InputException(file + ": " + delimiterHint);
+            }
             if (!absent.isEmpty()) {
                 throw new InputException(ColumnHints.absentMessage(file, absent, in.header(),
                         parts.get(0).scorer().itemCount()));
@@ -334,10 +344,7 @@ public final class BatchScoring {
             if (in.hasByteOrderMark()) {
                 head.raw(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, 3);
             }
-            writeTextRow(in.header(), addedColumns());
-            for (List<String> extra : in.extraHeaderRows()) {
-                writeTextRow(extra, null);
-            }
+            writeTextRow(in.header(), addedColumns()); // Qualtrics' extra header rows are not data: left out
             head.flush();
             int workers = threads > 0 ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
             // the default (threads == 1 unless asked) keeps everything in the calling thread
@@ -562,7 +569,7 @@ public final class BatchScoring {
 
         /** One thread's working state: validation, scoring and formatting of whole batches. */
         private final class Worker {
-            private final CellParser cells = new CellParser(format.naCodes(), format.delimiter());
+            private final CellParser cells = new CellParser(format.naCodes(), format.decimalComma());
             private final int[][] responses = new int[parts.size()][];
             private final double[][] values = new double[parts.size()][];
             private final int[][] answered = new int[parts.size()][];
@@ -614,7 +621,13 @@ public final class BatchScoring {
                         if (c > 0) {
                             w.delimiter();
                         }
-                        w.field(rec, rb + st[base + c], rb + en[base + c], (!cleanRow && sp[base + c]) || !sameDelimiter);
+                        int cs = rb + st[base + c];
+                        int ce = rb + en[base + c];
+                        if (format.decimalComma() && commaNumber(rec, cs, ce)) {
+                            w.field(pointCopy(rec, cs, ce), 0, ce - cs, false); // 3,5 is written 3.5
+                        } else {
+                            w.field(rec, cs, ce, (!cleanRow && sp[base + c]) || !sameDelimiter);
+                        }
                     }
                     for (int c = upto; c < width; c++) {
                         if (c > 0) {
@@ -724,6 +737,36 @@ public final class BatchScoring {
                 bt.problems.addAll(rowProblems);
                 w.endRow();
                 return any;
+            }
+
+            /** Whether b[s, e) is a number written with a decimal comma ({@code 3,5}, {@code -0,25}). */
+            private boolean commaNumber(byte[] bytes, int s, int e) {
+                int p = s;
+                if (p < e && (bytes[p] == '-' || bytes[p] == '+')) {
+                    p++;
+                }
+                int d = p;
+                while (p < e && bytes[p] >= '0' && bytes[p] <= '9') {
+                    p++;
+                }
+                if (p == d || p >= e || bytes[p] != ',') {
+                    return false;
+                }
+                int f = ++p;
+                while (p < e && bytes[p] >= '0' && bytes[p] <= '9') {
+                    p++;
+                }
+                return p > f && p == e;
+            }
+
+            private byte[] pointCopy(byte[] bytes, int s, int e) {
+                byte[] copy = Arrays.copyOfRange(bytes, s, e);
+                for (int j = 0; j < copy.length; j++) {
+                    if (copy[j] == ',') {
+                        copy[j] = '.';
+                    }
+                }
+                return copy;
             }
 
             /** Whether every cell from {@code from} on is blank (trailing delimiters, as spreadsheets write them). */
