@@ -74,6 +74,17 @@ public final class Main implements Runnable {
             err.println("dyadkit: " + ex.getMessage());
             return EXIT_USAGE;
         }
+        if (ex instanceof java.io.UncheckedIOException u) {
+            err.println("dyadkit: cannot read or write: " + org.dyadkit.input.Messages.cut(String.valueOf(
+                    u.getCause() == null ? u.getMessage() : u.getCause().getMessage())));
+            return EXIT_INPUT;
+        }
+        if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+            // a library precondition the options did not check: a usage error, never a stack trace
+            err.println("dyadkit: " + org.dyadkit.input.Messages.cut(String.valueOf(ex.getMessage())));
+            err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return EXIT_USAGE;
+        }
         throw new IllegalStateException(ex);
     }
 

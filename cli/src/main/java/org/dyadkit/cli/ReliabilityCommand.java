@@ -31,6 +31,7 @@ import org.dyadkit.reliability.Reliability;
 import org.dyadkit.reliability.ScaleDefinition;
 import org.dyadkit.reliability.ScaleReliability;
 import org.dyadkit.survey.BatchScoring;
+import org.dyadkit.survey.ItemCells;
 import org.dyadkit.survey.ItemColumns;
 import org.dyadkit.table.DataTable;
 import picocli.CommandLine;
@@ -121,17 +122,8 @@ public final class ReliabilityCommand implements Callable<Integer> {
                     + "(e.g. --by role) or a sample or site.")
     String by;
 
-    @Option(names = "--na", split = ",", paramLabel = "CODE",
-            description = "Codes that mean missing besides a blank cell, e.g. --na 99,-9 (not listed as problems).")
-    List<String> na = new ArrayList<>();
-
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The field separator: , (default), ; or tab.")
-    String delimiter = ",";
-
-    @Option(names = "--qualtrics",
-            description = "The file has two extra header rows under the column names (Qualtrics export); they are "
-                    + "skipped, and lines count respondents from 1 as in score.")
-    boolean qualtrics;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @Option(names = "--strict",
             description = "Stop (exit 3) at the first answer that is not a whole number in its item's range, "
@@ -318,27 +310,18 @@ public final class ReliabilityCommand implements Callable<Integer> {
     private record Answers(Map<Integer, double[]> columns, Map<Integer, String> names, List<CellProblem> problems) {
     }
 
-    /**
-     * Reads every item the scales use. A cell must be blank (or NA or .), or a whole number in the item's
-     * range; anything else is set to missing and reported, as the scorer does (with --strict: exit 3).
-     */
+    /** Reads the input in the dialect of the reading options (Qualtrics rows skipped there). */
     private DataTable readTable() {
-        char delim = OptionChecks.delimiter(spec.commandLine(), delimiter, "--delimiter");
-        DataTable table = DataTable.read(input, delim);
-        if (!qualtrics) {
-            return table;
-        }
-        if (table.rowCount() <= 2) {
-            throw new InputException(Location.file(table.source()), "--qualtrics expects two extra header rows "
-                    + "followed by respondents, but the file has " + table.rowCount() + " row(s) under the header");
-        }
-        int[] respondents = new int[table.rowCount() - 2];
-        for (int r = 0; r < respondents.length; r++) {
-            respondents[r] = r + 2;
-        }
-        return table.select(respondents);
+        OptionChecks.name(spec.commandLine(), "--id", id, "person_id");
+        OptionChecks.name(spec.commandLine(), "--by", by, "role");
+        return reading.readTable(input.toString());
     }
 
+    /**
+     * Reads every item the scales use with the scoring rules ({@link ItemCells}): blank, {@code NA},
+     * {@code .} and the {@code --na} codes are missing; a whole number in the item's range is an answer;
+     * anything else is set to missing and reported, as the scorer does (with --strict: exit 3).
+     */
     private Answers answers(DataTable table, Instrument inst, List<ScaleDefinition> scales, ColumnNamer namer) {
         Map<Integer, double[]> cols = new TreeMap<>();
         Map<Integer, String> names = new TreeMap<>();
@@ -358,30 +341,22 @@ public final class ReliabilityCommand implements Callable<Integer> {
                 Item it = inst.item(number);
                 String[] text = table.text(col);
                 double[] x = new double[text.length];
+                ItemCells cells = ItemCells.of(table.options());
                 for (int r = 0; r < text.length; r++) {
-                    String t = text[r].strip();
                     x[r] = Double.NaN;
-                    if (t.isEmpty() || t.equals("NA") || t.equals(".") || na.contains(t)) {
+                    // the scoring rules: blank, NA, . and the --na codes missing; a whole number in range
+                    String problem = switch (cells.classify(text[r])) {
+                        case MISSING -> "";
+                        case WHOLE -> cells.value() < it.min() || cells.value() > it.max() ? "out_of_range" : null;
+                        case HUGE -> "out_of_range";
+                        case FRACTION -> "non_integer";
+                        case TEXT -> "non_numeric";
+                    };
+                    if (problem == null) {
+                        x[r] = cells.value();
                         continue;
                     }
-                    String problem = null;
-                    double v = Double.NaN;
-                    try {
-                        v = Double.parseDouble(t);
-                    } catch (NumberFormatException e) {
-                        problem = "non_numeric";
-                    }
-                    if (problem == null) {
-                        if (!Double.isFinite(v)) {
-                            problem = "non_numeric";
-                        } else if (v != Math.rint(v)) {
-                            problem = "non_integer";
-                        } else if (v < it.min() || v > it.max()) {
-                            problem = "out_of_range";
-                        }
-                    }
-                    if (problem == null) {
-                        x[r] = v;
+                    if (problem.isEmpty()) {
                         continue;
                     }
                     if (strict) {

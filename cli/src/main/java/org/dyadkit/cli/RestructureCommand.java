@@ -47,7 +47,9 @@ public final class RestructureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DyadicData data = in.read();
+        OptionChecks.notInput(spec.commandLine(), "--output", output == null ? null : output.toString(),
+                in.input().toString());
+        DyadicData data = in.readData();
         DataTable out = data.to(to);
         PrintWriter err = spec.commandLine().getErr();
         if (output == null || output.toString().equals("-")) {
