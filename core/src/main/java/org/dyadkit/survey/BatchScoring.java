@@ -37,7 +37,10 @@ import org.dyadkit.scoring.Scorer;
  * missing-value code ({@code missing_id}), an
  * identifier seen before ({@code duplicate_id}, every occurrence after the first), no item of an
  * instrument answered ({@code all_items_missing}) and a different number of cells than the header
- * ({@code ragged_row}) are reported and the row is kept. A short row is scored with its absent cells
+ * ({@code ragged_row}) are reported and the row is kept. A score left missing by its missing-data rule
+ * although some of its items were answered is reported as {@code below_min_answered} with the count
+ * ({@code self_kindness:below_min_answered:3/4} in the problems column; in the problems file the column is
+ * the score's output column and the value the count). A short row is scored with its absent cells
  * blank; a long row is written without its extra cells and is not scored (its cells may be shifted),
  * unless the extra cells are all blank (trailing delimiters). In the problems column a cell value is
  * cut to 40 characters; the problems file has it in full.
@@ -710,6 +713,13 @@ public final class BatchScoring {
                     } else {
                         sc.scoreInto(resp, vals, ans);
                     }
+                    if (got > 0 && !tooLong) {
+                        for (int j = 0; j < vals.length; j++) {
+                            if (Double.isNaN(vals[j])) {
+                                belowRule(line, k, j, ans[j]);
+                            }
+                        }
+                    }
                     for (int j = 0; j < vals.length; j++) {
                         w.delimiter();
                         if (!Double.isNaN(vals[j])) {
@@ -785,6 +795,17 @@ public final class BatchScoring {
                     }
                 }
                 return true;
+            }
+
+            /** A score left missing by its rule: {@code self_kindness:below_min_answered:3/4} in the cell. */
+            private void belowRule(long line, int part, int score, int answeredItems) {
+                Part p = parts.get(part);
+                String name = p.scorer().scoreNames().get(score);
+                int of = p.scorer().scoreItems(score);
+                String value = of < 0 ? Integer.toString(answeredItems) : answeredItems + "/" + of;
+                token(partTokens, name, ProblemKind.BELOW_MIN_ANSWERED, value);
+                b.problems.add(new Problem(file, line, p.prefix() + "_" + name, value, ProblemKind.BELOW_MIN_ANSWERED,
+                        ProblemKind.BELOW_MIN_ANSWERED.action()));
             }
 
             private void cellProblem(long line, String column, String value, ProblemKind kind) {

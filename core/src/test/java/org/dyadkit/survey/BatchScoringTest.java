@@ -172,7 +172,7 @@ class BatchScoringTest {
                 .withId("id").withCounts(true);
         String out = run(b, "id,a1,a2,b1,b2\n1,1,,0,6\n1,2,3,7,\n", new ArrayList<>());
         assertEquals("id,a1,a2,b1,b2,a_total,a_total_answered,a_problems,b_total,b_total_answered,b_problems\n"
-                + "1,1,,0,6,,1,,3,2,\n"
+                + "1,1,,0,6,,1,total:below_min_answered:1/2,3,2,\n"
                 + "1,2,3,7,,2.5,2,id:duplicate_id,,0,b1:out_of_range:7;all_items_missing;id:duplicate_id\n", out);
     }
 
