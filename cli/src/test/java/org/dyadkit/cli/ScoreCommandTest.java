@@ -90,7 +90,11 @@ class ScoreCommandTest {
         assertTrue(lines.get(0).contains(",sc_self_kindness,sc_self_kindness_answered,"), lines.get(0));
         assertTrue(lines.get(0).endsWith(",sc_total,sc_total_answered,sc_problems"), lines.get(0));
         assertTrue(lines.get(1).startsWith("1,99,2,"), lines.get(1));
-        assertTrue(err.contains("No problems found"), err);
+        // 99 is missing, not out of range; self_judgment (item 1; and the item-mean total) then lack an item under the
+        // SCS rule, which is now reported (issue 10)
+        assertTrue(lines.get(1).endsWith(",self_judgment:below_min_answered:4/5;total:below_min_answered:25/26"),
+                lines.get(1));
+        assertTrue(err.contains("Problems: 2 below_min_answered."), err);
     }
 
     @Test
