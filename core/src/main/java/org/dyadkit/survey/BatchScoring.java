@@ -75,6 +75,7 @@ public final class BatchScoring {
     }
 
     private static final int PROGRESS_EVERY = 1 << 15;
+    private static final String BELOW_ACTION = ProblemKind.BELOW_MIN_ANSWERED.action();
 
     private final SurveyFormat format;
     private final List<Part> parts;
@@ -277,7 +278,10 @@ public final class BatchScoring {
         private final IdSet ids = new IdSet();
         private final CellParser idCells;
         private final boolean sameDelimiter;
-        private final EnumMap<ProblemKind, Long> tally = new EnumMap<>(ProblemKind.class);
+        private final long[] tally = new long[ProblemKind.values().length];
+        /** Per instrument and score: the output column name, and "a/k" texts for a = 0..k answered items. */
+        private final String[][] scoreColumns;
+        private final String[][][] answeredTexts;
 
         Pass(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
             this.in = in;
@@ -335,6 +339,22 @@ public final class BatchScoring {
                 idCol = -1;
             }
             idName = idCol < 0 ? null : in.header().get(idCol).strip();
+            scoreColumns = new String[parts.size()][];
+            answeredTexts = new String[parts.size()][][];
+            for (int k = 0; k < parts.size(); k++) {
+                Part p = parts.get(k);
+                List<String> names = p.scorer().scoreNames();
+                scoreColumns[k] = new String[names.size()];
+                answeredTexts[k] = new String[names.size()][];
+                for (int j = 0; j < names.size(); j++) {
+                    scoreColumns[k][j] = p.prefix() + "_" + names.get(j);
+                    int of = p.scorer().scoreItems(j);
+                    answeredTexts[k][j] = new String[Math.max(0, of) + 1];
+                    for (int a = 0; a <= Math.max(0, of); a++) {
+                        answeredTexts[k][j][a] = of < 0 ? null : a + "/" + of;
+                    }
+                }
+            }
             for (String added : addedColumns()) {
                 if (in.columnIndex(added) >= 0) {
                     throw new InputException(file + ": the input already has a column " + added
@@ -410,7 +430,11 @@ public final class BatchScoring {
             if (progress != null) {
                 progress.update(rows, in.bytesRead());
             }
-            return new BatchSummary(file, rows, scored, new LinkedHashMap<>(tally));
+            EnumMap<ProblemKind, Long> counts = new EnumMap<>(ProblemKind.class);
+            for (ProblemKind k : ProblemKind.values()) {
+                counts.put(k, tally[k.ordinal()]);
+            }
+            return new BatchSummary(file, rows, scored, new LinkedHashMap<>(counts));
         }
 
         private Batch await(Future<Batch> f) throws IOException {
@@ -435,7 +459,7 @@ public final class BatchScoring {
         private long emit(Batch b) throws IOException {
             out.write(b.sink.buf, 0, b.sink.n);
             for (Problem p : b.problems) {
-                tally.merge(p.kind(), 1L, Long::sum);
+                tally[p.kind().ordinal()]++;
                 problems.accept(p);
             }
             return b.scored;
@@ -799,13 +823,16 @@ public final class BatchScoring {
 
             /** A score left missing by its rule: {@code self_kindness:below_min_answered:3/4} in the cell. */
             private void belowRule(long line, int part, int score, int answeredItems) {
-                Part p = parts.get(part);
-                String name = p.scorer().scoreNames().get(score);
-                int of = p.scorer().scoreItems(score);
-                String value = of < 0 ? Integer.toString(answeredItems) : answeredItems + "/" + of;
-                token(partTokens, name, ProblemKind.BELOW_MIN_ANSWERED, value);
-                b.problems.add(new Problem(file, line, p.prefix() + "_" + name, value, ProblemKind.BELOW_MIN_ANSWERED,
-                        ProblemKind.BELOW_MIN_ANSWERED.action()));
+                String[] texts = answeredTexts[part][score];
+                String value = answeredItems >= 0 && answeredItems < texts.length && texts[answeredItems] != null
+                        ? texts[answeredItems] : Integer.toString(answeredItems);
+                if (partTokens.length() > 0) {
+                    partTokens.append(';');
+                }
+                partTokens.append(parts.get(part).scorer().scoreNames().get(score)).append(":below_min_answered:")
+                        .append(value);
+                b.problems.add(new Problem(file, line, scoreColumns[part][score], value,
+                        ProblemKind.BELOW_MIN_ANSWERED, BELOW_ACTION));
             }
 
             private void cellProblem(long line, String column, String value, ProblemKind kind) {
