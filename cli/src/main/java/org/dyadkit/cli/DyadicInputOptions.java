@@ -164,6 +164,10 @@ public final class DyadicInputOptions {
         if (data.distinguishable()) {
             err.println("dyadkit: note: fitted the model for distinguishable dyads (roles " + String.join(" and ",
                     data.roles()) + ", from the column names); add --indistinguishable for the model without roles");
+        } else if (layout == Layout.DYAD) {
+            err.println("dyadkit: note: fitted the model for indistinguishable dyads (the column names number the "
+                    + "members); add --roles a,b naming the two role values of the column names for the distinguishable"
+                    + " model, or --indistinguishable to say this is intended");
         } else {
             err.println("dyadkit: note: fitted the model for indistinguishable dyads (no --role given); add --role COL"
                     + " naming the column that tells the partners apart (for example --role gender) for the"

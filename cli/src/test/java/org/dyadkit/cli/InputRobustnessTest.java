@@ -255,6 +255,23 @@ class InputRobustnessTest {
     }
 
     @Test
+    void ambiguousWideNamesAreRefusedAndAPatternReadsThem() throws IOException {
+        Path p = dir.resolve("prqc.csv");
+        Files.writeString(p, "PRQC_1.1,PRQC_1.2,PRQC_2.1,PRQC_2.2\n1,2,3,4\n2,3,4,5\n3,3,3,1\n");
+        Run refused = Run.run("restructure", "--input", p.toString(), "--from", "dyad", "--to", "individual");
+        assertEquals(3, refused.exit());
+        assertTrue(refused.err().contains("--names '{var}.{role}'") && refused.err().contains("2 ways"), refused.err());
+        assertTrue(refused.out().isEmpty());
+        Run read = Run.run("restructure", "--input", p.toString(), "--from", "dyad", "--to", "individual", "--names",
+                "{var}.{role}");
+        assertEquals(0, read.exit(), read.err());
+        assertTrue(read.out().startsWith("dyad,PRQC_1,PRQC_2"), read.out());
+        assertTrue(read.err().contains("numbered by its line"), read.err());
+        usage(Run.run("restructure", "--input", p.toString(), "--from", "individual", "--to", "dyad", "--names",
+                "{var}.{role}", "--dyad", "x"), "--names");
+    }
+
+    @Test
     void theModelFittedWithoutRoleOrIndistinguishableIsNamed() {
         Run r = Run.run("apim", "--input", ACITELLI.toString(), "--dyad", "cuplid", "--y", "satisfaction", "--x",
                 "other_pos");
