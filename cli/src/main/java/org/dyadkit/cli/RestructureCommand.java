@@ -61,6 +61,9 @@ public final class RestructureCommand implements Callable<Integer> {
             }
             w.flush();
         } else {
+            for (String stale : org.dyadkit.survey.AtomicFile.staleTemporaryFiles(output)) {
+                err.println("dyadkit: note: removed " + stale + ", left by an earlier run that was killed");
+            }
             CsvOutput.writeAtomically(out, output);
             err.println("dyadkit: wrote " + out.rowCount() + " rows (" + data.size() + " dyads, "
                     + (data.distinguishable() ? "roles " + String.join(", ", data.roles()) : "indistinguishable")
