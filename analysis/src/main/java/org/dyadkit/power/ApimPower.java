@@ -490,7 +490,7 @@ public final class ApimPower {
         }
         String summary = Summaries.analytic(this, e, n, t == null ? Double.NaN : t.power(), size, beta, pr);
         return new PowerRow(e.name(), Optional.ofNullable(e.role()), n < 0 ? OptionalInt.empty() : OptionalInt.of(n),
-                t == null ? Double.NaN : t.power(), OptionalDouble.empty(),
+                t == null ? OptionalDouble.empty() : OptionalDouble.of(t.power()), OptionalDouble.empty(),
                 t == null ? OptionalDouble.empty() : OptionalDouble.of(t.ncp()),
                 t == null || t.normal() ? OptionalDouble.empty() : OptionalDouble.of(t.df()), size, beta, zr, pr,
                 OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),

@@ -64,7 +64,7 @@ public record PowerResult(PowerMethod method, String model, boolean distinguisha
         for (PowerRow r : rows) {
             sb.append("\n  ").append(r.effect()).append(" N=")
                     .append(r.nDyads().isPresent() ? Integer.toString(r.nDyads().getAsInt()) : "none")
-                    .append(" power=").append(r.power());
+                    .append(" power=").append(r.power().isPresent() ? Double.toString(r.power().getAsDouble()) : "none");
         }
         return sb.toString();
     }

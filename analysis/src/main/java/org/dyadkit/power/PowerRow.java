@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  *     differences and averages
  * @param nDyads complete dyads; empty when a target power cannot be reached (a zero effect)
  * @param power the power (analytic), the share of successful replicates that reject (simulation), or, when
- *     solving for N, the power at the N found
+ *     solving for N, the power at the N found (empty when no N reaches the target)
  * @param mcSe Monte Carlo standard error of the simulated power, sqrt(power (1 - power) / replicates fitted);
  *     empty for analytic power
  * @param ncp noncentrality parameter, the effect over its standard error (analytic only)
@@ -34,7 +34,7 @@ import java.util.OptionalInt;
  * @param failedShare share of replicates that could not be fitted (simulation only)
  * @param summary one sentence: "There is .80 power to detect ..."
  */
-public record PowerRow(String effect, Optional<String> role, OptionalInt nDyads, double power, OptionalDouble mcSe,
+public record PowerRow(String effect, Optional<String> role, OptionalInt nDyads, OptionalDouble power, OptionalDouble mcSe,
         OptionalDouble ncp, OptionalDouble df, double size, OptionalDouble beta, OptionalDouble r,
         OptionalDouble partialR, OptionalDouble trueValue, OptionalDouble meanEstimate, OptionalDouble bias,
         OptionalDouble coverage, OptionalInt replicates, OptionalDouble failedShare, String summary) {
