@@ -112,6 +112,11 @@ public final class ApimPower {
         return new ApimPower(distinguishable, roles, es, a, p, q, rxN, reN, vx, ve, al, n, sg, t);
     }
 
+    /** The role names (empty when indistinguishable). */
+    public List<String> roles() {
+        return roles;
+    }
+
     /** The measure of the actor and partner effects (default beta). */
     public ApimPower withEffectSize(EffectSize es) {
         return copy(java.util.Objects.requireNonNull(es), actor, partner, proportion, rx, re, ratioX, ratioE, alpha,

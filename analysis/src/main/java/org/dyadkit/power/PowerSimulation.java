@@ -258,6 +258,11 @@ public final class PowerSimulation {
         });
     }
 
+    /** The design's role names (empty when indistinguishable). */
+    public List<String> roles() {
+        return design.roles;
+    }
+
     /** A progress listener (the command line draws a bar on a terminal). */
     public PowerSimulation withProgress(Progress p) {
         return with(c -> c.progress = p);
