@@ -32,8 +32,8 @@ final class Summaries {
             if (n < 0) {
                 return "No number of dyads gives " + ApimPower.apa(d.target) + " power to detect " + w + ".";
             }
-            return "At minimum, " + n + " dyads are needed to have " + ApimPower.apa(d.target) + " power to detect " + w
-                    + " (power " + ApimPower.apa(power) + ").";
+            return "At minimum, " + n + " dyads (power " + ApimPower.apa(power) + ") are needed to have "
+                    + ApimPower.apa(d.target) + " power to detect " + w + ".";
         }
         return "There is " + ApimPower.apa(power) + " power to detect " + w + " with " + n + " dyads.";
     }
