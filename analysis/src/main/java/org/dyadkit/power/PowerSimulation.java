@@ -726,11 +726,10 @@ public final class PowerSimulation {
                         }
                     }
                     double se = Math.sqrt(var);
-                    TDistribution td = TDistribution.of(dfi);
-                    double p = 2 * td.survivalProbability(Math.abs(e / se));
-                    double q = td.inverseSurvivalProbability(design.alpha / 2);
+                    // p < alpha exactly when |t| exceeds the 1 - alpha/2 quantile of t(df)
+                    double q = quantile(dfi);
                     est[i] = e;
-                    rej[i] = p < design.alpha;
+                    rej[i] = Math.abs(e / se) > q;
                     cover[i] = e - q * se <= t.truth() && t.truth() <= e + q * se;
                 }
             }
@@ -740,6 +739,14 @@ public final class PowerSimulation {
             return new Outcome(null, null, null, "unusable replicate: " + ex.getMessage());
         }
         return new Outcome(est, rej, cover, null);
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Double, Double> quantiles =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The 1 - alpha/2 quantile of t(df), cached (the df repeat across replicates). */
+    private double quantile(double dfi) {
+        return quantiles.computeIfAbsent(dfi, v -> TDistribution.of(v).inverseSurvivalProbability(design.alpha / 2));
     }
 
     private static double value(String factor, int self, int other, double[] x, Map<String, double[]> cov) {
