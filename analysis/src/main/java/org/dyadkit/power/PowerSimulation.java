@@ -28,6 +28,8 @@ import org.dyadkit.apim.Coefficient;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.Method;
 import org.dyadkit.mediation.ApimemResult;
+import org.dyadkit.mediation.Effect;
+import org.dyadkit.resample.Interval;
 import org.dyadkit.mediation.IndirectEffect;
 
 /**
@@ -690,11 +692,12 @@ public final class PowerSimulation {
                     String nm = t.name().substring(0, t.role() == null ? t.name().length()
                             : t.name().length() - t.role().length() - 1);
                     IndirectEffect e = nm.startsWith("indirect_")
-                            ? res.totalIndirect(nm.substring("indirect_".length()), roleName)
-                            : res.indirect(nm, roleName);
+                            ? res.totalIndirect(Effect.parse(nm.substring("indirect_".length())), roleName)
+                            : res.indirect(Effect.parse(nm), roleName);
+                    Interval ci = e.ci().orElseThrow(() -> new IllegalStateException("no interval of " + nm));
                     est[i] = e.estimate();
-                    rej[i] = !e.ci().contains(0);
-                    cover[i] = e.ci().contains(t.truth());
+                    rej[i] = !ci.contains(0);
+                    cover[i] = ci.contains(t.truth());
                 }
             } else {
                 List<String> covSpecs = covariates.stream().map(Term::spec).toList();
@@ -705,7 +708,7 @@ public final class PowerSimulation {
                 for (int j = 0; j < coefs.size(); j++) {
                     index.put(coefs.get(j).term(), j);
                 }
-                double[][] v = fit.covariance();
+                double[][] v = fit.covariance().toArray();
                 for (int i = 0; i < k; i++) {
                     Target t = targets.get(i);
                     double e = 0;
