@@ -35,7 +35,7 @@ final class Engine {
         return a.fit();
     }
 
-    /** Fits the APIMeM x -> m -> y with Monte Carlo (draws) or dyad-bootstrap (resamples) intervals. */
+    /** Fits the APIMeM x to m to y with Monte Carlo (draws) or dyad-bootstrap (resamples) intervals. */
     static ApimemResult apimem(String[] dyad, String[] role, Map<String, double[]> vars, List<String> roles,
             Method method, DfMethod df, double level, boolean bootstrap, int draws, long seed) {
         DyadArrays data = DyadArrays.of(dyad, role, vars);

@@ -118,8 +118,8 @@ public final class PowerSimulation {
     }
 
     /**
-     * Simulates the APIMeM X -> M -> Y: the design's actor and partner effects are the direct effects c' (beta);
-     * give the a paths (X -> M) and b paths (M -> Y) with {@link #withMediatorPaths} and {@link #withOutcomePaths}
+     * Simulates the APIMeM X to M to Y: the design's actor and partner effects are the direct effects c' (beta);
+     * give the a paths (X to M) and b paths (M to Y) with {@link #withMediatorPaths} and {@link #withOutcomePaths}
      * (defaults actor .3, partner .1).
      */
     public static PowerSimulation apimem(ApimPower design) {
@@ -220,7 +220,7 @@ public final class PowerSimulation {
         return with(c -> c.interactions = List.copyOf(l));
     }
 
-    /** APIMeM: the a paths X -> M, actor and partner, both roles. */
+    /** APIMeM: the a paths X to M, actor and partner, both roles. */
     public PowerSimulation withMediatorPaths(double actor, double partner) {
         return with(c -> c.aPaths = new double[][] {{actor, actor}, {partner, partner}});
     }
@@ -234,7 +234,7 @@ public final class PowerSimulation {
         });
     }
 
-    /** APIMeM: the b paths M -> Y, actor and partner, both roles. */
+    /** APIMeM: the b paths M to Y, actor and partner, both roles. */
     public PowerSimulation withOutcomePaths(double actor, double partner) {
         return with(c -> c.bPaths = new double[][] {{actor, actor}, {partner, partner}});
     }
