@@ -59,6 +59,9 @@ public final class ApimCommand implements Callable<Integer> {
     Integer threads;
 
     @Mixin
+    ApimTestsOptions tests;
+
+    @Mixin
     Output.Option format;
 
     @Override
@@ -70,7 +73,9 @@ public final class ApimCommand implements Callable<Integer> {
         }
         OptionChecks.threads(cl, threads);
         DyadicData data = input.read();
-        Apim b = model.builder(cl, data);
+        org.dyadkit.apim.Centring.Result centred = tests.centre(cl, data, model);
+        Apim b = centred == null ? model.builder(cl, data)
+                : model.builder(cl, centred.data(), data.distinguishable());
         if (bootstrap > 0) {
             b = b.withBootstrap(bootstrap, seed);
         }
@@ -81,10 +86,30 @@ public final class ApimCommand implements Callable<Integer> {
             b = b.withKPredictor(kPredictor);
         }
         ApimFit fit = b.fit();
-        boolean showK = k || bootstrap > 0;
+        ApimTestsOptions.Extras extras = tests.compute(cl, b, fit, model, centred);
+        boolean showK = k || bootstrap > 0 || tests.testEqualK;
         PrintWriter out = cl.getOut();
-        Output.write(out, format.format(), ApimRenderer.of(input.input().toString(), showK), fit,
-                o -> input.options(o, data));
+        ApimRenderer renderer = ApimRenderer.of(input.input().toString(), showK);
+        switch (format.format()) {
+            case JSON -> {
+                com.fasterxml.jackson.databind.node.ObjectNode o = renderer.json(fit);
+                input.options(o, data);
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                ApimTestsOptions.json(m, extras);
+                m.forEach((key, v) -> o.set(key, org.dyadkit.report.Formats.node(v)));
+                out.print(org.dyadkit.report.Formats.json(o));
+            }
+            case CSV -> {
+                org.dyadkit.report.TidyTable.Builder tb = org.dyadkit.report.TidyTable.builder();
+                ApimTestsOptions.rows(tb, extras);
+                out.print(renderer.tables(fit).concat(tb.build()).csv());
+            }
+            default -> {
+                out.print(renderer.text(fit));
+                out.print(ApimTestsOptions.text(extras));
+            }
+        }
+        out.flush();
         return 0;
     }
 }

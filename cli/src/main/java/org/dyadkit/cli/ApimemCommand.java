@@ -1,11 +1,15 @@
 package org.dyadkit.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.mediation.Apimem;
 import org.dyadkit.mediation.ApimemResult;
 import org.dyadkit.report.mediation.ApimemRenderer;
+import org.dyadkit.mediation.IndirectContrasts;
+import org.dyadkit.mediation.IndirectContrastsResult;
+import org.dyadkit.report.mediation.IndirectContrastsRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +62,11 @@ public final class ApimemCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the bootstrap (default: all cores).")
     Integer threads;
 
+    @Option(names = "--contrasts", description = "Every pairwise contrast of the simple indirect effects (Monte Carlo "
+            + "and bootstrap intervals from the same draws), delta-method SEs of the total indirect and total effects, "
+            + "and the proportion mediated with its intervals.")
+    boolean contrasts;
+
     @Mixin
     Output.Option format;
 
@@ -98,13 +107,36 @@ public final class ApimemCommand implements Callable<Integer> {
         if (threads != null) {
             b = b.withThreads(threads);
         }
-        ApimemResult r = b.fit();
+        IndirectContrastsResult ic = contrasts ? IndirectContrasts.of(b).fit() : null;
+        ApimemResult r = ic != null ? ic.apimem() : b.fit();
         PrintWriter out = cl.getOut();
-        Output.write(out, format.format(), ApimemRenderer.of(input.input().toString(), model.level), r, o -> {
-            input.options(o, data);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) o.get("options")).put("level", model.level)
-                    .put("ci", normal ? "normal" : "t");
-        });
+        ApimemRenderer renderer = ApimemRenderer.of(input.input().toString(), model.level);
+        switch (format.format()) {
+            case JSON -> {
+                com.fasterxml.jackson.databind.node.ObjectNode o = renderer.json(r);
+                input.options(o, data);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) o.get("options")).put("level", model.level)
+                        .put("ci", normal ? "normal" : "t");
+                if (ic != null) {
+                    IndirectContrastsRenderer.json(o, ic);
+                }
+                out.print(org.dyadkit.report.Formats.json(o));
+            }
+            case CSV -> {
+                org.dyadkit.report.TidyTable t = renderer.tables(r);
+                if (ic != null) {
+                    t = t.concat(ApimemRenderer.rows(IndirectContrastsRenderer.csv(ic)));
+                }
+                out.print(t.csv());
+            }
+            default -> {
+                out.print(renderer.text(r));
+                if (ic != null) {
+                    out.print(IndirectContrastsRenderer.text(ic));
+                }
+            }
+        }
+        out.flush();
         return 0;
     }
 }

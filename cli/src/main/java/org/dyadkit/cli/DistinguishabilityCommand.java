@@ -5,8 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dyadkit.apim.ApimFit;
+import org.dyadkit.apim.ChiSquareConvention;
 import org.dyadkit.apim.DistinguishabilityTest;
 import org.dyadkit.report.apim.DistinguishabilityRenderer;
+import org.dyadkit.apim.SemDistinguishability;
+import org.dyadkit.apim.SemDistinguishabilityResult;
+import org.dyadkit.apim.SemTest;
+import org.dyadkit.report.apim.ApimTestsRenderers;
 import org.dyadkit.dyad.DyadicData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +29,8 @@ import picocli.CommandLine.Mixin;
         footer = {"", "Example:",
             "  dyadkit distinguishability --input data-samples/acitelli_individual.csv --dyad cuplid --role gender \\",
             "      --y satisfaction --x other_pos",
+            "  dyadkit distinguishability --input data-samples/acitelli_individual.csv --dyad cuplid --role gender \\",
+            "      --y satisfaction --x other_pos --sem --convention n-1",
             "", "Exit status: 0 done; 2 bad usage; 3 unusable input; 4 analysis not possible on these data."})
 public final class DistinguishabilityCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -34,6 +41,16 @@ public final class DistinguishabilityCommand implements Callable<Integer> {
 
     @Mixin
     ApimOptions model;
+
+    @CommandLine.Option(names = "--sem", description = "Also the SEM tests of distinguishability (Olsen and Kenny "
+            + "2006) on the complete dyads: complete (6 df), Y (4 df) and effect (2 df) indistinguishability; one --x, "
+            + "no covariates or interactions.")
+    boolean sem;
+
+    @CommandLine.Option(names = "--convention", paramLabel = "n|n-1", defaultValue = "n",
+            description = "Chi-square of the SEM tests: n = N F, the ML likelihood ratio (lavaan; default); n-1 = "
+                    + "(N - 1) F, as Amos (Kenny's published values).")
+    String convention;
 
     @Mixin
     Output.Option format;
@@ -52,8 +69,50 @@ public final class DistinguishabilityCommand implements Callable<Integer> {
                     + "column with --role COL (and do not give --indistinguishable)");
         }
         DistinguishabilityTest t = model.builder(cl, data).distinguishability();
+        SemDistinguishabilityResult semResult = null;
+        if (sem) {
+            ChiSquareConvention conv = switch (convention.toLowerCase(java.util.Locale.ROOT)) {
+                case "n" -> ChiSquareConvention.N;
+                case "n-1" -> ChiSquareConvention.N_MINUS_1;
+                default -> throw new CommandLine.ParameterException(cl, "--convention must be n or n-1, not \""
+                        + convention + "\"");
+            };
+            if (model.x.size() != 1 || !model.covariates.isEmpty() || !model.interactions.isEmpty()) {
+                throw new CommandLine.ParameterException(cl, "--sem needs exactly one --x and no --covariate or "
+                        + "--interaction (the Olsen-Kenny tests are defined for one predictor)");
+            }
+            semResult = SemDistinguishability.of(model.builder(cl, data)).withConvention(conv).fit();
+        } else if (cl.getParseResult().hasMatchedOption("--convention")) {
+            throw new CommandLine.ParameterException(cl, "--convention applies to the SEM tests; add --sem");
+        }
         PrintWriter out = cl.getOut();
-        Output.write(out, format.format(), DistinguishabilityRenderer.of(), t, o -> input.options(o, data));
+        DistinguishabilityRenderer renderer = DistinguishabilityRenderer.of();
+        switch (format.format()) {
+            case JSON -> {
+                com.fasterxml.jackson.databind.node.ObjectNode o = renderer.json(t);
+                input.options(o, data);
+                if (semResult != null) {
+                    o.set("sem", ApimTestsRenderers.SEM.json(semResult));
+                }
+                out.print(org.dyadkit.report.Formats.json(o));
+            }
+            case CSV -> {
+                org.dyadkit.report.TidyTable tt = renderer.tables(t);
+                if (semResult != null) {
+                    org.dyadkit.report.TidyTable.Builder b = org.dyadkit.report.TidyTable.builder();
+                    ApimTestsRenderers.rows(b, semResult);
+                    tt = tt.concat(b.build());
+                }
+                out.print(tt.csv());
+            }
+            default -> {
+                out.print(renderer.text(t));
+                if (semResult != null) {
+                    out.print(ApimTestsRenderers.SEM.text(semResult));
+                }
+            }
+        }
+        out.flush();
         return 0;
     }
 }

@@ -47,11 +47,20 @@ public final class ApimemRenderer implements Renderer<ApimemResult> {
         return MediationFormat.text(r, source, level);
     }
 
-    @Override
-    public TidyTable tables(ApimemResult r) {
+    /**
+     * Tidy rows (table = the row's kind, then {@code term}, {@code effect}, {@code role}, ...) of rows in the
+     * APIMeM's column order ({@code kind, name, effect, role, estimate, se, statistic, p, ci_lower, ci_upper,
+     * ci_method}), for results that add rows to an APIMeM (indirect-effect contrasts).
+     */
+    public static TidyTable rows(List<List<Object>> rows) {
         TidyTable.Builder b = TidyTable.builder();
+        add(b, rows);
+        return b.build();
+    }
+
+    private static void add(TidyTable.Builder b, List<List<Object>> rows) {
         List<String> head = MediationFormat.APIMEM_CSV_HEADER;
-        for (List<Object> row : MediationFormat.csv(r)) {
+        for (List<Object> row : rows) {
             String kind = row.get(0).toString();
             TidyTable.Row t = b.row(kind.equals("path") ? "paths" : kind);
             for (int c = 1; c < head.size(); c++) {
@@ -59,6 +68,12 @@ public final class ApimemRenderer implements Renderer<ApimemResult> {
                 t.put(c == 1 ? "term" : head.get(c), "".equals(v) ? null : v);
             }
         }
+    }
+
+    @Override
+    public TidyTable tables(ApimemResult r) {
+        TidyTable.Builder b = TidyTable.builder();
+        add(b, MediationFormat.csv(r));
         for (TotalEffect e : r.total()) {
             Interval ci = e.biasCorrected().or(e::percentile).orElse(null);
             b.row("total").put("term", "total").put("effect", e.effect().label()).put("role", e.role())
