@@ -49,6 +49,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new ReliabilityCommand());
         cl.addSubcommand(new MediateCommand());
         cl.addSubcommand(new ApimemCommand());
+        cl.addSubcommand(new org.dyadkit.study.StudyCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
