@@ -477,7 +477,8 @@ final class Plan {
     private static Optional<String> nearest(String name, Collection<String> candidates) {
         String lower = name.toLowerCase(Locale.ROOT);
         return candidates.stream()
-                .filter(c -> Names.distance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(1, name.length() / 3))
+                .filter(c -> Names.distance(lower, c.toLowerCase(Locale.ROOT)) <= Math.max(1, name.length() / 3)
+                        || (lower.length() >= 3 && c.toLowerCase(Locale.ROOT).startsWith(lower)))
                 .min(Comparator.comparingInt((String c) -> Names.distance(lower, c.toLowerCase(Locale.ROOT)))
                         .thenComparing(c -> c));
     }

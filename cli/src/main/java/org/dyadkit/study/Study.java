@@ -3,7 +3,6 @@ package org.dyadkit.study;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,7 +83,7 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
         try {
             text = Files.readString(file);
         } catch (IOException e) {
-            throw StudyException.input("", file + ": cannot read the study file (" + reason(e) + ")");
+            throw StudyException.input("", "cannot read the study file (" + reason(e) + ")");
         }
         boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
         ObjectMapper mapper = json ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
@@ -94,8 +93,8 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw StudyException.usage("", file + ": not valid " + (json ? "JSON" : "YAML") + where + ": "
-                    + e.getOriginalMessage());
+            String first = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw StudyException.usage("", "not valid " + (json ? "JSON" : "YAML") + where + ": " + first.strip());
         }
         return of(file, tree);
     }
@@ -103,7 +102,7 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
     /** A study from its parsed tree ({@code file} places relative paths). */
     static Study of(Path file, JsonNode tree) {
         if (tree == null || !tree.isObject()) {
-            throw StudyException.usage("", file + ": a study file is a mapping with title, data, scores and analyses");
+            throw StudyException.usage("", "a study file is a mapping with title, data, scores and analyses");
         }
         for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
             String k = it.next();
@@ -255,9 +254,5 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
     private static String reason(IOException e) {
         return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    }
-
-    static ObjectNode copy(JsonNode n) {
-        return n.deepCopy();
     }
 }

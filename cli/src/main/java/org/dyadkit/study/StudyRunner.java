@@ -100,11 +100,14 @@ public final class StudyRunner {
             int total = plan.steps.size() + 2;
             step(1, total, "scores");
             Path scores = tmp.resolve(SCORES);
-            score(plan, scores, tmp.resolve("problems.csv"), tmp, target);
+            String scoreSummary = score(plan, scores, tmp.resolve("problems.csv"), tmp, target);
             Files.createDirectories(tmp.resolve("tables"));
             Files.createDirectories(tmp.resolve("figures"));
             ArrayNode analyses = JSON.createArrayNode();
             Set<String> notes = new LinkedHashSet<>();
+            if (!scoreSummary.isEmpty()) {
+                notes.add("study: scores: " + scoreSummary.replaceFirst("^dyadkit: ", ""));
+            }
             int i = 2;
             for (Plan.Step s : plan.steps) {
                 step(i++, total, s.entry().id() + " (" + s.entry().type() + ")");
@@ -115,6 +118,9 @@ public final class StudyRunner {
                 a.put("id", s.entry().id());
                 a.put("type", s.entry().type());
                 a.set("result", result);
+            }
+            if (progress) {
+                err.print("\r" + " ".repeat(72) + "\r");
             }
             for (String n : notes) {
                 err.println(n);
@@ -220,11 +226,12 @@ public final class StudyRunner {
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
     }
 
-    private void score(Plan plan, Path scores, Path problems, Path tmp, Path target) throws IOException {
+    /** Scores the data into the temporary folder; returns score's summary (printed when the whole run succeeds). */
+    private String score(Plan plan, Path scores, Path problems, Path tmp, Path target) throws IOException {
         if (plan.scoreArgs.isEmpty()) {
             Files.copy(plan.dataFile, scores);
             Files.writeString(problems, "file,line,column,value,problem,action\n", StandardCharsets.UTF_8);
-            return;
+            return "";
         }
         List<String> args = new ArrayList<>(List.of("score", "--input", relative(plan.dataFile), "--output",
                 scores.toString(), "--problems", problems.toString()));
@@ -234,12 +241,7 @@ public final class StudyRunner {
         if (r.exit() != 0) {
             throw new StudyException(r.exit(), "scores: " + firstLine(msg));
         }
-        if (!msg.isEmpty()) {
-            if (progress) {
-                err.println();
-            }
-            err.println("study: scores: " + msg.replaceFirst("^dyadkit: ", ""));
-        }
+        return msg;
     }
 
     private static String firstLine(String s) {

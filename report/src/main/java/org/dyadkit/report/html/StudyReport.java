@@ -150,8 +150,9 @@ public final class StudyReport {
             List<String> named = new ArrayList<>();
             for (JsonNode i : ins) {
                 String cite = i.path("citation").asText("");
-                named.add(esc(i.path("name").asText(i.path("id").asText())) + (cite.isEmpty() ? ""
-                        : " (" + esc(shortCitation(cite)) + ")"));
+                String shortCite = shortCitation(cite);
+                named.add("the " + esc(i.path("name").asText(i.path("id").asText())) + (shortCite.isEmpty() ? ""
+                        : " (" + esc(shortCite) + ")"));
                 if (!cite.isEmpty()) {
                     citations.add(cite + (i.path("doi").isTextual() ? " https://doi.org/" + i.path("doi").asText() : ""));
                 }
@@ -252,13 +253,14 @@ public final class StudyReport {
 
     private static String shortCitation(String citation) {
         // "Neff, K. D. (2003). Title..." -> "Neff, 2003"
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([^,(]+).*?\\((\\d{4}[a-z]?)\\)").matcher(citation);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Z][^,(]+), [A-Z]\\..*?\\((\\d{4}[a-z]?)\\)")
+                .matcher(citation);
         if (m.find()) {
             String authors = m.group(1).strip();
             boolean more = citation.indexOf('&') >= 0 && citation.indexOf('&') < citation.indexOf('(');
             return authors + (more ? " et al." : "") + ", " + m.group(2);
         }
-        return citation.length() > 60 ? citation.substring(0, 60) + "..." : citation;
+        return "";
     }
 
     // ---------------------------------------------------------------------------------------------- tables
@@ -457,8 +459,8 @@ public final class StudyReport {
             for (JsonNode s : e.getValue()) {
                 JsonNode al = s.path("alpha");
                 String g = s.path("group").isTextual() ? " for " + roles(s.path("group").asText()) : "";
-                parts.add(Apa.r(al.path("raw_alpha")) + ", 95% CI " + Apa.ciR(al.path("feldt").path("lower"),
-                        al.path("feldt").path("upper")) + g);
+                parts.add(Apa.r(al.path("raw_alpha")) + g + " (95% CI " + Apa.ciR(al.path("feldt").path("lower"),
+                        al.path("feldt").path("upper")) + ")");
             }
             sentences.add("Cronbach's \u03b1 of the " + e.getKey().replace('_', ' ') + " score was " + join(parts));
         }
@@ -523,7 +525,7 @@ public final class StudyReport {
                 row(List.of(var(v.path("variable").asText()), v.path("n_dyads").asText(), Apa.r(v.path("pearson_r")),
                         Apa.ciR(v.path("fisher_ci_lower"), v.path("fisher_ci_upper")), Apa.num(v.path("t"), 2),
                         Apa.df(v.path("df")), Apa.pCell(v.path("p"))));
-                sentences.add("Partners' " + var(v.path("variable").asText()) + " scores were correlated, r("
+                sentences.add("the partners' " + var(v.path("variable").asText()) + " scores correlated r("
                         + Apa.df(v.path("df")) + ") = " + Apa.r(v.path("pearson_r")) + ", 95% CI "
                         + Apa.ciR(v.path("fisher_ci_lower"), v.path("fisher_ci_upper")) + ", " + Apa.p(v.path("p"))
                         + " (" + v.path("n_dyads").asText() + " dyads)");
@@ -537,13 +539,14 @@ public final class StudyReport {
                         Apa.num(v.path("f"), 2), Apa.df(v.path("df1")) + ", " + Apa.df(v.path("df2")),
                         Apa.pCell(v.path("p")), Apa.r(v.path("pairwise_r")), Apa.num(v.path("z"), 2),
                         Apa.pCell(v.path("pairwise_p"))));
-                sentences.add("The intraclass correlation of " + var(v.path("variable").asText()) + " was "
+                sentences.add("the intraclass correlation of " + var(v.path("variable").asText()) + " was "
                         + Apa.r(v.path("anova_icc")) + ", F(" + Apa.df(v.path("df1")) + ", " + Apa.df(v.path("df2"))
                         + ") = " + Apa.num(v.path("f"), 2) + ", " + Apa.p(v.path("p")));
             }
             tableEnd("ICC from the one-way ANOVA with dyads as groups; pairwise r from the double-entry data.");
         }
-        h.insert(h.lastIndexOf("<table>"), "<p class=\"results\">" + esc(String.join("; ", sentences) + ".") + "</p>\n");
+        h.insert(h.lastIndexOf("<table>"), "<p class=\"results\">" + esc("Nonindependence: " + String.join("; ",
+                sentences) + ".") + "</p>\n");
         String dyadCol = study.path("data").path("dyad").asText(null);
         String roleCol = study.path("data").path("role").asText(null);
         if (dyadCol == null || !scores.hasColumn(dyadCol)) {
@@ -704,11 +707,25 @@ public final class StudyReport {
             for (String role : dist ? rs : List.of("")) {
                 JsonNode a = coef.get("actor|" + x + "|" + role);
                 JsonNode p = coef.get("partner|" + x + "|" + role);
-                String who = dist ? "For " + roles(role) + ", " : "";
-                if (a != null) {
-                    sentences.add(who + "one's own " + var(x) + " predicted one's " + var(y) + " (actor effect), "
-                            + stat(a) + (p == null ? "" : ", and the partner's " + var(x) + " predicted it too (partner "
-                            + "effect), " + stat(p)));
+                if (dist && rs.size() == 2) {
+                    String other = rs.get(1 - rs.indexOf(role));
+                    if (a != null) {
+                        sentences.add(cap(possessive(roles(role))) + " " + var(x) + " " + verb(a) + " their own " + var(y)
+                                + " (actor effect), " + stat(a));
+                    }
+                    if (p != null) {
+                        sentences.add(cap(possessive(roles(other))) + " " + var(x) + " " + verb(p) + " "
+                                + possessive(roles(role)) + " " + var(y) + " (partner effect), " + stat(p));
+                    }
+                } else {
+                    if (a != null) {
+                        sentences.add("A person's own " + var(x) + " " + verb(a) + " their " + var(y) + " (actor effect), "
+                                + stat(a));
+                    }
+                    if (p != null) {
+                        sentences.add("The partner's " + var(x) + " " + verb(p) + " a person's " + var(y)
+                                + " (partner effect), " + stat(p));
+                    }
                 }
             }
         }
@@ -822,6 +839,14 @@ public final class StudyReport {
                 + Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 2);
     }
 
+    private static String verb(JsonNode c) {
+        return Apa.has(c.path("p")) && c.path("p").asDouble() < 0.05 ? "predicted" : "did not significantly predict";
+    }
+
+    private static String possessive(String noun) {
+        return noun.endsWith("s") ? noun + "'" : noun + "'s";
+    }
+
     private static String est(JsonNode c) {
         return c == null ? "NA" : Apa.num(c.path("estimate"), 2) + Apa.stars(c.path("p"));
     }
@@ -868,8 +893,8 @@ public final class StudyReport {
         }
         int n = res.path("indirect").size();
         paragraph("Of " + n + " indirect effects of " + var(x) + " on " + var(y) + " through " + var(m) + ", "
-                + sentences.size() + (sentences.size() == 1 ? " has an interval" : " have intervals")
-                + " that exclude zero" + (sentences.isEmpty() ? "." : ": " + String.join("; ", sentences) + "."));
+                + sentences.size() + (sentences.size() == 1 ? " has an interval that excludes" : " have intervals that "
+                + "exclude") + " zero" + (sentences.isEmpty() ? "." : ": " + String.join("; ", sentences) + "."));
         tableStart("APIM mediation paths (" + res.path("method").asText() + ")", List.of("Path", "Effect", "Role", "b",
                 "SE", "t", "df", "p", "95% CI"));
         for (String path : List.of("a", "b", "c_prime", "c")) {
