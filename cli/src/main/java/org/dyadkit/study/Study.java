@@ -41,7 +41,7 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
             "distinguishability", "apimem", "mediate");
 
     private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("title", "data", "scores", "analyses",
-            "labels"));
+            "labels", "published"));
 
     /**
      * One instrument to score.
@@ -197,6 +197,49 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
 
         Map<String, String> roleLabels = new LinkedHashMap<>();
         Map<String, String> variableLabels = new LinkedHashMap<>();
+        JsonNode published = tree.get("published");
+        if (published != null && !published.isNull()) {
+            if (!published.isArray()) {
+                throw StudyException.usage("published", "a list of {analysis, value, published, what, source}");
+            }
+            Set<String> keys = Set.of("analysis", "value", "published", "what", "source", "tolerance", "note");
+            for (int i = 0; i < published.size(); i++) {
+                JsonNode e = published.get(i);
+                String p = "published[" + i + "]";
+                if (!e.isObject()) {
+                    throw StudyException.usage(p, "a mapping with analysis, value, published, what and source");
+                }
+                for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+                    String k = it.next();
+                    if (!keys.contains(k)) {
+                        throw StudyException.usage(p + "." + k, "unknown key" + Plan.suggest(k, keys) + "; a published "
+                                + "value has analysis, value, published, what, source, tolerance and note");
+                    }
+                }
+                String id = text(e, "analysis", p + ".analysis", true);
+                if (!ids.containsKey(id)) {
+                    throw StudyException.usage(p + ".analysis", "no analysis with id \"" + id + "\""
+                            + Plan.suggest(id, ids.keySet()));
+                }
+                String pointer = text(e, "value", p + ".value", true);
+                if (!pointer.startsWith("/")) {
+                    throw StudyException.usage(p + ".value", "a JSON pointer into the analysis's result, for example "
+                            + "/coefficients/2/estimate");
+                }
+                String printed = text(e, "published", p + ".published", true).strip();
+                try {
+                    new java.math.BigDecimal(printed.startsWith(".") || printed.startsWith("-.")
+                            ? printed.replace(".", "0.") : printed);
+                } catch (NumberFormatException ex) {
+                    throw StudyException.usage(p + ".published", "\"" + printed + "\" is not a number as printed");
+                }
+                text(e, "what", p + ".what", true);
+                if (e.has("tolerance") && !(e.get("tolerance").isNumber() && e.get("tolerance").asDouble() > 0)) {
+                    throw StudyException.usage(p + ".tolerance", "a positive number (an absolute tolerance instead of "
+                            + "the printed digits)");
+                }
+            }
+        }
         JsonNode labels = tree.get("labels");
         if (labels != null && !labels.isNull()) {
             if (!labels.isObject()) {

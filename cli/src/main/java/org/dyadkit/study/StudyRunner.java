@@ -122,6 +122,7 @@ public final class StudyRunner {
             if (progress) {
                 err.print("\r" + " ".repeat(72) + "\r");
             }
+            checkPublished(study, analyses);
             for (String n : notes) {
                 err.println(n);
             }
@@ -307,6 +308,27 @@ public final class StudyRunner {
         return node;
     }
 
+    /** Every published value's pointer names a number in its analysis's result. */
+    private static void checkPublished(Study study, ArrayNode analyses) {
+        JsonNode published = study.tree().get("published");
+        if (published == null || !published.isArray()) {
+            return;
+        }
+        for (int i = 0; i < published.size(); i++) {
+            JsonNode e = published.get(i);
+            String id = e.get("analysis").asText();
+            for (JsonNode a : analyses) {
+                if (a.get("id").asText().equals(id)) {
+                    JsonNode v = a.get("result").at(e.get("value").asText());
+                    if (!v.isNumber()) {
+                        throw StudyException.usage("published[" + i + "].value", "the result of " + id + " has no number at "
+                                + e.get("value").asText() + (v.isMissingNode() ? "" : " (it holds " + v + ")"));
+                    }
+                }
+            }
+        }
+    }
+
     private static ObjectNode studyNode(Plan plan) {
         Study study = plan.study;
         ObjectNode n = JSON.createObjectNode();
@@ -375,6 +397,9 @@ public final class StudyRunner {
             a.put("command", cmd.toString());
         }
         seen.forEach(vars::add);
+        if (study.tree().has("published")) {
+            n.set("published", study.tree().get("published"));
+        }
         ObjectNode labels = n.putObject("labels");
         ObjectNode roles = labels.putObject("roles");
         study.roleLabels().entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -104,6 +104,7 @@ public final class StudyReport {
         for (JsonNode a : results.path("analyses")) {
             analysis(a);
         }
+        published();
         references();
         appendix();
         h.append("</body>\n</html>\n");
@@ -971,6 +972,50 @@ public final class StudyReport {
                     Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 3)));
         }
         tableEnd("Ordinary least squares.");
+    }
+
+    /**
+     * The published values the study file lists, beside dyadkit's: each dyadkit value rounded to the
+     * printed decimals, and whether it agrees with the printed digits (within half a unit of the last
+     * printed decimal).
+     */
+    private void published() {
+        JsonNode list = study.path("published");
+        if (!list.isArray() || list.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Published values beside dyadkit's</h2>\n");
+        int agree = 0;
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode e : list) {
+            JsonNode v = null;
+            for (JsonNode a : results.path("analyses")) {
+                if (a.path("id").asText().equals(e.path("analysis").asText())) {
+                    v = a.path("result").at(e.path("value").asText());
+                }
+            }
+            String printed = e.path("published").asText().strip();
+            String norm = printed.startsWith("-.") ? "-0" + printed.substring(1) : printed.startsWith(".") ? "0" + printed
+                    : printed;
+            java.math.BigDecimal pub = new java.math.BigDecimal(norm);
+            int d = Math.max(0, pub.scale());
+            double tol = e.path("tolerance").isNumber() ? e.path("tolerance").asDouble() : 0.5 * Math.pow(10, -d) * (1 + 1e-9);
+            boolean ok = v != null && v.isNumber() && Math.abs(v.asDouble() - pub.doubleValue()) <= tol;
+            if (ok) {
+                agree++;
+            }
+            rows.add(List.of(e.path("what").asText(), e.path("analysis").asText(), e.path("source").asText(""), printed,
+                    v == null || !v.isNumber() ? "NA" : Apa.num(v.asDouble(), d),
+                    v == null || !v.isNumber() ? "" : v.asText(), ok ? (e.path("tolerance").isNumber() ? "yes, within "
+                    + e.path("tolerance").asText() : "yes") : "no", e.path("note").asText("")));
+        }
+        paragraph(agree + " of " + list.size() + " published values agree with dyadkit's (to every printed digit, or "
+                + "within the stated tolerance).");
+        tableStart("Published values and dyadkit's", List.of("Quantity", "Analysis", "Source", "Published",
+                "dyadkit (printed digits)", "dyadkit (unrounded)", "Agrees", "Note"));
+        rows.forEach(this::row);
+        tableEnd("Agrees: dyadkit's value is within half a unit of the last printed digit of the published value, or "
+                + "within the tolerance the study file states for it (with its reason in the note).");
     }
 
     private void references() {
