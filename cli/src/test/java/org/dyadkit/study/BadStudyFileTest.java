@@ -129,6 +129,18 @@ class BadStudyFileTest {
     }
 
     @Test
+    void publishedValuesAreChecked() throws IOException {
+        String analyses = "analyses:\n  - id: n\n    nonindependence: {vars: [ras_total]}\n";
+        String e = fails(head() + analyses + "published:\n  - {analysis: m, value: /p, published: \"0.1\", what: x}\n", 2);
+        assertTrue(e.contains("published[0].analysis: no analysis with id \"m\""), e);
+        e = fails(head() + analyses + "published:\n  - {analysis: n, value: /variables/0/pearson, published: \"0.1\", "
+                + "what: x}\n", 2);
+        assertTrue(e.contains("published[0].value: the result of n has no number at /variables/0/pearson"), e);
+        e = fails(head() + analyses + "published:\n  - {analysis: n, value: /p, published: \"n.s.\", what: x}\n", 2);
+        assertTrue(e.contains("published[0].published: \"n.s.\" is not a number as printed"), e);
+    }
+
+    @Test
     void aStudyFileInJson() throws IOException {
         Path f = dir.resolve("study.json");
         Files.copy(StudyFixture.SAMPLES.resolve("partner-behaviour.json"), dir.resolve("partner-behaviour.json"));
