@@ -143,7 +143,6 @@ class BadStudyFileTest {
     @Test
     void aStudyFileInJson() throws IOException {
         Path f = dir.resolve("study.json");
-        Files.copy(StudyFixture.SAMPLES.resolve("partner-behaviour.json"), dir.resolve("partner-behaviour.json"));
         Files.writeString(f, "{\"title\": \"t\", \"data\": {\"file\": \"" + StudyFixture.SAMPLES.resolve(
                 "acitelli_individual.csv") + "\", \"dyad\": \"cuplid\", \"role\": \"gender\"}, \"analyses\": "
                 + "[{\"id\": \"n\", \"nonindependence\": {\"vars\": [\"satisfaction\"]}}]}");

@@ -50,7 +50,7 @@ class StudyCommandTest {
         }
         assertEquals(List.of("study", "inputs", "versions", "analyses"), fieldNames(results));
         assertEquals(List.of("id", "type", "result"), fieldNames(results.get("analyses").get(0)));
-        assertEquals(3, results.get("inputs").size());
+        assertEquals(4, results.get("inputs").size());
         assertEquals("study.yaml", results.get("inputs").get(0).get("file").asText());
         assertTrue(results.get("inputs").get(1).get("sha256").asText().matches("[0-9a-f]{64}"));
         try (Stream<Path> s = Files.list(out.getParent())) {
@@ -132,8 +132,9 @@ class StudyCommandTest {
                 "--instrument", "scs", "--items", "scs{n}", "--instrument", "authenticity", "--items", "as{n}",
                 "--instrument", "ras", "--items", "ras{n}", "--instrument",
                 StudyFixture.SAMPLES.resolve("partner-behaviour.json").toString(), "--items", "pb{n}",
+                "--instrument", StudyFixture.SAMPLES.resolve("conflict-styles.json").toString(), "--items", "cs{n}",
                 "--min-answered", "0.8", "--total", "mean-of-subscales", "--total", "default", "--total", "default",
-                "--total", "default");
+                "--total", "default", "--total", "default");
         assertEquals(0, r.exit(), r.err());
         assertArrayEquals(Files.readAllBytes(s), Files.readAllBytes(out.resolve("scores.csv")));
         // the same problems; the file column names the input as each run was given it

@@ -71,6 +71,9 @@ final class StudyFixture {
                   - instrument: partner-behaviour.json
                     items: "pb{n}"
                     min_answered: 0.8
+                  - instrument: conflict-styles.json
+                    items: "cs{n}"
+                    min_answered: 0.8
                 labels:
                   roles: {man: men, woman: women}
                   variables: {scs_total: self-compassion}
@@ -79,8 +82,9 @@ final class StudyFixture {
 
     /** Writes the test study (and the instrument file it names) into {@code dir}; returns the study file. */
     static Path write(Path dir, String text) throws IOException {
-        Files.copy(SAMPLES.resolve("partner-behaviour.json"), dir.resolve("partner-behaviour.json"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        for (String f : new String[] {"partner-behaviour.json", "conflict-styles.json"}) {
+            Files.copy(SAMPLES.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         Path f = dir.resolve("study.yaml");
         Files.writeString(f, text);
         return f;
