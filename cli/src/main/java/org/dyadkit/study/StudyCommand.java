@@ -13,10 +13,10 @@ import picocli.CommandLine.Parameters;
  * runs; a mistake is named by its path in the file. See {@link StudyRunner}.
  */
 @Command(name = "study", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs a declared study into a folder: scores.csv and problems.csv (as 'dyadkit score' writes",
-            "them), results.json (each analysis's own --format json object), tables/<id>.csv, report.html (one",
-            "self-contained file with methods, results paragraphs, APA tables and figures) and figures/*.svg.",
-            "The study file (YAML or JSON) is checked before anything runs; nothing is written on a failure."},
+        description = "Runs a declared study into a folder: scores.csv and problems.csv (as 'dyadkit score' writes "
+                + "them), results.json (each analysis's own --format json object), tables/<id>.csv, report.html (one "
+                + "self-contained file with methods, results paragraphs, APA tables and figures) and figures/*.svg. "
+                + "The study file (YAML or JSON) is checked before anything runs; nothing is written on a failure.",
         footer = {"", "Example:",
             "  dyadkit study data-samples/study.yaml --out study-output",
             "", "The study file format is described in docs/study.md.",
