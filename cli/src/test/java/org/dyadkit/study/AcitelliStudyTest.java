@@ -45,4 +45,34 @@ class AcitelliStudyTest {
         }
         assertTrue(doc.text().contains(declared + " of " + declared + " published values agree"));
     }
+
+    @Test
+    void indistinguishableDyadsGetTheirOwnParagraphsAndTables() throws IOException {
+        Path study = dir.resolve("indist.yaml");
+        Files.writeString(study, "title: indistinguishable\ndata: {file: " + StudyFixture.SAMPLES.resolve(
+                "acitelli_individual.csv") + ", dyad: cuplid}\nanalyses:\n  - id: n\n    nonindependence: {vars: "
+                + "[satisfaction]}\n  - id: c\n    correlate: {vars: [satisfaction, tension]}\n  - id: a\n    apim: "
+                + "{y: satisfaction, x: [other_pos]}\n  - id: m\n    apimem: {x: other_pos, m: tension, y: satisfaction, "
+                + "mc: 1000}\n");
+        Path out = dir.resolve("indist-out");
+        StudyFixture.Run r = run("study", study.toString(), "--out", out.toString());
+        assertEquals(0, r.exit(), r.err());
+        Document doc = Jsoup.parse(out.resolve("report.html").toFile(), "UTF-8");
+        com.fasterxml.jackson.databind.JsonNode res = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.resolve("results.json").toFile()).get("analyses");
+        String text = doc.text();
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "intraclass correlation of satisfaction was %s",
+                String.format(java.util.Locale.ROOT, "%.2f", res.get(0).get("result").get("variables").get(0)
+                        .get("anova_icc").asDouble()).replace("0.", "."))), text);
+        assertTrue(text.contains("one partner's satisfaction and the other's tension correlated r = "
+                + String.format(java.util.Locale.ROOT, "%.2f", res.get(1).get("result").get("pairs").get(0)
+                        .get("cross_r").asDouble()).replace("0.", ".")), text);
+        assertTrue(text.contains("A person's own other_pos predicted their satisfaction (actor effect), b = "
+                + String.format(java.util.Locale.ROOT, "%.2f", res.get(2).get("result").get("coefficients").get(1)
+                        .get("estimate").asDouble())), text);
+        for (Element t : doc.select("table")) {
+            assertTrue(t.selectFirst("caption") != null && !t.selectFirst("caption").text().isBlank());
+        }
+        assertTrue(doc.select("figure svg.diagram").size() >= 1, "the APIM diagram");
+    }
 }

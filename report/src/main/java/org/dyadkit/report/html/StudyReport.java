@@ -604,6 +604,10 @@ public final class StudyReport {
     }
 
     private void correlate(String id, JsonNode res) {
+        if (res.has("pairs") && !res.has("rows")) {
+            exchangeableCorrelations(res);
+            return;
+        }
         List<String> vars = strings(res.path("variables"));
         List<String> rs = strings(res.path("roles"));
         boolean dist = res.path("distinguishable").asBoolean() && rs.size() == 2;
@@ -671,6 +675,35 @@ public final class StudyReport {
                     Apa.pCell(r.path("p"))));
         }
         tableEnd("CI from Fisher's z.");
+    }
+
+    /** Indistinguishable dyads: pairwise (double-entry) correlations, overall and across partners. */
+    private void exchangeableCorrelations(JsonNode res) {
+        List<String> sentences = new ArrayList<>();
+        for (JsonNode p : res.path("pairs")) {
+            sentences.add("one partner's " + var(p.path("x").asText()) + " and the other's " + var(p.path("y").asText())
+                    + " correlated r = " + Apa.r(p.path("cross_r")) + ", z = " + Apa.num(p.path("cross_z"), 2) + ", "
+                    + Apa.p(p.path("cross_p")));
+        }
+        paragraph("Across partners (pairwise correlations of the double-entry data, Griffin and Gonzalez 1995), "
+                + String.join("; ", sentences) + ".");
+        tableStart("Pairwise correlations of indistinguishable partners", List.of("X", "Y", "Dyads", "Overall r",
+                "z", "p", "Cross-partner r", "z", "p"));
+        for (JsonNode p : res.path("pairs")) {
+            row(List.of(var(p.path("x").asText()), var(p.path("y").asText()), p.path("n").asText(),
+                    Apa.r(p.path("overall_r")), Apa.num(p.path("overall_z"), 2), Apa.pCell(p.path("overall_p")),
+                    Apa.r(p.path("cross_r")), Apa.num(p.path("cross_z"), 2), Apa.pCell(p.path("cross_p"))));
+        }
+        tableEnd("Overall r: both partners' values pooled (double entry); cross-partner r: one partner's X with the "
+                + "other's Y. Intraclass correlations: " + String.join(", ", intraclass(res)) + ".");
+    }
+
+    private List<String> intraclass(JsonNode res) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : res.path("intraclass")) {
+            out.add(var(v.path("variable").asText()) + " " + Apa.r(v.path("r")));
+        }
+        return out;
     }
 
     private record Term(String effect, String predictor, String role) {
