@@ -354,8 +354,9 @@ final class Plan {
                 }
             }
             for (String k : READ_KEYS) {
-                if (!data.containsKey(k) || (!study.scores().isEmpty() && (k.equals("delimiter") || k.equals("decimal")
-                        || k.equals("encoding")))) {
+                // score writes scores.csv as plain comma-separated UTF-8 with one header row and a point as the
+                // decimal separator, but keeps missing-value codes as written: the analyses then need only na
+                if (!data.containsKey(k) || (!study.scores().isEmpty() && !k.equals("na"))) {
                     continue;
                 }
                 String opt = "--" + k;
@@ -369,7 +370,7 @@ final class Plan {
                                     + "score column or recode the missing values in the file");
                         }
                     }
-                } else if (!k.equals("encoding") || study.scores().isEmpty()) {
+                } else {
                     throw StudyException.usage("data." + k, "the " + a.type() + " command of this dyadkit has no "
                             + opt + ", so " + a.path() + " cannot read the data this way");
                 }

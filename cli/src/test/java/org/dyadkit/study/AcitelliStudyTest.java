@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -74,5 +76,36 @@ class AcitelliStudyTest {
             assertTrue(t.selectFirst("caption") != null && !t.selectFirst("caption").text().isBlank());
         }
         assertTrue(doc.select("figure svg.diagram").size() >= 1, "the APIM diagram");
+    }
+
+    @Test
+    void theInputDialectGoesToScoreAndTheNumbersDoNotChange() throws IOException {
+        // the simulated survey as a semicolon-separated export with -99 for a missing answer
+        List<String> lines = Files.readAllLines(StudyFixture.SAMPLES.resolve("simulated_couples.csv"));
+        List<String> semi = new ArrayList<>();
+        for (String l : lines) {
+            semi.add(l.replace(',', ';').replace(";;", ";-99;").replace(";;", ";-99;"));
+        }
+        Path data = dir.resolve("export.csv");
+        Files.write(data, semi);
+        String analyses = "analyses:\n  - id: r\n    reliability: {instrument: ras, by: role}\n  - id: a\n"
+                + "    apim: {y: ras_total, x: [scs_total]}\n";
+        Path plain = StudyFixture.write(dir, StudyFixture.head(StudyFixture.SAMPLES.resolve("simulated_couples.csv"))
+                + analyses);
+        StudyFixture.Run r1 = run("study", plain.toString(), "--out", dir.resolve("plain").toString());
+        assertEquals(0, r1.exit(), r1.err());
+        Path dialect = dir.resolve("dialect.yaml");
+        Files.writeString(dialect, StudyFixture.head(data).replace("  person: person_id\n",
+                "  person: person_id\n  delimiter: \";\"\n  na: [\"-99\"]\n") + analyses);
+        StudyFixture.Run r2 = run("study", dialect.toString(), "--out", dir.resolve("dialect").toString());
+        assertEquals(0, r2.exit(), r2.err());
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode a = m.readTree(dir.resolve("plain/results.json").toFile()).get("analyses");
+        com.fasterxml.jackson.databind.JsonNode b = m.readTree(dir.resolve("dialect/results.json").toFile())
+                .get("analyses");
+        assertEquals(a.get(1).get("result").get("coefficients"), b.get(1).get("result").get("coefficients"));
+        assertEquals(a.get(0).get("result").get("scales"), b.get(0).get("result").get("scales"));
+        assertTrue(m.readTree(dir.resolve("dialect/results.json").toFile()).get("study").get("analyses").get(0)
+                .get("command").asText().contains("--na -99"), "the analyses read scores.csv with the same --na");
     }
 }
