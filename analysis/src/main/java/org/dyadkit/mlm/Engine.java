@@ -1,0 +1,586 @@
+package org.dyadkit.mlm;
+
+import java.util.Arrays;
+
+/**
+ * The likelihood of the linear mixed model with one grouping level (the dyad), in nlme's
+ * parameterisation (Pinheiro and Bates 2000, sec. 2.2 and 5.1): for dyad i,
+ * {@code y_i = X_i beta + Z_i b_i + e_i}, {@code b_i ~ N(0, sigma^2 D)}, {@code e_i ~ N(0, sigma^2 Lambda_i)},
+ * with {@code Lambda_i = W_i C_i W_i}, W the varIdent SD ratios of each row's stratum (1 for the first) and C
+ * the residual correlation: 1 on the diagonal, rho for the two partners at the same occasion (compound
+ * symmetry within dyad and occasion), phi^|t - s| within a person under AR(1), and rho phi^|t - s| between
+ * partners when both are chosen (the Kronecker product of the two).
+ *
+ * <p>beta and sigma^2 are profiled out; with {@code Sigma_i = Z_i D Z_i' + Lambda_i}, {@code RSS = sum
+ * (y_i - X_i beta)' Sigma_i^-1 (y_i - X_i beta)} at the GLS beta, the log-likelihoods are nlme's:
+ * ML {@code -N/2 (log 2 pi + 1 + log(RSS/N)) - 1/2 sum log|Sigma_i|}, REML
+ * {@code -(N-p)/2 (log 2 pi + 1 + log(RSS/(N-p))) - 1/2 sum log|Sigma_i| - 1/2 log|sum X_i' Sigma_i^-1 X_i|}.
+ * Each evaluation costs one Cholesky factorisation per dyad, so it is linear in the number of dyads.
+ *
+ * <p>Variance parameters on an unconstrained scale, in this order: D by its log-Cholesky factor (row by
+ * row, the log of each diagonal element, Pinheiro and Bates 1996) or by log SDs (diagonal), the log SD ratio
+ * of each stratum after the first, atanh rho, atanh phi.
+ */
+final class Engine {
+    static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    /** One dyad's rows. */
+    static final class Block {
+        int m;
+        double[] x;
+        double[] z;
+        double[] y;
+        int[] stratum;
+        int[] who;
+        double[] t;
+        int[] rows;
+    }
+
+    final Block[] blocks;
+    final int p;
+    final int q;
+    final int strata;
+    final boolean diagonal;
+    final boolean cs;
+    final boolean ar1;
+    final boolean reml;
+    final int n;
+    final int nD;
+    final int nTheta;
+
+    Engine(Block[] blocks, int p, int q, int strata, boolean diagonal, boolean cs, boolean ar1, boolean reml) {
+        this.blocks = blocks;
+        this.p = p;
+        this.q = q;
+        this.strata = strata;
+        this.diagonal = diagonal;
+        this.cs = cs;
+        this.ar1 = ar1;
+        this.reml = reml;
+        int total = 0;
+        for (Block b : blocks) {
+            total += b.m;
+        }
+        this.n = total;
+        this.nD = diagonal ? q : q * (q + 1) / 2;
+        this.nTheta = nD + (strata - 1) + (cs ? 1 : 0) + (ar1 ? 1 : 0);
+    }
+
+    /** The parameters in natural form. */
+    static final class Params {
+        double[] d;
+        double[] delta;
+        double rho;
+        double phi;
+    }
+
+    Params params(double[] theta) {
+        Params pr = new Params();
+        pr.d = new double[q * q];
+        if (diagonal) {
+            for (int j = 0; j < q; j++) {
+                pr.d[j * q + j] = Math.exp(2 * theta[j]);
+            }
+        } else {
+            double[] l = new double[q * q];
+            int k = 0;
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j <= i; j++) {
+                    l[i * q + j] = i == j ? Math.exp(theta[k]) : theta[k];
+                    k++;
+                }
+            }
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double s = 0;
+                    for (int c = 0; c <= j; c++) {
+                        s += l[i * q + c] * l[j * q + c];
+                    }
+                    pr.d[i * q + j] = s;
+                    pr.d[j * q + i] = s;
+                }
+            }
+        }
+        pr.delta = new double[strata];
+        pr.delta[0] = 1;
+        for (int s = 1; s < strata; s++) {
+            pr.delta[s] = Math.exp(theta[nD + s - 1]);
+        }
+        int k = nD + strata - 1;
+        pr.rho = cs ? Math.tanh(theta[k++]) : 0;
+        pr.phi = ar1 ? Math.tanh(theta[k]) : 0;
+        return pr;
+    }
+
+    /** The result of one evaluation. */
+    static final class Eval {
+        double logLik;
+        double[] beta;
+        /** (sum X' Sigma^-1 X)^-1, p x p. */
+        double[] aInv;
+        double sigma2;
+        double rss;
+        double logDet;
+        double logDetA;
+        Params params;
+    }
+
+    /** Builds Sigma_i (row-major m x m) for a block. */
+    void sigma(Block b, Params pr, double[] s) {
+        int m = b.m;
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c <= a; c++) {
+                double corr;
+                if (a == c) {
+                    corr = 1;
+                } else {
+                    double dt = Math.abs(b.t[a] - b.t[c]);
+                    if (b.who[a] == b.who[c]) {
+                        corr = ar1 ? Math.pow(pr.phi, dt) : 0;
+                    } else if (cs) {
+                        corr = ar1 ? pr.rho * Math.pow(pr.phi, dt) : (dt == 0 ? pr.rho : 0);
+                    } else {
+                        corr = 0;
+                    }
+                }
+                double v = corr == 0 ? 0 : corr * pr.delta[b.stratum[a]] * pr.delta[b.stratum[c]];
+                for (int i = 0; i < q; i++) {
+                    double zi = b.z[a * q + i];
+                    if (zi == 0) {
+                        continue;
+                    }
+                    for (int j = 0; j < q; j++) {
+                        v += zi * pr.d[i * q + j] * b.z[c * q + j];
+                    }
+                }
+                s[a * m + c] = v;
+                s[c * m + a] = v;
+            }
+        }
+    }
+
+    /** In-place lower Cholesky of an m x m row-major matrix; false when not positive definite. */
+    static boolean cholesky(double[] a, int m) {
+        for (int j = 0; j < m; j++) {
+            double d = a[j * m + j];
+            for (int k = 0; k < j; k++) {
+                d -= a[j * m + k] * a[j * m + k];
+            }
+            if (!(d > 0)) {
+                return false;
+            }
+            double l = Math.sqrt(d);
+            a[j * m + j] = l;
+            for (int i = j + 1; i < m; i++) {
+                double v = a[i * m + j];
+                for (int k = 0; k < j; k++) {
+                    v -= a[i * m + k] * a[j * m + k];
+                }
+                a[i * m + j] = v / l;
+            }
+        }
+        return true;
+    }
+
+    /** Solves L w = v in place (L lower, row-major m x m), for a column v with stride. */
+    static void forward(double[] l, int m, double[] v, int off, int stride) {
+        for (int i = 0; i < m; i++) {
+            double s = v[off + i * stride];
+            for (int k = 0; k < i; k++) {
+                s -= l[i * m + k] * v[off + k * stride];
+            }
+            v[off + i * stride] = s / l[i * m + i];
+        }
+    }
+
+    /** The negative profiled log-likelihood, +infinity where it cannot be evaluated. */
+    double objective(double[] theta) {
+        Eval e = evaluate(theta, false);
+        return e == null ? Double.POSITIVE_INFINITY : -e.logLik;
+    }
+
+    Eval evaluate(double[] theta, boolean full) {
+        for (double t : theta) {
+            if (!Double.isFinite(t) || Math.abs(t) > 50) {
+                return null;
+            }
+        }
+        Params pr = params(theta);
+        double[] a = new double[p * p];
+        double[] bv = new double[p];
+        double c = 0;
+        double logDet = 0;
+        int maxM = 0;
+        for (Block b : blocks) {
+            maxM = Math.max(maxM, b.m);
+        }
+        double[] s = new double[maxM * maxM];
+        double[] w = new double[maxM * (p + 1)];
+        for (Block b : blocks) {
+            int m = b.m;
+            sigma(b, pr, s);
+            if (!cholesky(s, m)) {
+                return null;
+            }
+            for (int i = 0; i < m; i++) {
+                logDet += 2 * Math.log(s[i * m + i]);
+                System.arraycopy(b.x, i * p, w, i * (p + 1), p);
+                w[i * (p + 1) + p] = b.y[i];
+            }
+            for (int col = 0; col <= p; col++) {
+                forward(s, m, w, col, p + 1);
+            }
+            for (int i = 0; i < m; i++) {
+                int o = i * (p + 1);
+                double yi = w[o + p];
+                for (int j = 0; j < p; j++) {
+                    double xj = w[o + j];
+                    bv[j] += xj * yi;
+                    for (int k = 0; k <= j; k++) {
+                        a[j * p + k] += xj * w[o + k];
+                    }
+                }
+                c += yi * yi;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            for (int k = 0; k < j; k++) {
+                a[k * p + j] = a[j * p + k];
+            }
+        }
+        double[] l = a.clone();
+        if (!cholesky(l, p)) {
+            return null;
+        }
+        double logDetA = 0;
+        for (int j = 0; j < p; j++) {
+            logDetA += 2 * Math.log(l[j * p + j]);
+        }
+        double[] z = bv.clone();
+        forward(l, p, z, 0, 1);
+        double explained = 0;
+        for (double v : z) {
+            explained += v * v;
+        }
+        double rss = c - explained;
+        if (!(rss > 0)) {
+            return null;
+        }
+        Eval e = new Eval();
+        double dfRes = reml ? n - p : n;
+        e.sigma2 = rss / dfRes;
+        e.rss = rss;
+        e.logDet = logDet;
+        e.logDetA = logDetA;
+        e.logLik = -dfRes / 2 * (LOG_2PI + 1 + Math.log(e.sigma2)) - logDet / 2 - (reml ? logDetA / 2 : 0);
+        e.params = pr;
+        if (full) {
+            // beta = L'^-1 z; A^-1 = L'^-1 L^-1
+            double[] beta = z.clone();
+            backward(l, p, beta);
+            e.beta = beta;
+            double[] inv = new double[p * p];
+            for (int col = 0; col < p; col++) {
+                double[] ecol = new double[p];
+                ecol[col] = 1;
+                forward(l, p, ecol, 0, 1);
+                backward(l, p, ecol);
+                for (int r = 0; r < p; r++) {
+                    inv[r * p + col] = ecol[r];
+                }
+            }
+            e.aInv = inv;
+        }
+        return e;
+    }
+
+    /** Solves L' x = v in place. */
+    static void backward(double[] l, int m, double[] v) {
+        for (int i = m - 1; i >= 0; i--) {
+            double s = v[i];
+            for (int k = i + 1; k < m; k++) {
+                s -= l[k * m + i] * v[k];
+            }
+            v[i] = s / l[i * m + i];
+        }
+    }
+
+    /**
+     * The best linear unbiased predictions of one dyad's random effects, {@code b_i = D Z_i' Sigma_i^-1
+     * (y_i - X_i beta)} (sigma^2 cancels), q values.
+     */
+    double[] blup(Block b, Params pr, double[] beta) {
+        int m = b.m;
+        double[] s = new double[m * m];
+        sigma(b, pr, s);
+        cholesky(s, m);
+        double[] r = new double[m];
+        for (int i = 0; i < m; i++) {
+            double f = 0;
+            for (int j = 0; j < p; j++) {
+                f += b.x[i * p + j] * beta[j];
+            }
+            r[i] = b.y[i] - f;
+        }
+        forward(s, m, r, 0, 1);
+        backward(s, m, r);
+        double[] zr = new double[q];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < q; j++) {
+                zr[j] += b.z[i * q + j] * r[i];
+            }
+        }
+        double[] out = new double[q];
+        for (int i = 0; i < q; i++) {
+            for (int j = 0; j < q; j++) {
+                out[i] += pr.d[i * q + j] * zr[j];
+            }
+        }
+        return out;
+    }
+
+    /** The log-likelihood with sigma^2 = exp(s) not profiled out (beta still at its GLS value). */
+    double logLikAt(double[] theta, double s) {
+        Eval e = evaluate(theta, false);
+        if (e == null) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double dfRes = reml ? n - p : n;
+        return -dfRes / 2 * (LOG_2PI + s) - e.logDet / 2 - (reml ? e.logDetA / 2 : 0) - e.rss / (2 * Math.exp(s));
+    }
+
+    /** Central-difference gradient of the objective. */
+    double[] gradient(double[] theta, double f0, double h) {
+        double[] g = new double[theta.length];
+        double[] t = theta.clone();
+        for (int i = 0; i < theta.length; i++) {
+            double hi = h * Math.max(1, Math.abs(theta[i]));
+            t[i] = theta[i] + hi;
+            double fp = objective(t);
+            t[i] = theta[i] - hi;
+            double fm = objective(t);
+            t[i] = theta[i];
+            if (Double.isFinite(fp) && Double.isFinite(fm)) {
+                g[i] = (fp - fm) / (2 * hi);
+            } else if (Double.isFinite(fp)) {
+                g[i] = (fp - f0) / hi;
+            } else if (Double.isFinite(fm)) {
+                g[i] = (f0 - fm) / hi;
+            } else {
+                g[i] = Double.NaN;
+            }
+        }
+        return g;
+    }
+
+    /** Central second differences of the objective (k x k, row-major). */
+    double[] hessian(double[] theta, double f0, double h) {
+        int k = theta.length;
+        double[] hs = new double[k * k];
+        double[] t = theta.clone();
+        double[] step = new double[k];
+        for (int i = 0; i < k; i++) {
+            step[i] = h * Math.max(1, Math.abs(theta[i]));
+        }
+        for (int i = 0; i < k; i++) {
+            t[i] = theta[i] + step[i];
+            double fp = objective(t);
+            t[i] = theta[i] - step[i];
+            double fm = objective(t);
+            t[i] = theta[i];
+            hs[i * k + i] = (fp - 2 * f0 + fm) / (step[i] * step[i]);
+            for (int j = 0; j < i; j++) {
+                t[i] = theta[i] + step[i];
+                t[j] = theta[j] + step[j];
+                double fpp = objective(t);
+                t[j] = theta[j] - step[j];
+                double fpm = objective(t);
+                t[i] = theta[i] - step[i];
+                double fmm = objective(t);
+                t[j] = theta[j] + step[j];
+                double fmp = objective(t);
+                t[i] = theta[i];
+                t[j] = theta[j];
+                double v = (fpp - fpm - fmp + fmm) / (4 * step[i] * step[j]);
+                hs[i * k + j] = v;
+                hs[j * k + i] = v;
+            }
+        }
+        return hs;
+    }
+
+    /** Outcome of the optimisation. */
+    static final class Optimum {
+        double[] theta;
+        double f;
+        int iterations;
+        boolean converged;
+        double gradientNorm;
+    }
+
+    /**
+     * Minimises the objective: BFGS with central-difference gradients and a backtracking line search
+     * (Nocedal and Wright 2006, alg. 6.1), then Newton steps on a finite-difference Hessian to polish.
+     */
+    Optimum minimise(double[] start, int maxIterations) {
+        int k = start.length;
+        double[] x = start.clone();
+        double f = objective(x);
+        Optimum o = new Optimum();
+        if (!Double.isFinite(f)) {
+            o.theta = x;
+            o.f = f;
+            return o;
+        }
+        double h = 1e-5;
+        double[] g = gradient(x, f, h);
+        double[] hInv = identity(k);
+        int it = 0;
+        for (; it < maxIterations; it++) {
+            if (maxAbs(g) < 1e-6) {
+                break;
+            }
+            double[] d = new double[k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    d[i] -= hInv[i * k + j] * g[j];
+                }
+            }
+            double slope = dot(d, g);
+            if (!(slope < 0)) {
+                hInv = identity(k);
+                for (int i = 0; i < k; i++) {
+                    d[i] = -g[i];
+                }
+                slope = dot(d, g);
+            }
+            // cap the step at 5 on the unconstrained scale
+            double dn = maxAbs(d);
+            double alpha = dn > 5 ? 5 / dn : 1;
+            double[] xn = new double[k];
+            double fn;
+            int tries = 0;
+            while (true) {
+                for (int i = 0; i < k; i++) {
+                    xn[i] = x[i] + alpha * d[i];
+                }
+                fn = objective(xn);
+                if (Double.isFinite(fn) && fn <= f + 1e-4 * alpha * slope) {
+                    break;
+                }
+                alpha /= 2;
+                if (++tries > 40) {
+                    break;
+                }
+            }
+            if (tries > 40) {
+                break;
+            }
+            double[] gn = gradient(xn, fn, h);
+            double[] sVec = new double[k];
+            double[] yVec = new double[k];
+            for (int i = 0; i < k; i++) {
+                sVec[i] = xn[i] - x[i];
+                yVec[i] = gn[i] - g[i];
+            }
+            double sy = dot(sVec, yVec);
+            if (sy > 1e-12) {
+                if (it == 0) {
+                    double yy = dot(yVec, yVec);
+                    for (int i = 0; i < k; i++) {
+                        hInv[i * k + i] = sy / yy;
+                    }
+                }
+                bfgsUpdate(hInv, sVec, yVec, sy, k);
+            }
+            double fOld = f;
+            x = xn;
+            f = fn;
+            g = gn;
+            if (Math.abs(fOld - f) < 1e-14 * Math.max(1, Math.abs(f)) && maxAbs(g) < 1e-4) {
+                break;
+            }
+        }
+        // Newton polishing on the finite-difference Hessian
+        for (int step = 0; step < 3; step++) {
+            double[] hs = hessian(x, f, 1e-4);
+            double[] d = solveSpd(hs, g, k);
+            if (d == null) {
+                break;
+            }
+            double[] xn = new double[k];
+            for (int i = 0; i < k; i++) {
+                xn[i] = x[i] - d[i];
+            }
+            double fn = objective(xn);
+            if (!(fn <= f)) {
+                break;
+            }
+            x = xn;
+            boolean small = f - fn < 1e-12 * Math.max(1, Math.abs(f));
+            f = fn;
+            g = gradient(x, f, h);
+            if (small) {
+                break;
+            }
+        }
+        o.theta = x;
+        o.f = f;
+        o.iterations = it;
+        o.gradientNorm = maxAbs(g);
+        o.converged = o.gradientNorm < 1e-3;
+        return o;
+    }
+
+    private static void bfgsUpdate(double[] hInv, double[] s, double[] y, double sy, int k) {
+        double[] hy = new double[k];
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                hy[i] += hInv[i * k + j] * y[j];
+            }
+        }
+        double yhy = dot(y, hy);
+        double rho = 1 / sy;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                hInv[i * k + j] += (1 + yhy * rho) * rho * s[i] * s[j] - rho * (hy[i] * s[j] + s[i] * hy[j]);
+            }
+        }
+    }
+
+    /** Solves H d = g for a symmetric positive definite H; null when H is not positive definite. */
+    static double[] solveSpd(double[] h, double[] g, int k) {
+        double[] l = h.clone();
+        if (!cholesky(l, k)) {
+            return null;
+        }
+        double[] d = g.clone();
+        forward(l, k, d, 0, 1);
+        backward(l, k, d);
+        return d;
+    }
+
+    static double[] identity(int k) {
+        double[] m = new double[k * k];
+        for (int i = 0; i < k; i++) {
+            m[i * k + i] = 1;
+        }
+        return m;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    static double maxAbs(double[] a) {
+        double m = 0;
+        for (double v : a) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return Double.isNaN(Arrays.stream(a).sum()) ? Double.POSITIVE_INFINITY : m;
+    }
+}
