@@ -378,9 +378,11 @@ public final class Mlm {
         double[] dfs = df == DfRule.CONTAINMENT ? Containment.df(bl, p, xm.names)
                 : Satterthwaite.df(engine, opt.theta, e);
         List<FixedEffect> coefs = new ArrayList<>();
+        // summary.lme(adjustSigma = TRUE): ML standard errors use sigma^2 N / (N - p)
+        double seScale = method == Method.ML ? (double) nUsed / (nUsed - p) : 1;
         for (int j = 0; j < p; j++) {
             double est = e.beta[j];
-            double se = Math.sqrt(sigma2 * e.aInv[j * p + j]);
+            double se = Math.sqrt(seScale * sigma2 * e.aInv[j * p + j]);
             double t = est / se;
             double pv = 2 * TDistribution.of(dfs[j]).survivalProbability(Math.abs(t));
             coefs.add(new FixedEffect(xm.names.get(j), est, se, dfs[j], t, pv));
