@@ -125,33 +125,39 @@ final class Engine {
         Params params;
     }
 
-    /** Builds Sigma_i (row-major m x m) for a block. */
-    void sigma(Block b, Params pr, double[] s) {
+    /** The residual correlation of two rows of a block (before the SD ratios). */
+    double corr(Block b, int a, int c, Params pr) {
+        if (a == c) {
+            return 1;
+        }
+        double dt = Math.abs(b.t[a] - b.t[c]);
+        if (b.who[a] == b.who[c]) {
+            return ar1 ? Math.pow(pr.phi, dt) : 0;
+        }
+        if (cs) {
+            return ar1 ? pr.rho * Math.pow(pr.phi, dt) : (dt == 0 ? pr.rho : 0);
+        }
+        return 0;
+    }
+
+    /** Builds Sigma_i (row-major m x m) for a block; zd is scratch of m x q. */
+    void sigma(Block b, Params pr, double[] s, double[] zd) {
         int m = b.m;
         for (int a = 0; a < m; a++) {
-            for (int c = 0; c <= a; c++) {
-                double corr;
-                if (a == c) {
-                    corr = 1;
-                } else {
-                    double dt = Math.abs(b.t[a] - b.t[c]);
-                    if (b.who[a] == b.who[c]) {
-                        corr = ar1 ? Math.pow(pr.phi, dt) : 0;
-                    } else if (cs) {
-                        corr = ar1 ? pr.rho * Math.pow(pr.phi, dt) : (dt == 0 ? pr.rho : 0);
-                    } else {
-                        corr = 0;
-                    }
-                }
-                double v = corr == 0 ? 0 : corr * pr.delta[b.stratum[a]] * pr.delta[b.stratum[c]];
+            for (int j = 0; j < q; j++) {
+                double v = 0;
                 for (int i = 0; i < q; i++) {
-                    double zi = b.z[a * q + i];
-                    if (zi == 0) {
-                        continue;
-                    }
-                    for (int j = 0; j < q; j++) {
-                        v += zi * pr.d[i * q + j] * b.z[c * q + j];
-                    }
+                    v += b.z[a * q + i] * pr.d[i * q + j];
+                }
+                zd[a * q + j] = v;
+            }
+        }
+        for (int a = 0; a < m; a++) {
+            for (int c = 0; c <= a; c++) {
+                double cr = corr(b, a, c, pr);
+                double v = cr == 0 ? 0 : cr * pr.delta[b.stratum[a]] * pr.delta[b.stratum[c]];
+                for (int j = 0; j < q; j++) {
+                    v += zd[a * q + j] * b.z[c * q + j];
                 }
                 s[a * m + c] = v;
                 s[c * m + a] = v;
@@ -215,10 +221,11 @@ final class Engine {
             maxM = Math.max(maxM, b.m);
         }
         double[] s = new double[maxM * maxM];
+        double[] zd = new double[maxM * q];
         double[] w = new double[maxM * (p + 1)];
         for (Block b : blocks) {
             int m = b.m;
-            sigma(b, pr, s);
+            sigma(b, pr, s, zd);
             if (!cholesky(s, m)) {
                 return null;
             }
@@ -312,7 +319,7 @@ final class Engine {
     double[] blup(Block b, Params pr, double[] beta) {
         int m = b.m;
         double[] s = new double[m * m];
-        sigma(b, pr, s);
+        sigma(b, pr, s, new double[m * q]);
         cholesky(s, m);
         double[] r = new double[m];
         for (int i = 0; i < m; i++) {
@@ -349,6 +356,199 @@ final class Engine {
         return -dfRes / 2 * (LOG_2PI + s) - e.logDet / 2 - (reml ? e.logDetA / 2 : 0) - e.rss / (2 * Math.exp(s));
     }
 
+    /**
+     * The analytic gradient of the objective (the negative profiled log-likelihood): with
+     * {@code M_i = Sigma_i^-1 - u_i u_i' / sigma^2 - W_i A^-1 W_i'} (the last term for REML only),
+     * {@code u_i = Sigma_i^-1 (y_i - X_i beta)}, {@code W_i = Sigma_i^-1 X_i}, each derivative is
+     * {@code 1/2 sum_i tr(M_i dSigma_i)} (Harville 1977; Lindstrom and Bates 1988); beta and sigma^2 drop out
+     * by the envelope theorem. Null where the likelihood cannot be evaluated.
+     */
+    double[] analyticGradient(double[] theta) {
+        Eval e = evaluate(theta, true);
+        if (e == null) {
+            return null;
+        }
+        Params pr = e.params;
+        double[] g = new double[nTheta];
+        double[] gz = new double[q * q];
+        double[] gDelta = new double[strata];
+        double gRho = 0;
+        double gPhi = 0;
+        int maxM = 0;
+        for (Block b : blocks) {
+            maxM = Math.max(maxM, b.m);
+        }
+        double[] s = new double[maxM * maxM];
+        double[] zd = new double[maxM * q];
+        double[] inv = new double[maxM * maxM];
+        double[] u = new double[maxM];
+        double[] w = new double[maxM * p];
+        double[] wa = new double[maxM * p];
+        double[] mz = new double[maxM * q];
+        double[] col = new double[maxM];
+        for (Block b : blocks) {
+            int m = b.m;
+            sigma(b, pr, s, zd);
+            cholesky(s, m);
+            // inverse, column by column
+            for (int c = 0; c < m; c++) {
+                Arrays.fill(col, 0, m, 0);
+                col[c] = 1;
+                forward(s, m, col, 0, 1);
+                backwardM(s, m, col);
+                for (int r = 0; r < m; r++) {
+                    inv[r * m + c] = col[r];
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                double f = b.y[i];
+                for (int j = 0; j < p; j++) {
+                    f -= b.x[i * p + j] * e.beta[j];
+                }
+                col[i] = f;
+            }
+            for (int i = 0; i < m; i++) {
+                double v = 0;
+                for (int k = 0; k < m; k++) {
+                    v += inv[i * m + k] * col[k];
+                }
+                u[i] = v;
+                for (int j = 0; j < p; j++) {
+                    double x = 0;
+                    for (int k = 0; k < m; k++) {
+                        x += inv[i * m + k] * b.x[k * p + j];
+                    }
+                    w[i * p + j] = x;
+                }
+            }
+            if (reml) {
+                for (int i = 0; i < m; i++) {
+                    for (int j = 0; j < p; j++) {
+                        double v = 0;
+                        for (int k = 0; k < p; k++) {
+                            v += w[i * p + k] * e.aInv[k * p + j];
+                        }
+                        wa[i * p + j] = v;
+                    }
+                }
+            }
+            // M = inv - u u'/sigma2 - W A^-1 W', stored into inv
+            double is2 = 1 / e.sigma2;
+            for (int a = 0; a < m; a++) {
+                for (int c = 0; c <= a; c++) {
+                    double v = inv[a * m + c] - u[a] * u[c] * is2;
+                    if (reml) {
+                        for (int j = 0; j < p; j++) {
+                            v -= wa[a * p + j] * w[c * p + j];
+                        }
+                    }
+                    inv[a * m + c] = v;
+                    inv[c * m + a] = v;
+                }
+            }
+            // Z' M Z
+            for (int a = 0; a < m; a++) {
+                for (int j = 0; j < q; j++) {
+                    double v = 0;
+                    for (int c = 0; c < m; c++) {
+                        v += inv[a * m + c] * b.z[c * q + j];
+                    }
+                    mz[a * q + j] = v;
+                }
+            }
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j < q; j++) {
+                    double v = 0;
+                    for (int a = 0; a < m; a++) {
+                        v += b.z[a * q + i] * mz[a * q + j];
+                    }
+                    gz[i * q + j] += v;
+                }
+            }
+            // residual parameters
+            for (int a = 0; a < m; a++) {
+                for (int c = 0; c < m; c++) {
+                    double mac = inv[a * m + c];
+                    double da = pr.delta[b.stratum[a]];
+                    double dc = pr.delta[b.stratum[c]];
+                    if (a == c) {
+                        gDelta[b.stratum[a]] += 2 * mac * da * dc;
+                        continue;
+                    }
+                    double dt = Math.abs(b.t[a] - b.t[c]);
+                    boolean same = b.who[a] == b.who[c];
+                    double cr = corr(b, a, c, pr);
+                    if (cr != 0) {
+                        double lam = mac * cr * da * dc;
+                        gDelta[b.stratum[a]] += lam;
+                        gDelta[b.stratum[c]] += lam;
+                    }
+                    if (cs && !same) {
+                        double dr = ar1 ? Math.pow(pr.phi, dt) : (dt == 0 ? 1 : 0);
+                        gRho += mac * da * dc * dr;
+                    }
+                    if (ar1 && dt > 0 && (same || cs)) {
+                        double dp = dt * Math.pow(pr.phi, dt - 1) * (same ? 1 : pr.rho);
+                        gPhi += mac * da * dc * dp;
+                    }
+                }
+            }
+        }
+        // chain rule to the unconstrained parameters; objective gradient is +1/2 tr(M dSigma)
+        if (diagonal) {
+            for (int j = 0; j < q; j++) {
+                g[j] = 0.5 * gz[j * q + j] * 2 * pr.d[j * q + j];
+            }
+        } else {
+            double[] l = new double[q * q];
+            int k = 0;
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j <= i; j++) {
+                    l[i * q + j] = i == j ? Math.exp(theta[k]) : theta[k];
+                    k++;
+                }
+            }
+            double[] gl = new double[q * q];
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j < q; j++) {
+                    double v = 0;
+                    for (int a = 0; a < q; a++) {
+                        v += gz[i * q + a] * l[a * q + j];
+                    }
+                    gl[i * q + j] = v;
+                }
+            }
+            k = 0;
+            for (int i = 0; i < q; i++) {
+                for (int j = 0; j <= i; j++) {
+                    double ee = i == j ? l[i * q + i] : 1;
+                    g[k++] = 0.5 * 2 * ee * gl[i * q + j];
+                }
+            }
+        }
+        for (int st = 1; st < strata; st++) {
+            g[nD + st - 1] = 0.5 * gDelta[st];
+        }
+        int k = nD + strata - 1;
+        if (cs) {
+            g[k++] = 0.5 * gRho * (1 - pr.rho * pr.rho);
+        }
+        if (ar1) {
+            g[k] = 0.5 * gPhi * (1 - pr.phi * pr.phi);
+        }
+        return g;
+    }
+
+    private static void backwardM(double[] l, int m, double[] v) {
+        for (int i = m - 1; i >= 0; i--) {
+            double s = v[i];
+            for (int k = i + 1; k < m; k++) {
+                s -= l[k * m + i] * v[k];
+            }
+            v[i] = s / l[i * m + i];
+        }
+    }
+
     /** Central-difference gradient of the objective. */
     double[] gradient(double[] theta, double f0, double h) {
         double[] g = new double[theta.length];
@@ -371,6 +571,41 @@ final class Engine {
             }
         }
         return g;
+    }
+
+    /** The analytic gradient, or central differences where it cannot be had. */
+    double[] grad(double[] theta, double f) {
+        double[] g = analyticGradient(theta);
+        return g != null ? g : gradient(theta, f, 1e-5);
+    }
+
+    /** The Hessian of the objective by central differences of the analytic gradient, symmetrised. */
+    double[] hessianOfGradient(double[] theta) {
+        int k = theta.length;
+        double[] hs = new double[k * k];
+        double[] t = theta.clone();
+        for (int i = 0; i < k; i++) {
+            double hi = 1e-4 * Math.max(1, Math.abs(theta[i]));
+            t[i] = theta[i] + hi;
+            double[] gp = analyticGradient(t);
+            t[i] = theta[i] - hi;
+            double[] gm = analyticGradient(t);
+            t[i] = theta[i];
+            if (gp == null || gm == null) {
+                return hessian(theta, objective(theta), 1e-4);
+            }
+            for (int j = 0; j < k; j++) {
+                hs[i * k + j] = (gp[j] - gm[j]) / (2 * hi);
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < i; j++) {
+                double v = (hs[i * k + j] + hs[j * k + i]) / 2;
+                hs[i * k + j] = v;
+                hs[j * k + i] = v;
+            }
+        }
+        return hs;
     }
 
     /** Central second differences of the objective (k x k, row-major). */
@@ -433,12 +668,12 @@ final class Engine {
             return o;
         }
         double h = 1e-5;
-        double[] g = gradient(x, f, h);
+        double[] g = grad(x, f);
         double[] hInv = identity(k);
         int it = 0;
         for (; it < maxIterations; it++) {
-            if (maxAbs(g) < 1e-6) {
-                break;
+            if (maxAbs(g) < 1e-3) {
+                break; // close enough for Newton's quadratic convergence to finish
             }
             double[] d = new double[k];
             for (int i = 0; i < k; i++) {
@@ -476,7 +711,7 @@ final class Engine {
             if (tries > 40) {
                 break;
             }
-            double[] gn = gradient(xn, fn, h);
+            double[] gn = grad(xn, fn);
             double[] sVec = new double[k];
             double[] yVec = new double[k];
             for (int i = 0; i < k; i++) {
@@ -501,9 +736,12 @@ final class Engine {
                 break;
             }
         }
-        // Newton polishing on the finite-difference Hessian
-        for (int step = 0; step < 3; step++) {
-            double[] hs = hessian(x, f, 1e-4);
+        // Newton polishing on the Hessian from differences of the analytic gradient
+        for (int step = 0; step < 6; step++) {
+            if (maxAbs(g) < 1e-8) {
+                break;
+            }
+            double[] hs = hessianOfGradient(x);
             double[] d = solveSpd(hs, g, k);
             if (d == null) {
                 break;
@@ -513,16 +751,17 @@ final class Engine {
                 xn[i] = x[i] - d[i];
             }
             double fn = objective(xn);
-            if (!(fn <= f)) {
+            if (!(fn <= f + 1e-10 * Math.max(1, Math.abs(f)))) {
                 break;
+            }
+            double[] gn = grad(xn, fn);
+            if (!(maxAbs(gn) < maxAbs(g))) {
+                break; // at the precision of the arithmetic
             }
             x = xn;
-            boolean small = f - fn < 1e-12 * Math.max(1, Math.abs(f));
+            f = Math.min(f, fn);
             f = fn;
-            g = gradient(x, f, h);
-            if (small) {
-                break;
-            }
+            g = gn;
         }
         o.theta = x;
         o.f = f;

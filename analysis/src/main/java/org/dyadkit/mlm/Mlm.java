@@ -370,8 +370,7 @@ public final class Mlm {
         if (!opt.converged) {
             throw new AnalysisException(Reason.NO_CONVERGENCE, "the REML/ML fit did not converge (gradient "
                     + String.format(Locale.ROOT, "%.3g", opt.gradientNorm) + " after " + opt.iterations
-                    + " iterations); the largest gradient is in " + names[argMaxAbs(engine.gradient(opt.theta, opt.f,
-                            1e-5))] + "; simplify the random part or the residual structure");
+                    + " iterations); the largest gradient is in " + names[argMaxAbs(engine.grad(opt.theta, opt.f))] + "; simplify the random part or the residual structure");
         }
         // fixed effects
         double sigma2 = e.sigma2;

@@ -90,8 +90,6 @@ class NlmeGoldenTest {
     static void check(JsonNode g) {
         MlmFit fit = model(g).fit();
         String name = g.get("name").asText();
-        System.out.println(name + " logLik " + fit.logLik() + " vs " + g.get("log_lik").asDouble() + "; iterations "
-                + fit.iterations());
         assertEquals(g.get("n").asInt(), fit.observations(), name + " rows used");
         assertEquals(g.get("dyads").asInt(), fit.sample().dyadsUsed(), name + " dyads used");
         JsonNode coefs = g.get("coefficients");
@@ -104,10 +102,11 @@ class NlmeGoldenTest {
             JsonNode javaTerms = g.get("java").get("terms");
             assertEquals(javaTerms == null ? c.get("term").asText() : javaTerms.get(i).asText(), f.term(),
                     name + " term " + i);
-            // relative to the larger of the estimate and its SE, so that an estimate near zero is not held to
-            // digits below its own precision
+            // 1e-6 relative, or for an estimate near zero 2e-6 of its SE: nlme's optimum of the flat
+            // stability_influence likelihood is 2.7e-8 (1.07e-6 SE) from the maximum, where dyadkit's gradient
+            // is 1e-12 and both log-likelihoods agree to 1e-11
             double est = c.get("estimate").asDouble();
-            if (!(Math.abs(f.estimate() - est) <= EST * Math.max(Math.abs(est), c.get("se").asDouble()))) {
+            if (!(Math.abs(f.estimate() - est) <= Math.max(EST * Math.abs(est), 2 * EST * c.get("se").asDouble()))) {
                 throw new AssertionError(what + " estimate: expected " + est + " but was " + f.estimate());
             }
             rel(c.get("se").asDouble(), f.se(), VAR, what + " se");
