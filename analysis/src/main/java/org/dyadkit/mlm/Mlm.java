@@ -222,6 +222,15 @@ public final class Mlm {
      * @throws AnalysisException when the model cannot be fitted to these data (see the class description)
      */
     public MlmFit fit() {
+        return prepare().fit();
+    }
+
+    /** The engine of this model on its data (for tests). */
+    Engine engine() {
+        return prepare().engine;
+    }
+
+    private Prepared prepare() {
         if (fixed == null) {
             throw new IllegalStateException("give the fixed-effects formula with withFixed(\"y ~ ...\")");
         }
@@ -252,9 +261,6 @@ public final class Mlm {
         int n = data.rowCount();
         int p = xm.names.size();
         int q = zm.names.size();
-        if (q == 0) {
-            throw new InputException("random formula \"" + random + "\" has no random effect; use ~ 1 | dyad at least");
-        }
         // rows used and the reasons for the others
         Map<String, Integer> why = new LinkedHashMap<>();
         boolean[] used = new boolean[n];
@@ -358,6 +364,41 @@ public final class Mlm {
         checkRank(bl, p, xm.names);
         Engine engine = new Engine(bl, p, q, levels.size(), covariance == RandomCovariance.DIAGONAL,
                 withinOccasion == WithinOccasion.CS, autocorrelation == Autocorrelation.AR1, method == Method.REML);
+        return new Prepared(engine, bl, xm, zm, levels, used, nUsed, why, personsUsed, occasionsUsed, n);
+    }
+
+    /** A model laid out on its data, ready to fit. */
+    private final class Prepared {
+        final Engine engine;
+        final Engine.Block[] bl;
+        final ModelMatrix xm;
+        final ModelMatrix zm;
+        final List<String> levels;
+        final boolean[] used;
+        final int nUsed;
+        final Map<String, Integer> why;
+        final Set<Integer> personsUsed;
+        final Set<Double> occasionsUsed;
+        final int n;
+
+        Prepared(Engine engine, Engine.Block[] bl, ModelMatrix xm, ModelMatrix zm, List<String> levels, boolean[] used,
+                int nUsed, Map<String, Integer> why, Set<Integer> personsUsed, Set<Double> occasionsUsed, int n) {
+            this.engine = engine;
+            this.bl = bl;
+            this.xm = xm;
+            this.zm = zm;
+            this.levels = levels;
+            this.used = used;
+            this.nUsed = nUsed;
+            this.why = why;
+            this.personsUsed = personsUsed;
+            this.occasionsUsed = occasionsUsed;
+            this.n = n;
+        }
+
+        MlmFit fit() {
+        int p = engine.p;
+        int q = engine.q;
         double[] start = start(engine, bl, p, q, levels.size());
         Engine.Optimum opt = engine.minimise(start, 1000);
         if (!Double.isFinite(opt.f)) {
@@ -428,7 +469,7 @@ public final class Mlm {
             }
         }
         fits.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        Sample sample = sample(used, personsUsed, blocks.size());
+        Sample sample = sample(used, personsUsed, bl.length);
         List<Occasions.Exclusion> ex = new ArrayList<>();
         why.forEach((r, c) -> ex.add(new Occasions.Exclusion(r, c)));
         Occasions occ = new Occasions(n, nUsed, occasionsUsed.size(), ex);
@@ -436,6 +477,7 @@ public final class Mlm {
                 withinOccasion, autocorrelation, Optional.ofNullable(varianceBy), coefs,
                 new RandomPart(zm.names, sds, cors), residual, ll, aic, bic, k, nUsed, sample, occ, fits,
                 opt.iterations);
+        }
     }
 
     private Sample sample(boolean[] used, Set<Integer> personsUsed, int dyadsUsed) {
