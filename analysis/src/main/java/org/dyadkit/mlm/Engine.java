@@ -34,6 +34,8 @@ final class Engine {
         int[] who;
         double[] t;
         int[] rows;
+        /** The partner's row at the same occasion (Woodbury path), or -1. */
+        int[] pair;
     }
 
     final Block[] blocks;
@@ -49,6 +51,12 @@ final class Engine {
     final int nTheta;
 
     Engine(Block[] blocks, int p, int q, int strata, boolean diagonal, boolean cs, boolean ar1, boolean reml) {
+        this(blocks, p, q, strata, diagonal, cs, ar1, reml, true);
+    }
+
+    /** An engine; {@code allowWoodbury = false} forces the dense path (for tests comparing the two). */
+    Engine(Block[] blocks, int p, int q, int strata, boolean diagonal, boolean cs, boolean ar1, boolean reml,
+            boolean allowWoodbury) {
         this.blocks = blocks;
         this.p = p;
         this.q = q;
@@ -64,7 +72,16 @@ final class Engine {
         this.n = total;
         this.nD = diagonal ? q : q * (q + 1) / 2;
         this.nTheta = nD + (strata - 1) + (cs ? 1 : 0) + (ar1 ? 1 : 0);
+        this.woodbury = allowWoodbury && !ar1 && q > 0;
+        if (woodbury) {
+            for (Block b : blocks) {
+                b.pair = Woodbury.pairs(b, cs);
+            }
+        }
     }
+
+    /** Whether the residual covariance is block-diagonal by occasion, so the Woodbury identity applies. */
+    final boolean woodbury;
 
     /** The parameters in natural form. */
     static final class Params {
@@ -212,6 +229,9 @@ final class Engine {
             }
         }
         Params pr = params(theta);
+        if (woodbury) {
+            return Woodbury.evaluate(this, pr, full);
+        }
         double[] a = new double[p * p];
         double[] bv = new double[p];
         double c = 0;
@@ -255,6 +275,11 @@ final class Engine {
                 a[k * p + j] = a[j * p + k];
             }
         }
+        return finish(pr, a, bv, c, logDet, full);
+    }
+
+    /** The GLS solution and the profiled log-likelihood from the accumulated cross-products. */
+    Eval finish(Params pr, double[] a, double[] bv, double c, double logDet, boolean full) {
         double[] l = a.clone();
         if (!cholesky(l, p)) {
             return null;
@@ -368,8 +393,10 @@ final class Engine {
         if (e == null) {
             return null;
         }
+        if (woodbury) {
+            return Woodbury.gradient(this, theta, e);
+        }
         Params pr = e.params;
-        double[] g = new double[nTheta];
         double[] gz = new double[q * q];
         double[] gDelta = new double[strata];
         double gRho = 0;
@@ -494,6 +521,12 @@ final class Engine {
                 }
             }
         }
+        return chain(theta, pr, gz, gDelta, gRho, gPhi);
+    }
+
+    /** The chain rule from tr(M dSigma) sums to the gradient of the objective on the unconstrained scale. */
+    double[] chain(double[] theta, Params pr, double[] gz, double[] gDelta, double gRho, double gPhi) {
+        double[] g = new double[nTheta];
         // chain rule to the unconstrained parameters; objective gradient is +1/2 tr(M dSigma)
         if (diagonal) {
             for (int j = 0; j < q; j++) {

@@ -88,6 +88,32 @@ class MlmPropertyTest {
     }
 
     @Test
+    void theWoodburyPathEqualsTheDenseOne() {
+        for (long seed = 21; seed <= 24; seed++) {
+            for (Method method : Method.values()) {
+                Mlm m = model(diary(simulate(seed, 15, 5, -0.3))).withMethod(method);
+                Engine w = m.engine();
+                if (!w.woodbury) {
+                    throw new AssertionError("the model without AR(1) should take the Woodbury path");
+                }
+                Engine d = new Engine(w.blocks, w.p, w.q, w.strata, w.diagonal, w.cs, w.ar1, w.reml, false);
+                UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(seed);
+                double[] theta = new double[w.nTheta];
+                for (int i = 0; i < theta.length; i++) {
+                    theta[i] = 0.5 * (rng.nextDouble() - 0.5);
+                }
+                String s = "seed " + seed + " " + method;
+                assertEquals(d.objective(theta), w.objective(theta), 1e-9 * Math.abs(d.objective(theta)), s);
+                double[] gd = d.analyticGradient(theta);
+                double[] gw = w.analyticGradient(theta);
+                for (int i = 0; i < gd.length; i++) {
+                    assertEquals(gd[i], gw[i], 1e-7 * Math.max(1, Math.abs(gd[i])), s + " gradient " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void reorderingRowsAndRelabellingDyadsChangesNothing() {
         for (long seed = 11; seed <= 13; seed++) {
             DataTable t = simulate(seed, 20, 7, 0.3);
