@@ -51,7 +51,7 @@ public final class NonindependenceCommand implements Callable<Integer> {
     public Integer call() {
         OptionChecks.distinct(spec.commandLine(), "--var", vars);
         DyadicData data = in.read();
-        List<NonindependenceResult> results = Nonindependence.of(data, vars);
+        List<NonindependenceResult> results = Nonindependence.of(data).fit(vars);
         PrintWriter out = spec.commandLine().getOut();
         switch (format.format()) {
             case JSON -> OutputFormat.writeJson(out, json(data, results));
