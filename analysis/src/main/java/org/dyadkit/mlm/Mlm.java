@@ -484,7 +484,7 @@ public final class Mlm {
         int persons = data.personCount();
         int excluded = persons - personsUsed.size();
         List<Sample.Exclusion> ex = excluded == 0 ? List.of()
-                : List.of(new Sample.Exclusion("no occasion with the outcome and every model variable present",
+                : List.of(new Sample.Exclusion(org.dyadkit.dyad.ExclusionReason.NO_USABLE_OCCASION.label(),
                         excluded));
         return new Sample(persons, data.dyadCount(), personsUsed.size(), dyadsUsed, ex);
     }

@@ -172,9 +172,9 @@ class MlmPropertyTest {
                             + " + husband:partner(other_pos) + wife:partner(other_pos)")
                     .withRandom("~ 0 | cuplid").withVarianceBy("gender").withMethod(method).fit();
             DyadicData couples = DyadicData.individual(t).dyad("cuplid").role("gender").build();
-            ApimFit a = Apim.distinguishable(couples).outcome("satisfaction").predictor("other_pos")
-                    .parameterisation(org.dyadkit.apim.Parameterisation.TWO_INTERCEPT)
-                    .method(method == Method.REML ? org.dyadkit.apim.Method.REML : org.dyadkit.apim.Method.ML).fit();
+            ApimFit a = Apim.distinguishable(couples).withOutcome("satisfaction").withPredictor("other_pos")
+                    .withParameterisation(org.dyadkit.apim.Parameterisation.TWO_INTERCEPT)
+                    .withMethod(method == Method.REML ? org.dyadkit.apim.Method.REML : org.dyadkit.apim.Method.ML).fit();
             String s = method.name();
             assertEquals(a.logLik(), m.logLik(), 1e-6, s + " logLik");
             for (String role : List.of("husband", "wife")) {
