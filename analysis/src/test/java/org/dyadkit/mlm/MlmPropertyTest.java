@@ -187,6 +187,21 @@ class MlmPropertyTest {
             assertEquals(a.rho(), m.residual().withinOccasion().getAsDouble(), 1e-5, s + " rho");
             assertEquals(a.coefficient("actor:wife").se(), m.coefficient("wife:other_pos").se(), 1e-5, s + " SE");
         }
+        // Satterthwaite df: the APIM's (checked there against SAS ddfm=satterth) and the mixed model's agree
+        MlmFit ms = Mlm.of(diary)
+                .withFixed("satisfaction ~ 0 + husband + wife + husband:other_pos + wife:other_pos"
+                        + " + husband:partner(other_pos) + wife:partner(other_pos)")
+                .withRandom("~ 0 | cuplid").withVarianceBy("gender").withDf(DfRule.SATTERTHWAITE).fit();
+        ApimFit as = Apim.distinguishable(DyadicData.individual(t).dyad("cuplid").role("gender").build())
+                .withOutcome("satisfaction").withPredictor("other_pos")
+                .withParameterisation(org.dyadkit.apim.Parameterisation.TWO_INTERCEPT)
+                .withDf(org.dyadkit.apim.DfMethod.SATTERTHWAITE).fit();
+        for (String role : List.of("husband", "wife")) {
+            assertEquals(as.coefficient("actor:" + role).df(), ms.coefficient(role + ":other_pos").df(),
+                    1e-3 * as.coefficient("actor:" + role).df(), "Satterthwaite df of the actor effect, " + role);
+            assertEquals(as.coefficient("partner:" + role).df(), ms.coefficient(role + ":partner(other_pos)").df(),
+                    1e-3 * as.coefficient("partner:" + role).df(), "Satterthwaite df of the partner effect, " + role);
+        }
     }
 
     @Test
