@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
 import org.dyadkit.apim.Apim;
 import org.dyadkit.apim.ApimFit;
 import org.dyadkit.apim.Coefficient;
+import org.dyadkit.apim.Method;
 import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.instrument.Instrument;
 import org.dyadkit.instrument.Instruments;
@@ -162,7 +163,7 @@ class ConflictStylesTest {
         columns.addAll(STYLES);
         DataTable t = DataTable.of("simulated_couples.csv (scored)", columns, SCORED);
         DyadicData data = DyadicData.individual(t).dyad("couple_id").role("role").roles("man", "woman").build();
-        return Apim.distinguishable(data).outcome(outcome).predictor("scs_total").reml().fit();
+        return Apim.distinguishable(data).withOutcome(outcome).withPredictor("scs_total").withMethod(Method.REML).fit();
     }
 
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden", "conflict-styles");
