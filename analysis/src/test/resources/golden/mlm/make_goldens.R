@@ -133,6 +133,15 @@ run("diagonal_factor_interaction_ml", "sim_diary_negative.csv", neg,
     "lme(y ~ x * gender, random = list(couple = pdDiag(~ time)), correlation = corCompSymm(form = ~ 1 | couple/time), data = d, method = 'ML', na.action = na.omit, control = ctrl)",
     list(fixed = "y ~ x * gender", random = "~ time | couple", covariance = "diagonal", within = "cs", ar = "none", variance_by = NULL, method = "ml"))
 
+run("growth_quadratic_reml", "sim_diary_balanced.csv", bal,
+    "lme(y ~ 0 + man + woman + man:time + woman:time + man:I(time^2) + woman:I(time^2), random = ~ 0 + man + woman + man:time + woman:time | couple, correlation = corCompSymm(form = ~ 1 | couple/time), weights = varIdent(form = ~ 1 | gender), data = d, method = 'REML', na.action = na.omit, control = ctrl)",
+    list(fixed = "y ~ 0 + man + woman + man:time + woman:time + man:I(time^2) + woman:I(time^2)", random = "~ 0 + man + woman + man:time + woman:time | couple",
+         covariance = "unstructured", within = "cs", ar = "none", variance_by = "gender", method = "reml"))
+run("lapim_indistinguishable_ml", "sim_diary_unbalanced.csv", unb,
+    "lme(y ~ wx + pwx + bx + pbx, random = ~ 1 | couple, correlation = corCompSymm(form = ~ 1 | couple/time), data = d, method = 'ML', na.action = na.omit, control = ctrl)",
+    list(fixed = "y ~ within(x) + partner(within(x)) + between(x) + partner(between(x))", random = "~ 1 | couple", covariance = "unstructured", within = "cs", ar = "none", variance_by = NULL, method = "ml",
+         terms = c("(Intercept)", "within(x)", "partner(within(x))", "between(x)", "partner(between(x))")))
+
 writeLines(toJSON(goldens, auto_unbox = TRUE, digits = NA, pretty = TRUE, null = "null"), "mlm_goldens.json")
 writeLines(c(R.version.string, paste("nlme", packageVersion("nlme")), paste("jsonlite", packageVersion("jsonlite"))),
            "VERSIONS.txt")
