@@ -154,7 +154,8 @@ public final class Mlm {
             if (!r.matches("[A-Za-z][A-Za-z0-9_.]*") || data.table().hasColumn(r)) {
                 throw new InputException(new InputException.Location(data.source(), -1,
                         data.roleColumn().get(), r), "role values name the two intercepts of " + what
-                                + " and must be names such as man and woman, not also column names; recode the role column");
+                                + " and must be names such as man and woman, not also column names;"
+                                + " recode the role column");
             }
         }
         return data.roles();
@@ -165,7 +166,10 @@ public final class Mlm {
         return new Mlm(data, formula, random, covariance, withinOccasion, autocorrelation, varianceBy, method, df);
     }
 
-    /** The random-effects formula per dyad, {@code ~ 0 + man + woman | dyad} ({@code ~ 1 | dyad} for a random intercept). */
+    /**
+     * The random-effects formula per dyad, {@code ~ 0 + man + woman | dyad} ({@code ~ 1 | dyad} for a random
+     * intercept, {@code ~ 0 | dyad} for none).
+     */
     public Mlm withRandom(String formula) {
         return new Mlm(data, fixed, formula, covariance, withinOccasion, autocorrelation, varianceBy, method, df);
     }
@@ -243,7 +247,8 @@ public final class Mlm {
         }
         Formula rf = Formula.parse(random == null ? "~ 1 | " + data.dyadColumn() : random);
         if (rf.response().isPresent()) {
-            throw new InputException("random formula \"" + random + "\": no outcome on the left of '~' in the random part");
+            throw new InputException("random formula \"" + random
+                    + "\": no outcome on the left of '~' in the random part");
         }
         String g = rf.group().orElseThrow(() -> new InputException("random formula \"" + random
                 + "\": the grouping is missing; end it with | " + data.dyadColumn()));
@@ -397,86 +402,87 @@ public final class Mlm {
         }
 
         MlmFit fit() {
-        int p = engine.p;
-        int q = engine.q;
-        double[] start = start(engine, bl, p, q, levels.size());
-        Engine.Optimum opt = engine.minimise(start, 1000);
-        if (!Double.isFinite(opt.f)) {
-            throw new AnalysisException(Reason.NO_CONVERGENCE, "the likelihood could not be evaluated at the starting "
-                    + "values; check the model for random effects that no data vary");
-        }
-        Engine.Eval e = engine.evaluate(opt.theta, true);
-        String[] names = thetaNames(zm.names, levels);
-        checkBoundary(engine, opt, e, zm.names, names);
-        if (!opt.converged) {
-            throw new AnalysisException(Reason.NO_CONVERGENCE, "the REML/ML fit did not converge (gradient "
-                    + String.format(Locale.ROOT, "%.3g", opt.gradientNorm) + " after " + opt.iterations
-                    + " iterations); the largest gradient is in " + names[argMaxAbs(engine.grad(opt.theta, opt.f))] + "; simplify the random part or the residual structure");
-        }
-        // fixed effects
-        double sigma2 = e.sigma2;
-        double[] dfs = df == DfRule.CONTAINMENT ? Containment.df(bl, p, xm.names)
-                : Satterthwaite.df(engine, opt.theta, e);
-        List<FixedEffect> coefs = new ArrayList<>();
-        // summary.lme(adjustSigma = TRUE): ML standard errors use sigma^2 N / (N - p)
-        double seScale = method == Method.ML ? (double) nUsed / (nUsed - p) : 1;
-        for (int j = 0; j < p; j++) {
-            double est = e.beta[j];
-            double se = Math.sqrt(seScale * sigma2 * e.aInv[j * p + j]);
-            double t = est / se;
-            double pv = 2 * TDistribution.of(dfs[j]).survivalProbability(Math.abs(t));
-            coefs.add(new FixedEffect(xm.names.get(j), est, se, dfs[j], t, pv));
-        }
-        Engine.Params pr = e.params;
-        double sigma = Math.sqrt(sigma2);
-        List<Double> sds = new ArrayList<>();
-        for (int j = 0; j < q; j++) {
-            sds.add(sigma * Math.sqrt(pr.d[j * q + j]));
-        }
-        List<RandomPart.Correlation> cors = new ArrayList<>();
-        if (covariance == RandomCovariance.UNSTRUCTURED) {
-            for (int i = 1; i < q; i++) {
-                for (int j = 0; j < i; j++) {
-                    cors.add(new RandomPart.Correlation(zm.names.get(j), zm.names.get(i),
-                            pr.d[i * q + j] / Math.sqrt(pr.d[i * q + i] * pr.d[j * q + j])));
+            int p = engine.p;
+            int q = engine.q;
+            double[] start = start(engine, bl, p, q, levels.size());
+            Engine.Optimum opt = engine.minimise(start, 1000);
+            if (!Double.isFinite(opt.f)) {
+                throw new AnalysisException(Reason.NO_CONVERGENCE, "the likelihood could not be evaluated at the starting "
+                        + "values; check the model for random effects that no data vary");
+            }
+            Engine.Eval e = engine.evaluate(opt.theta, true);
+            String[] names = thetaNames(zm.names, levels);
+            checkBoundary(engine, opt, e, zm.names, names);
+            if (!opt.converged) {
+                throw new AnalysisException(Reason.NO_CONVERGENCE, "the REML/ML fit did not converge (gradient "
+                        + String.format(Locale.ROOT, "%.3g", opt.gradientNorm) + " after " + opt.iterations
+                        + " iterations); the largest gradient is in " + names[argMaxAbs(engine.grad(opt.theta, opt.f))]
+                        + "; simplify the random part or the residual structure");
+            }
+            // fixed effects
+            double sigma2 = e.sigma2;
+            double[] dfs = df == DfRule.CONTAINMENT ? Containment.df(bl, p, xm.names)
+                    : Satterthwaite.df(engine, opt.theta, e);
+            List<FixedEffect> coefs = new ArrayList<>();
+            // summary.lme(adjustSigma = TRUE): ML standard errors use sigma^2 N / (N - p)
+            double seScale = method == Method.ML ? (double) nUsed / (nUsed - p) : 1;
+            for (int j = 0; j < p; j++) {
+                double est = e.beta[j];
+                double se = Math.sqrt(seScale * sigma2 * e.aInv[j * p + j]);
+                double t = est / se;
+                double pv = 2 * TDistribution.of(dfs[j]).survivalProbability(Math.abs(t));
+                coefs.add(new FixedEffect(xm.names.get(j), est, se, dfs[j], t, pv));
+            }
+            Engine.Params pr = e.params;
+            double sigma = Math.sqrt(sigma2);
+            List<Double> sds = new ArrayList<>();
+            for (int j = 0; j < q; j++) {
+                sds.add(sigma * Math.sqrt(pr.d[j * q + j]));
+            }
+            List<RandomPart.Correlation> cors = new ArrayList<>();
+            if (covariance == RandomCovariance.UNSTRUCTURED) {
+                for (int i = 1; i < q; i++) {
+                    for (int j = 0; j < i; j++) {
+                        cors.add(new RandomPart.Correlation(zm.names.get(j), zm.names.get(i),
+                                pr.d[i * q + j] / Math.sqrt(pr.d[i * q + i] * pr.d[j * q + j])));
+                    }
                 }
             }
-        }
-        List<ResidualPart.StratumSd> rs = new ArrayList<>();
-        for (int s = 0; s < levels.size(); s++) {
-            rs.add(new ResidualPart.StratumSd(levels.get(s), sigma * pr.delta[s], pr.delta[s]));
-        }
-        ResidualPart residual = new ResidualPart(rs,
-                withinOccasion == WithinOccasion.CS ? OptionalDouble.of(pr.rho) : OptionalDouble.empty(),
-                autocorrelation == Autocorrelation.AR1 ? OptionalDouble.of(pr.phi) : OptionalDouble.empty());
-        int k = p + engine.nTheta + 1;
-        double ll = e.logLik;
-        double aic = -2 * ll + 2 * k;
-        double bic = -2 * ll + k * Math.log(method == Method.REML ? nUsed - p : nUsed);
-        // fitted values
-        List<RowFit> fits = new ArrayList<>();
-        for (Engine.Block b : bl) {
-            double[] bi = engine.blup(b, pr, e.beta);
-            for (int i = 0; i < b.m; i++) {
-                double f = 0;
-                for (int j = 0; j < p; j++) {
-                    f += b.x[i * p + j] * e.beta[j];
-                }
-                for (int j = 0; j < q; j++) {
-                    f += b.z[i * q + j] * bi[j];
-                }
-                fits.add(new RowFit(b.rows[i], f, b.y[i] - f));
+            List<ResidualPart.StratumSd> rs = new ArrayList<>();
+            for (int s = 0; s < levels.size(); s++) {
+                rs.add(new ResidualPart.StratumSd(levels.get(s), sigma * pr.delta[s], pr.delta[s]));
             }
-        }
-        fits.sort((a, b) -> Integer.compare(a.row(), b.row()));
-        Sample sample = sample(used, personsUsed, bl.length);
-        List<Occasions.Exclusion> ex = new ArrayList<>();
-        why.forEach((r, c) -> ex.add(new Occasions.Exclusion(r, c)));
-        Occasions occ = new Occasions(n, nUsed, occasionsUsed.size(), ex);
-        return new MlmFit(fixed, random == null ? "~ 1 | " + data.dyadColumn() : random, method, df, covariance,
-                withinOccasion, autocorrelation, Optional.ofNullable(varianceBy), coefs,
-                new RandomPart(zm.names, sds, cors), residual, ll, aic, bic, k, nUsed, sample, occ, fits,
-                opt.iterations);
+            ResidualPart residual = new ResidualPart(rs,
+                    withinOccasion == WithinOccasion.CS ? OptionalDouble.of(pr.rho) : OptionalDouble.empty(),
+                    autocorrelation == Autocorrelation.AR1 ? OptionalDouble.of(pr.phi) : OptionalDouble.empty());
+            int k = p + engine.nTheta + 1;
+            double ll = e.logLik;
+            double aic = -2 * ll + 2 * k;
+            double bic = -2 * ll + k * Math.log(method == Method.REML ? nUsed - p : nUsed);
+            // fitted values
+            List<RowFit> fits = new ArrayList<>();
+            for (Engine.Block b : bl) {
+                double[] bi = engine.blup(b, pr, e.beta);
+                for (int i = 0; i < b.m; i++) {
+                    double f = 0;
+                    for (int j = 0; j < p; j++) {
+                        f += b.x[i * p + j] * e.beta[j];
+                    }
+                    for (int j = 0; j < q; j++) {
+                        f += b.z[i * q + j] * bi[j];
+                    }
+                    fits.add(new RowFit(b.rows[i], f, b.y[i] - f));
+                }
+            }
+            fits.sort((a, b) -> Integer.compare(a.row(), b.row()));
+            Sample sample = sample(used, personsUsed, bl.length);
+            List<Occasions.Exclusion> ex = new ArrayList<>();
+            why.forEach((r, c) -> ex.add(new Occasions.Exclusion(r, c)));
+            Occasions occ = new Occasions(n, nUsed, occasionsUsed.size(), ex);
+            return new MlmFit(fixed, random == null ? "~ 1 | " + data.dyadColumn() : random, method, df, covariance,
+                    withinOccasion, autocorrelation, Optional.ofNullable(varianceBy), coefs,
+                    new RandomPart(zm.names, sds, cors), residual, ll, aic, bic, k, nUsed, sample, occ, fits,
+                    opt.iterations);
         }
     }
 
