@@ -14,6 +14,7 @@ import org.dyadkit.InputException.Location;
 import org.dyadkit.dyad.Sample;
 import org.dyadkit.instrument.Instrument;
 import org.dyadkit.instrument.Item;
+import org.dyadkit.survey.ItemCells;
 import org.dyadkit.survey.ItemColumns;
 import org.dyadkit.table.DataTable;
 
@@ -237,30 +238,25 @@ public final class Reliability {
         }
         String[] text = table.text(col);
         double[] x = new double[text.length];
+        List<String> codes = new ArrayList<>(table.options().naCodes());
+        na.stream().map(String::strip).filter(c -> !c.isEmpty() && !codes.contains(c)).forEach(codes::add);
+        ItemCells cells = ItemCells.of(table.options().withNa(codes));
         for (int r = 0; r < text.length; r++) {
-            String t = text[r].strip();
             x[r] = Double.NaN;
-            if (t.isEmpty() || t.equals("NA") || t.equals(".") || na.contains(t)) {
+            // the scoring rules (the same classification as batch scoring): blank, NA, . and the codes
+            // missing; a whole number in the item's range an answer
+            String problem = switch (cells.classify(text[r])) {
+                case MISSING -> "";
+                case WHOLE -> cells.value() < it.min() || cells.value() > it.max() ? "out_of_range" : null;
+                case HUGE -> "out_of_range";
+                case FRACTION -> "non_integer";
+                case TEXT -> "non_numeric";
+            };
+            if (problem == null) {
+                x[r] = cells.value();
                 continue;
             }
-            String problem = null;
-            double v = Double.NaN;
-            try {
-                v = Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                problem = "non_numeric";
-            }
-            if (problem == null) {
-                if (!Double.isFinite(v)) {
-                    problem = "non_numeric";
-                } else if (v != Math.rint(v)) {
-                    problem = "non_integer";
-                } else if (v < it.min() || v > it.max()) {
-                    problem = "out_of_range";
-                }
-            }
-            if (problem == null) {
-                x[r] = v;
+            if (problem.isEmpty()) {
                 continue;
             }
             if (strict) {

@@ -51,7 +51,7 @@ public final class CorrelateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OptionChecks.distinct(spec.commandLine(), "--vars", vars);
+        OptionChecks.names(spec.commandLine(), "--vars", vars, "satisfaction,tension");
         DyadicData data = in.read();
         CrossPartnerCorrelations table = CrossPartner.of(data).withVariables(vars).fit();
         PrintWriter out = spec.commandLine().getOut();

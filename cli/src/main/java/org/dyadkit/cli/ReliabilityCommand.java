@@ -123,17 +123,8 @@ public final class ReliabilityCommand implements Callable<Integer> {
                     + "(e.g. --by role) or a sample or site.")
     String by;
 
-    @Option(names = "--na", split = ",", paramLabel = "CODE",
-            description = "Codes that mean missing besides a blank cell, e.g. --na 99,-9 (not listed as problems).")
-    List<String> na = new ArrayList<>();
-
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The field separator: , (default), ; or tab.")
-    String delimiter = ",";
-
-    @Option(names = "--qualtrics",
-            description = "The file has two extra header rows under the column names (Qualtrics export); they are "
-                    + "skipped, and lines count respondents from 1 as in score.")
-    boolean qualtrics;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @Option(names = "--strict",
             description = "Stop (exit 3) at the first answer that is not a whole number in its item's range, "
@@ -167,7 +158,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
         ItemColumns cols = itemColumns(inst);
         String[] ids = id == null ? null : table.text(id);
         Reliability analysis = Reliability.of(inst, table).withItems(cols).withScales(scales).withMissing(missing)
-                .withNa(na).withStrict(strict);
+                .withStrict(strict);
         if (by != null) {
             analysis = analysis.withGroups(by);
         }
@@ -286,25 +277,11 @@ public final class ReliabilityCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Reads every item the scales use. A cell must be blank (or NA or .), or a whole number in the item's
-     * range; anything else is set to missing and reported, as the scorer does (with --strict: exit 3).
-     */
+    /** Reads the input in the dialect of the reading options (Qualtrics rows skipped, codes blank). */
     private DataTable readTable() {
-        char delim = OptionChecks.delimiter(spec.commandLine(), delimiter, "--delimiter");
-        DataTable table = DataTable.read(input, delim);
-        if (!qualtrics) {
-            return table;
-        }
-        if (table.rowCount() <= 2) {
-            throw new InputException(Location.file(table.source()), "--qualtrics expects two extra header rows "
-                    + "followed by respondents, but the file has " + table.rowCount() + " row(s) under the header");
-        }
-        int[] respondents = new int[table.rowCount() - 2];
-        for (int r = 0; r < respondents.length; r++) {
-            respondents[r] = r + 2;
-        }
-        return table.select(respondents);
+        OptionChecks.name(spec.commandLine(), "--id", id, "person_id");
+        OptionChecks.name(spec.commandLine(), "--by", by, "role");
+        return reading.readTable(input.toString());
     }
 
     // ---------------------------------------------------------------- output
