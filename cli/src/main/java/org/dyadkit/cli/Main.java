@@ -54,6 +54,7 @@ public final class Main implements Runnable {
         cl.addSubcommand(new GrowthCommand());
         cl.addSubcommand(new LongitudinalApimCommand());
         cl.addSubcommand(new StabilityInfluenceCommand());
+        cl.addSubcommand(new org.dyadkit.study.StudyCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
