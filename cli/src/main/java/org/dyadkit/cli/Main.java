@@ -50,6 +50,11 @@ public final class Main implements Runnable {
         cl.addSubcommand(new MediateCommand());
         cl.addSubcommand(new ApimemCommand());
         cl.addSubcommand(new PowerCommand());
+        cl.addSubcommand(new MlmCommand());
+        cl.addSubcommand(new GrowthCommand());
+        cl.addSubcommand(new LongitudinalApimCommand());
+        cl.addSubcommand(new StabilityInfluenceCommand());
+        cl.addSubcommand(new org.dyadkit.study.StudyCommand());
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
