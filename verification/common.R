@@ -25,6 +25,12 @@ dyadkit_json <- function(args) {
   fromJSON(r$stdout, simplifyVector = FALSE)
 }
 
+# The row of a JSON array of per-role rows (residual sd, pseudo_r2, k) with this role.
+by_role <- function(rows, role) {
+  for (r in rows) if (identical(as.character(r$role), as.character(role))) return(r)
+  stop("no row for role ", role)
+}
+
 # Comparison log: every check is one row; mismatches are printed as they happen.
 .log <- new.env(); .log$rows <- list()
 check <- function(case, what, dk, r, tol, rel = TRUE) {

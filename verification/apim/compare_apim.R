@@ -161,7 +161,7 @@ compare_fit <- function(label, j, rf, dist, roles) {
     check(label, paste0("ci_upper ", nm), (dk[[k]]$ci_upper - ci[k, 3]) / tt[k, 2], 0, TOL_SE, rel = FALSE)
   }
   sds <- sds_of(fit, dist, roles)
-  for (r in names(sds)) check(label, paste0("residual sd ", r), j$residual$sd[[r]], sds[[r]], TOL_SE)
+  for (r in names(sds)) check(label, paste0("residual sd ", r), by_role(j$residual$sd, r)$sd, sds[[r]], TOL_SE)
   rho <- coef(fit$modelStruct$corStruct, unconstrained = FALSE)
   check(label, "rho", j$residual$rho, rho, TOL_SE, rel = FALSE)
   if (!is.null(j$residual$cov)) check(label, "residual cov", j$residual$cov, rho * (if (dist) prod(sds) else sds[[1]]^2), TOL_SE, rel = FALSE)

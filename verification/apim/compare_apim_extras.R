@@ -34,13 +34,13 @@ for (cs in cases) {
     ia <- if (dist) paste0("role", r, ":x1") else "x1"; ip <- if (dist) paste0("role", r, ":x1_p") else "x1_p"
     a <- b[[ia]]; p <- b[[ip]]; k <- p / a
     se <- sqrt(V[ip, ip] - 2 * k * V[ia, ip] + k^2 * V[ia, ia]) / abs(a)
-    jk <- j$k[[r]]
+    jk <- by_role(j$k, r)
     check(label, "actor", jk$actor, a, 1e-5); check(label, "partner", jk$partner, p, 1e-5)
     check(label, "k", jk$k, k, 1e-5); check(label, "k se (delta)", jk$se, se, 1e-4)
     check(label, "k ci_lower", jk$ci_lower, k - qnorm(0.975) * se, 1e-4)
     sub <- if (dist) md[md$role == r, ] else md
     check(label, "standardised actor", jk$standardised_actor, a * sd(sub$x1) / sd(sub$y), 1e-5)
-    check(paste(cs$id, "pseudo R2", r), "pseudo_r2", j$pseudo_r2[[r]], 1 - s1[[r]]^2 / s0[[r]]^2, 1e-4)
+    check(paste(cs$id, "pseudo R2", r), "pseudo_r2", by_role(j$pseudo_r2, r)$pseudo_r2, 1 - s1[[r]]^2 / s0[[r]]^2, 1e-4)
   }
   # --ci normal
   jn <- dyadkit_json(c(base, rarg, "--ci", "normal"))
@@ -57,7 +57,7 @@ for (cs in cases) {
     em <- est(jm); er <- est(jr)
     for (nm in names(em)) check(paste(cs$id, "roles F,M"), nm, er[[nm]], em[[nm]], 1e-7)
     check(paste(cs$id, "roles F,M"), "logLik", jr$log_lik, jm$log_lik, 1e-9)
-    check(paste(cs$id, "roles F,M"), "sd F", jr$residual$sd$F, jm$residual$sd$F, 1e-6)
+    check(paste(cs$id, "roles F,M"), "sd F", by_role(jr$residual$sd, "F")$sd, by_role(jm$residual$sd, "F")$sd, 1e-6)
     # dyad and pairwise layouts of the same data
     ids <- unique(g$dyad); wd <- data.frame(dyad = ids)
     for (r in roles) for (v in vars) wd[[paste0(v, "_", r)]] <- g[[v]][match(paste(ids, r), paste(g$dyad, g$role))]

@@ -28,7 +28,7 @@ one <- function(id, x, cov, int, dist, method) {
   rr <- coef(fr$modelStruct$corStruct, unconstrained = FALSE)
   # nlme's varIdent reference level is F here (alphabetical); dyadkit reports sd(F)/sd(M)
   ra <- if (dist) 1 / coef(fr$modelStruct$varStruct, unconstrained = FALSE)[["M"]] else 1
-  dr <- j$residual$rho; da <- if (dist) j$residual$sd$F / j$residual$sd$M else 1
+  dr <- j$residual$rho; da <- if (dist) by_role(j$residual$sd, "F")$sd / by_role(j$residual$sd, "M")$sd else 1
   o <- optim(c(atanh(rr), log(ra)), function(p) -ll(tanh(p[1]), exp(p[2])), control = list(reltol = 1e-14))
   cat(sprintf("%-40s nlme rho=%.9f ll=%.10f | dyadkit rho=%.9f ll(R at dyadkit's point)=%.10f | optim rho=%.9f ll=%.10f\n",
               paste(id, method, if (dist) "dist" else "indist"), rr, as.numeric(logLik(fr)), dr, ll(dr, da), tanh(o$par[1]), -o$value))

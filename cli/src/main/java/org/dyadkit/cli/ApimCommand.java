@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dyadkit.apim.ApimFit;
+import org.dyadkit.report.apim.ApimRenderer;
 import org.dyadkit.apim.Coefficient;
 import org.dyadkit.apim.Apim;
 import org.dyadkit.dyad.DyadicData;
@@ -61,7 +62,7 @@ public final class ApimCommand implements Callable<Integer> {
     ApimTestsOptions tests;
 
     @Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     @Override
     public Integer call() {
@@ -88,40 +89,27 @@ public final class ApimCommand implements Callable<Integer> {
         ApimTestsOptions.Extras extras = tests.compute(cl, b, fit, model, centred);
         boolean showK = k || bootstrap > 0 || tests.testEqualK;
         PrintWriter out = cl.getOut();
+        ApimRenderer renderer = ApimRenderer.of(input.input().toString(), showK);
         switch (format.format()) {
             case JSON -> {
-                java.util.Map<String, Object> m = ApimReport.json(fit, showK, input, data);
+                com.fasterxml.jackson.databind.node.ObjectNode o = renderer.json(fit);
+                input.options(o, data);
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
                 ApimTestsOptions.json(m, extras);
-                OutputFormat.writeJson(out, m);
+                m.forEach((key, v) -> o.set(key, org.dyadkit.report.Formats.node(v)));
+                out.print(org.dyadkit.report.Formats.json(o));
             }
             case CSV -> {
-                // the tidy table (table column) whenever a test or probe beyond the coefficients was asked for
-                if (tests.any()) {
-                    org.dyadkit.report.TidyTable.Builder tb = org.dyadkit.report.TidyTable.builder();
-                    for (Coefficient c : fit.coefficients()) {
-                        tb.row("coefficients").put("term", c.term()).put("role", c.role()).put("estimate", c.estimate())
-                                .put("se", c.se()).put("df", c.df()).put("t", c.t()).put("p", c.p())
-                                .put("ci_lower", c.ciLower()).put("ci_upper", c.ciUpper());
-                    }
-                    ApimTestsOptions.rows(tb, extras);
-                    out.print(tb.build().csv());
-                    out.flush();
-                    break;
-                }
-                List<List<Object>> rows = new ArrayList<>();
-                for (Coefficient c : fit.coefficients()) {
-                    rows.add(List.of(c.term(), c.role() == null ? "" : c.role(), c.estimate(), c.se(), c.df(), c.t(),
-                            c.p(), c.ciLower(), c.ciUpper()));
-                }
-                OutputFormat.writeCsv(out, List.of("term", "role", "estimate", "se", "df", "t", "p", "ci_lower",
-                        "ci_upper"), rows);
+                org.dyadkit.report.TidyTable.Builder tb = org.dyadkit.report.TidyTable.builder();
+                ApimTestsOptions.rows(tb, extras);
+                out.print(renderer.tables(fit).concat(tb.build()).csv());
             }
             default -> {
-                out.print(ApimReport.text(fit, showK, input.input().toString()));
+                out.print(renderer.text(fit));
                 out.print(ApimTestsOptions.text(extras));
-                out.flush();
             }
         }
+        out.flush();
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.mediation.Apimem;
 import org.dyadkit.mediation.ApimemResult;
+import org.dyadkit.report.mediation.ApimemRenderer;
 import org.dyadkit.mediation.IndirectContrasts;
 import org.dyadkit.mediation.IndirectContrastsResult;
 import org.dyadkit.report.mediation.IndirectContrastsRenderer;
@@ -67,7 +68,7 @@ public final class ApimemCommand implements Callable<Integer> {
     boolean contrasts;
 
     @Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     @Override
     public Integer call() {
@@ -109,31 +110,33 @@ public final class ApimemCommand implements Callable<Integer> {
         IndirectContrastsResult ic = contrasts ? IndirectContrasts.of(b).fit() : null;
         ApimemResult r = ic != null ? ic.apimem() : b.fit();
         PrintWriter out = cl.getOut();
+        ApimemRenderer renderer = ApimemRenderer.of(input.input().toString(), model.level);
         switch (format.format()) {
             case JSON -> {
-                java.util.Map<String, Object> m = MediationReport.json(r, input, model.level, normal);
+                com.fasterxml.jackson.databind.node.ObjectNode o = renderer.json(r);
+                input.options(o, data);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) o.get("options")).put("level", model.level)
+                        .put("ci", normal ? "normal" : "t");
                 if (ic != null) {
-                    com.fasterxml.jackson.databind.node.ObjectNode o = org.dyadkit.report.Formats.object();
                     IndirectContrastsRenderer.json(o, ic);
-                    o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
                 }
-                OutputFormat.writeJson(out, m);
+                out.print(org.dyadkit.report.Formats.json(o));
             }
             case CSV -> {
-                List<List<Object>> rows = new java.util.ArrayList<>(MediationReport.csv(r));
+                org.dyadkit.report.TidyTable t = renderer.tables(r);
                 if (ic != null) {
-                    rows.addAll(IndirectContrastsRenderer.csv(ic));
+                    t = t.concat(ApimemRenderer.rows(IndirectContrastsRenderer.csv(ic)));
                 }
-                OutputFormat.writeCsv(out, MediationReport.APIMEM_CSV_HEADER, rows);
+                out.print(t.csv());
             }
             default -> {
-                out.print(MediationReport.text(r, input.input().toString(), model.level));
+                out.print(renderer.text(r));
                 if (ic != null) {
                     out.print(IndirectContrastsRenderer.text(ic));
                 }
-                out.flush();
             }
         }
+        out.flush();
         return 0;
     }
 }

@@ -62,7 +62,7 @@ public final class DiaryOptions {
     String df;
 
     @CommandLine.Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     /** Reads the diary. */
     DiaryData read() {

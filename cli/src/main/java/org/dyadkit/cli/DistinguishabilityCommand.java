@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.dyadkit.apim.ApimFit;
 import org.dyadkit.apim.ChiSquareConvention;
 import org.dyadkit.apim.DistinguishabilityTest;
+import org.dyadkit.report.apim.DistinguishabilityRenderer;
 import org.dyadkit.apim.SemDistinguishability;
 import org.dyadkit.apim.SemDistinguishabilityResult;
 import org.dyadkit.apim.SemTest;
@@ -52,7 +53,7 @@ public final class DistinguishabilityCommand implements Callable<Integer> {
     String convention;
 
     @Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     @Override
     public Integer call() {
@@ -85,47 +86,33 @@ public final class DistinguishabilityCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--convention applies to the SEM tests; add --sem");
         }
         PrintWriter out = cl.getOut();
+        DistinguishabilityRenderer renderer = DistinguishabilityRenderer.of();
         switch (format.format()) {
             case JSON -> {
-                java.util.Map<String, Object> m = ApimReport.json(t, input, data);
+                com.fasterxml.jackson.databind.node.ObjectNode o = renderer.json(t);
+                input.options(o, data);
                 if (semResult != null) {
-                    m.put("sem", ApimTestsRenderers.SEM.json(semResult));
+                    o.set("sem", ApimTestsRenderers.SEM.json(semResult));
                 }
-                OutputFormat.writeJson(out, m);
+                out.print(org.dyadkit.report.Formats.json(o));
             }
             case CSV -> {
-                List<List<Object>> rows = new ArrayList<>();
-                for (ApimFit f : List.of(t.indistinguishable(), t.distinguishable())) {
-                    boolean d = f.distinguishable();
-                    rows.add(new ArrayList<>(List.of(d ? "distinguishable" : "indistinguishable", f.nParameters(),
-                            f.aic(), f.bic(), f.logLik(), d ? t.chiSquare() : Double.NaN,
-                            d ? (double) t.df() : Double.NaN, d ? t.p() : Double.NaN)));
-                }
+                org.dyadkit.report.TidyTable tt = renderer.tables(t);
                 if (semResult != null) {
-                    // one row per SEM test, the convention in its own column
-                    for (List<Object> r : rows) {
-                        r.add(null);
-                    }
-                    for (SemTest st : semResult.tests()) {
-                        rows.add(new ArrayList<>(java.util.Arrays.asList("sem_" + st.kind().name()
-                                .toLowerCase(java.util.Locale.ROOT), null, null, null, null, st.chiSquare(),
-                                (double) st.df(), st.p(), ApimTestsRenderers.convention(semResult.convention()))));
-                    }
-                    OutputFormat.writeCsv(out, List.of("model", "n_parameters", "aic", "bic", "log_lik", "chi_square",
-                            "df", "p", "convention"), rows);
-                } else {
-                    OutputFormat.writeCsv(out, List.of("model", "n_parameters", "aic", "bic", "log_lik", "chi_square",
-                            "df", "p"), rows);
+                    org.dyadkit.report.TidyTable.Builder b = org.dyadkit.report.TidyTable.builder();
+                    ApimTestsRenderers.rows(b, semResult);
+                    tt = tt.concat(b.build());
                 }
+                out.print(tt.csv());
             }
             default -> {
-                out.print(ApimReport.text(t));
+                out.print(renderer.text(t));
                 if (semResult != null) {
                     out.print(ApimTestsRenderers.SEM.text(semResult));
                 }
-                out.flush();
             }
         }
+        out.flush();
         return 0;
     }
 }

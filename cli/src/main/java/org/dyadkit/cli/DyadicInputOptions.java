@@ -99,6 +99,30 @@ public final class DyadicInputOptions {
         return m;
     }
 
+    /**
+     * Puts the header keys ({@link #jsonHeader}) first in a renderer's JSON object, keeping the renderer's
+     * keys after them.
+     */
+    void header(com.fasterxml.jackson.databind.node.ObjectNode o, String analysis, DyadicData data) {
+        com.fasterxml.jackson.databind.node.ObjectNode h = org.dyadkit.report.Formats.object(jsonHeader(analysis, data));
+        h.setAll(o);
+        o.removeAll();
+        o.setAll(h);
+    }
+
+    /** Adds the input's file, layout, dyad and role columns to the {@code options} object of a JSON result. */
+    void options(com.fasterxml.jackson.databind.node.ObjectNode o, DyadicData data) {
+        com.fasterxml.jackson.databind.node.ObjectNode opts = org.dyadkit.report.Formats.object();
+        opts.put("input", input.toString());
+        opts.put("layout", layout.label());
+        opts.put("dyad", data.dyadColumn());
+        opts.put("role", data.roleColumn());
+        if (o.get("options") instanceof com.fasterxml.jackson.databind.node.ObjectNode model) {
+            opts.setAll(model);
+        }
+        o.set("options", opts);
+    }
+
     /** The text line {@code Input: FILE (LAYOUT layout), N dyads, M with one member}, without a line end. */
     String inputLine(DyadicData data) {
         return "Input: " + input + " (" + layout.label() + " layout), " + data.size() + " dyads, "

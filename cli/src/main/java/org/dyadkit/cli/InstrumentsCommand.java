@@ -43,7 +43,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
     String id;
 
     @Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -76,14 +76,15 @@ public final class InstrumentsCommand implements Callable<Integer> {
                     m.put("status", l.status().fileName());
                     rows.add(m);
                 }
-                OutputFormat.writeJson(out, Map.of("instruments", rows));
+                out.print(org.dyadkit.report.Formats.json(org.dyadkit.report.Formats.node(Map.of("instruments", rows))));
+                out.flush();
             }
             case CSV -> {
                 List<List<Object>> rows = new ArrayList<>();
                 for (Instruments.Listing l : all) {
                     rows.add(List.of(l.id(), l.name(), l.items(), l.status().fileName()));
                 }
-                OutputFormat.writeCsv(out, List.of("id", "name", "items", "status"), rows);
+                Cells.writeCsv(out, List.of("id", "name", "items", "status"), rows);
             }
             default -> {
                 int w = all.stream().mapToInt(l -> l.id().length()).max().orElse(2) + 2;
@@ -101,7 +102,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
     }
 
     private void template(PrintWriter out) {
-        if (format.format() == OutputFormat.JSON) {
+        if (format.format() == Output.Format.JSON) {
             out.print(Instruments.template(id));
             return;
         }
@@ -128,7 +129,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
                     rows.add(List.of(it.number(), it.label(), it.min(), it.max(), it.reverseKeyed(),
                             owner.getOrDefault(it.number(), ""), it.categorical()));
                 }
-                OutputFormat.writeCsv(out, List.of("item", "label", "min", "max", "reverse_keyed", "subscale",
+                Cells.writeCsv(out, List.of("item", "label", "min", "max", "reverse_keyed", "subscale",
                         "categorical"), rows);
             }
             default -> text(out, in);

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.dyadkit.mediation.BootstrapCi;
 import org.dyadkit.mediation.Mediation;
 import org.dyadkit.mediation.MediationResult;
+import org.dyadkit.report.mediation.MediationRenderer;
 import org.dyadkit.table.DataTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -78,7 +79,7 @@ public final class MediateCommand implements Callable<Integer> {
     Integer threads;
 
     @Mixin
-    OutputFormat.Option format;
+    Output.Option format;
 
     @Override
     public Integer call() {
@@ -108,14 +109,12 @@ public final class MediateCommand implements Callable<Integer> {
         }
         MediationResult r = b.fit();
         PrintWriter out = cl.getOut();
-        switch (format.format()) {
-            case JSON -> OutputFormat.writeJson(out, MediationReport.json(r, input.toString(), dyad, level));
-            case CSV -> OutputFormat.writeCsv(out, MediationReport.CSV_HEADER, MediationReport.csv(r));
-            default -> {
-                out.print(MediationReport.text(r, input.toString(), level));
-                out.flush();
-            }
-        }
+        Output.write(out, format.format(), MediationRenderer.of(input.toString(), level), r, o -> {
+            com.fasterxml.jackson.databind.node.ObjectNode opts = o.putObject("options");
+            opts.put("input", input.toString());
+            opts.put("dyad", dyad);
+            opts.put("level", level);
+        });
         return 0;
     }
 }

@@ -194,7 +194,7 @@ public final class PowerCommand implements Runnable {
         }
     }
 
-    static void write(CommandLine cl, OutputFormat format, PowerResult r) {
+    static void write(CommandLine cl, Output.Format format, PowerResult r) {
         PrintWriter out = cl.getOut();
         switch (format) {
             case JSON -> out.print(Formats.json(PowerRenderer.INSTANCE.json(r)));
@@ -221,7 +221,7 @@ public final class PowerCommand implements Runnable {
         Design design;
 
         @Mixin
-        OutputFormat.Option format;
+        Output.Option format;
 
         @Override
         public Integer call() {
@@ -315,7 +315,7 @@ public final class PowerCommand implements Runnable {
         int bootstrap;
 
         @Mixin
-        OutputFormat.Option format;
+        Output.Option format;
 
         @Override
         public Integer call() {

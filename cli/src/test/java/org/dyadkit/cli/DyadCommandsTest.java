@@ -92,9 +92,10 @@ class DyadCommandsTest {
                 "--vars", "satisfaction,tension", "--format", "csv");
         assertEquals(0, csv.exit(), csv.err());
         String[] lines = csv.out().split("\n");
-        assertEquals("x,x_role,y,y_role,type,n,r,ci_lower,ci_upper,t,df,p", lines[0]);
-        assertEquals(7, lines.length);
-        assertTrue(lines[5].startsWith("satisfaction,1,tension,-1,cross_partner,148,"), lines[5]);
+        assertEquals("table,x,x_role,y,y_role,type,n,r,ci_lower,ci_upper,statistic,df,p,quantity,value", lines[0]);
+        assertEquals(1 + 6 + 4, lines.length, "six correlations, then the sample's four counts");
+        assertTrue(lines[5].startsWith("correlations,satisfaction,1,tension,-1,cross_partner,148,"), lines[5]);
+        assertTrue(lines[7].startsWith("sample,,,,,,,,,,,,,persons_in_file,296"), lines[7]);
         Run text = run("correlate", "--input", IND, "--dyad", "cuplid", "--vars", "satisfaction,tension");
         assertEquals(0, text.exit(), text.err());
         assertTrue(text.out().contains("cross-intraclass"), text.out());

@@ -2,6 +2,7 @@ package org.dyadkit.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -69,12 +70,19 @@ class DyadicInputOptionsTest {
     }
 
     @Test
-    void jsonIsSnakeCaseAndWritesNonFiniteAsNull() {
-        record Stat(String variable, double pearsonR, Double fisherCiLower, double df1) { }
-        String json = OutputFormat.toJson(Map.of("rows", List.of(new Stat("sat", 0.5, Double.NaN, 147))));
+    void jsonKeysAreExplicitAndNonFiniteIsNull() {
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("pearson_r", 0.5);
+        row.put("fisher_ci_lower", Double.NaN);
+        row.put("ci", java.util.OptionalDouble.empty());
+        String json = org.dyadkit.report.Formats.json(org.dyadkit.report.Formats.node(Map.of("rows", List.of(row))));
         assertTrue(json.contains("\"pearson_r\" : 0.5"), json);
         assertTrue(json.contains("\"fisher_ci_lower\" : null"), json);
-        assertTrue(json.contains("\"df1\" : 147.0"), json);
-        assertEquals("a,\"b,c\",,0.1,3", OutputFormat.csvLine(java.util.Arrays.asList("a", "b,c", null, 0.1, 3.0)));
+        assertTrue(json.contains("\"ci\" : null"), json);
+        record Stat(double pearsonR) { }
+        assertThrows(IllegalArgumentException.class, () -> org.dyadkit.report.Formats.node(new Stat(0.5)),
+                "a record's keys would be derived from its field names");
+        assertEquals("a,\"b,c\",,0.1,3", org.dyadkit.report.Formats.csvLine(java.util.Arrays.asList("a", "b,c", null,
+                0.1, 3.0)));
     }
 }

@@ -148,9 +148,10 @@ class ReliabilityCommandTest {
                 "--subscale", "mindfulness", "--by", "role", "--format", "csv");
         assertEquals(0, csv.status(), csv.err());
         String[] lines = csv.out().split("\\R");
-        assertEquals(3, lines.length);
-        assertTrue(lines[0].startsWith("instrument,scale,group,missing,n_items"), lines[0]);
-        assertTrue(lines[1].startsWith("scs,mindfulness,husband,pairwise,4,250,"), lines[1]);
+        assertTrue(lines[0].startsWith("table,instrument,scale,group,missing,n_items"), lines[0]);
+        assertTrue(lines[1].startsWith("scales,scs,mindfulness,husband,pairwise,4,250,"), lines[1]);
+        assertTrue(lines[2].startsWith("scales,scs,mindfulness,wife,"), lines[2]);
+        assertTrue(lines[3].startsWith("sample,"), lines[3]);
     }
 
     @Test

@@ -64,7 +64,7 @@ class ReportBrowserTest {
                                     c.get("se").asDouble()));
                         }
                     }
-                    expected.add(String.format(Locale.ROOT, "k = %.2f", r.get("k").get("man").get("k").asDouble()));
+                    expected.add(String.format(Locale.ROOT, "k = %.2f", org.dyadkit.cli.Roles.row(r.get("k"), "man").get("k").asDouble()));
                 }
                 case "nonindependence" -> r.get("variables").forEach(v -> expected.add(
                         ("= " + String.format(Locale.ROOT, "%.2f", v.get("pearson_r").asDouble())).replace("0.", ".")));

@@ -130,7 +130,7 @@ class ReportStructureTest {
         String chi = String.format(Locale.ROOT, "\u03c7\u00b2(%d) = %.2f", dist.get("df").asInt(),
                 dist.get("chi_square").asDouble());
         assertTrue(text.contains(chi), chi);
-        JsonNode k = apim.get("k").get("woman");
+        JsonNode k = org.dyadkit.cli.Roles.row(apim.get("k"), "woman");
         assertTrue(text.contains(String.format(Locale.ROOT, "k = %.2f for women", k.get("k").asDouble())));
         JsonNode rel = analysis("reliability").get("result").get("scales").get(0);
         assertTrue(text.contains(String.format(Locale.ROOT, "%.2f", rel.get("alpha").get("raw_alpha").asDouble())

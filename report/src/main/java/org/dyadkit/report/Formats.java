@@ -36,6 +36,92 @@ public final class Formats {
         return node;
     }
 
+    /**
+     * The JSON node of a value built from explicit keys: maps (their keys in order), lists, strings,
+     * booleans, numbers (NaN and infinities as {@code null}), enums (their {@code toString}), {@code Optional},
+     * {@code OptionalDouble}, {@code OptionalLong} and {@code OptionalInt} (empty as {@code null}) and nodes.
+     * Records are refused: their keys would be derived from field names.
+     *
+     * @throws IllegalArgumentException for any other type
+     */
+    public static com.fasterxml.jackson.databind.JsonNode node(Object value) {
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = MAPPER.getNodeFactory();
+        if (value == null) {
+            return f.nullNode();
+        }
+        if (value instanceof com.fasterxml.jackson.databind.JsonNode n) {
+            return n;
+        }
+        if (value instanceof java.util.Optional<?> o) {
+            return node(o.orElse(null));
+        }
+        if (value instanceof java.util.OptionalDouble o) {
+            return o.isPresent() ? node(o.getAsDouble()) : f.nullNode();
+        }
+        if (value instanceof java.util.OptionalLong o) {
+            return o.isPresent() ? f.numberNode(o.getAsLong()) : f.nullNode();
+        }
+        if (value instanceof java.util.OptionalInt o) {
+            return o.isPresent() ? f.numberNode(o.getAsInt()) : f.nullNode();
+        }
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? f.numberNode(d) : f.nullNode();
+        }
+        if (value instanceof Float d) {
+            return Float.isFinite(d) ? f.numberNode(d) : f.nullNode();
+        }
+        if (value instanceof Integer i) {
+            return f.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return f.numberNode(l);
+        }
+        if (value instanceof Boolean b) {
+            return f.booleanNode(b);
+        }
+        if (value instanceof CharSequence || value instanceof Enum<?>) {
+            return f.textNode(value.toString());
+        }
+        if (value instanceof java.util.Map<?, ?> m) {
+            ObjectNode o = f.objectNode();
+            m.forEach((k, v) -> o.set(String.valueOf(k), node(v)));
+            return o;
+        }
+        if (value instanceof double[] d) {
+            ArrayNode a = f.arrayNode();
+            for (double v : d) {
+                a.add(node(v));
+            }
+            return a;
+        }
+        if (value instanceof double[][] d) {
+            ArrayNode a = f.arrayNode();
+            for (double[] v : d) {
+                a.add(node(v));
+            }
+            return a;
+        }
+        if (value instanceof int[] d) {
+            ArrayNode a = f.arrayNode();
+            for (int v : d) {
+                a.add(v);
+            }
+            return a;
+        }
+        if (value instanceof Iterable<?> it) {
+            ArrayNode a = f.arrayNode();
+            it.forEach(v -> a.add(node(v)));
+            return a;
+        }
+        throw new IllegalArgumentException("no JSON form for " + value.getClass().getName()
+                + "; write its keys explicitly");
+    }
+
+    /** The JSON object of a map with explicit keys (see {@link #node}). */
+    public static ObjectNode object(java.util.Map<String, ?> map) {
+        return (ObjectNode) node(map);
+    }
+
     /** The pretty-printed JSON text of a node, with a final newline. */
     public static String json(com.fasterxml.jackson.databind.JsonNode node) {
         try {
@@ -51,6 +137,40 @@ public final class Formats {
             return Long.toString((long) d);
         }
         return Double.toString(d);
+    }
+
+    /** A number to 7 significant digits, as R prints by default ({@code NA}, {@code Inf}, {@code -Inf}). */
+    public static String sig(double v) {
+        if (Double.isNaN(v)) {
+            return "NA";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "Inf" : "-Inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(7)).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@link #sig(double)} of a value that may be absent ({@code NA}). */
+    public static String sig(java.util.OptionalDouble v) {
+        return v.isPresent() ? sig(v.getAsDouble()) : "NA";
+    }
+
+    /** Degrees of freedom: whole numbers as integers, else two decimals. */
+    public static String df(double d) {
+        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
+    }
+
+    /** {@link #pValue(Double)} of a primitive (NaN as {@code NA}). */
+    public static String pValue(double p) {
+        return pValue(Double.valueOf(p));
+    }
+
+    /** {@link #pValue(Double)} of a value that may be absent. */
+    public static String pValue(java.util.OptionalDouble p) {
+        return p.isPresent() ? pValue(p.getAsDouble()) : "NA";
     }
 
     /** A number rounded for text output ({@code null} and non-finite values as {@code NA}). */

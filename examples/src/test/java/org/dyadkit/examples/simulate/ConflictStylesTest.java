@@ -1,5 +1,6 @@
 package org.dyadkit.examples.simulate;
 
+import org.dyadkit.apim.Method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

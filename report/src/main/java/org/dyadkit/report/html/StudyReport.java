@@ -196,7 +196,7 @@ public final class StudyReport {
                         .append(" by ").append(esc(res.path("method").asText())).append(", as nlme::gls (Pinheiro and "
                         + "Bates 2000); t tests use ").append(dfText(res.path("df_method").asText()))
                         .append(" degrees of freedom. ");
-                JsonNode k = res.path("k");
+                JsonNode k = byRole(res.path("k"), null);
                 if (k.isObject() && k.size() > 0) {
                     JsonNode first = k.elements().next();
                     p.append("The ratio k = partner / actor effect (Kenny and Ledermann 2010) has a delta-method "
@@ -768,7 +768,7 @@ public final class StudyReport {
         sentences.add("The residual correlation of the partners' " + var(y) + " was " + rho
                 + (Apa.has(resid.path("rho_ci_lower")) ? ", 95% CI " + Apa.ciR(resid.path("rho_ci_lower"),
                 resid.path("rho_ci_upper")) : ""));
-        JsonNode k = res.path("k");
+        JsonNode k = byRole(res.path("k"), null);
         List<Charts.Interval> kIntervals = new ArrayList<>();
         if (k.isObject()) {
             for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) k::fields) {
@@ -815,12 +815,12 @@ public final class StudyReport {
         }
         StringBuilder note = new StringBuilder("Unstandardised coefficients; df: " + dfText(res.path("df_method")
                 .asText()) + ". Residual SD");
-        if (resid.path("sd").isObject()) {
+        if (byRole(resid.path("sd"), "sd").isObject()) {
             List<String> sds = new ArrayList<>();
-            resid.path("sd").fields().forEachRemaining(e -> sds.add(roles(e.getKey()) + " " + Apa.num(e.getValue(), 3)));
+            byRole(resid.path("sd"), "sd").fields().forEachRemaining(e -> sds.add(roles(e.getKey()) + " " + Apa.num(e.getValue(), 3)));
             note.append(": ").append(String.join(", ", sds));
         } else {
-            note.append(" ").append(Apa.num(resid.path("sd"), 3));
+            note.append(" ").append(Apa.num(byRole(resid.path("sd"), "sd"), 3));
         }
         note.append("; residual correlation ").append(Apa.num(resid.path("rho"), 3)).append(". AIC ")
                 .append(Apa.num(res.path("aic"), 2)).append(", BIC ").append(Apa.num(res.path("bic"), 2))
@@ -1095,4 +1095,19 @@ public final class StudyReport {
             svg.figure { max-width: 100%; height: auto; }
             code { font-size: 0.85em; word-break: break-all; }
             """;
+
+    /**
+     * Per-role rows ({@code [{"role": .., ...}]}, as the renderers write them) as an object keyed by role, with
+     * the whole row or one of its values; any other node unchanged.
+     */
+    private static JsonNode byRole(JsonNode n, String valueKey) {
+        if (!n.isArray()) {
+            return n;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode o = org.dyadkit.report.Formats.object();
+        for (JsonNode row : n) {
+            o.set(row.path("role").asText(), valueKey == null ? row : row.path(valueKey));
+        }
+        return o;
+    }
 }

@@ -1,8 +1,6 @@
-package org.dyadkit.cli;
+package org.dyadkit.report.apim;
 
-import org.dyadkit.apim.Method;
-import java.math.BigDecimal;
-import java.math.MathContext;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,47 +11,180 @@ import org.dyadkit.apim.Coefficient;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.DistinguishabilityTest;
 import org.dyadkit.apim.KEstimate;
-import org.dyadkit.dyad.DyadicData;
-import org.dyadkit.resample.Interval;
 import org.dyadkit.apim.VarianceInterval;
+import org.dyadkit.report.Formats;
+import org.dyadkit.report.Renderer;
+import org.dyadkit.report.SampleJson;
+import org.dyadkit.report.TidyTable;
+import org.dyadkit.resample.Interval;
 
-/** Text (laid out like R's {@code summary()}) and JSON renderings of APIM results. */
-final class ApimReport {
-    private ApimReport() {
+/**
+ * Text, JSON and CSV of an APIM fit ({@code dyadkit apim}). JSON: the model, {@code coefficients} (rows),
+ * {@code residual} with {@code sd} as rows {@code {"role", "sd"}}, {@code pseudo_r2} as rows
+ * {@code {"role", "pseudo_r2"}}, {@code k} as rows {@code {"role", ...}} (null unless requested) and the
+ * {@code sample}. CSV: one tidy table with the tables {@code coefficients}, {@code residual}, {@code rho},
+ * {@code pseudo_r2}, {@code k} and {@code sample}.
+ */
+public final class ApimRenderer implements Renderer<ApimFit> {
+    private final String source;
+    private final boolean showK;
+
+    private ApimRenderer(String source, boolean showK) {
+        this.source = source;
+        this.showK = showK;
     }
 
-    /** A number to 7 significant digits; {@code NA} when absent. */
-    static String sig(java.util.OptionalDouble v) {
-        return v.isPresent() ? sig(v.getAsDouble()) : "NA";
+    /**
+     * A renderer naming the input in the text output and showing k when asked.
+     *
+     * @param source the input's name for the {@code Data:} line
+     * @param showK whether k = p/a is part of the output
+     */
+    public static ApimRenderer of(String source, boolean showK) {
+        return new ApimRenderer(source, showK);
     }
 
-    /** A number to 7 significant digits, as R prints by default. */
-    static String sig(double v) {
-        if (Double.isNaN(v)) {
-            return "NA";
+    private static String sig(double v) {
+        return Formats.sig(v);
+    }
+
+    private static String sig(java.util.OptionalDouble v) {
+        return Formats.sig(v);
+    }
+
+    private static String df(double d) {
+        return Formats.df(d);
+    }
+
+    @Override
+    public ObjectNode json(ApimFit f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("analysis", "apim");
+        m.put("method", f.method().name());
+        m.put("dyads", f.distinguishable() ? "distinguishable" : "indistinguishable");
+        m.put("roles", f.roles());
+        m.put("outcome", f.outcome());
+        m.put("n_dyads", f.nDyads());
+        m.put("n_obs", f.nObs());
+        m.put("n_singletons", f.nSingletons());
+        m.put("estimation", f.closedForm() ? "closed form" : "iterative");
+        m.put("df_method", dfName(f.dfMethod()));
+        m.put("coefficients", coefficients(f));
+        m.put("residual", residual(f));
+        m.put("partial_icc", f.partialIcc());
+        List<Map<String, Object>> r2 = new ArrayList<>();
+        f.pseudoR2().forEach((role, v) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("role", role);
+            row.put("pseudo_r2", v);
+            r2.add(row);
+        });
+        m.put("pseudo_r2", r2);
+        m.put("log_lik", f.logLik());
+        m.put("aic", f.aic());
+        m.put("bic", f.bic());
+        m.put("n_parameters", f.nParameters());
+        m.put("k", showK ? f.k().stream().map(ApimRenderer::k).toList() : null);
+        m.put("options", model(f));
+        ObjectNode o = Formats.object(m);
+        o.set("sample", SampleJson.json(f.sample()));
+        return o;
+    }
+
+    static Map<String, Object> residual(ApimFit f) {
+        Map<String, Object> res = new LinkedHashMap<>();
+        List<Map<String, Object>> sds = new ArrayList<>();
+        f.residual().sd().forEach((role, sd) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("role", role);
+            row.put("sd", sd);
+            VarianceInterval iv = f.residualIntervals().sd().get(role);
+            row.put("ci_lower", iv == null ? null : iv.lower());
+            row.put("ci_upper", iv == null ? null : iv.upper());
+            sds.add(row);
+        });
+        res.put("sd", sds);
+        res.put("rho", f.residual().rho());
+        res.put("cov", f.residual().cov());
+        res.put("rho_ci_lower", f.rhoInterval().map(VarianceInterval::lower).orElse(null));
+        res.put("rho_ci_upper", f.rhoInterval().map(VarianceInterval::upper).orElse(null));
+        res.put("ci_note", f.residualIntervals().note().orElse(null));
+        return res;
+    }
+
+    /** The model's options that the fit itself knows (the command adds the input's). */
+    static Map<String, Object> model(ApimFit f) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("x", f.predictors());
+        o.put("covariates", f.covariates());
+        o.put("interactions", f.interactions());
+        o.put("parameterisation", f.parameterisation().map(p -> p.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                .orElse(null));
+        o.put("level", f.level());
+        o.put("ci", f.normalIntervals() ? "normal" : "t");
+        return o;
+    }
+
+    @Override
+    public TidyTable tables(ApimFit f) {
+        TidyTable.Builder b = TidyTable.builder();
+        rows(b, f, null, showK);
+        return b.build();
+    }
+
+    /** The rows of a fit, each tagged with a {@code model} cell when {@code model} is given. */
+    static void rows(TidyTable.Builder b, ApimFit f, String model, boolean withK) {
+        for (Coefficient c : f.coefficients()) {
+            TidyTable.Row r = b.row("coefficients");
+            if (model != null) {
+                r.put("model", model);
+            }
+            r.put("term", c.term()).put("role", c.role()).put("estimate", c.estimate()).put("se", c.se())
+                    .put("df", c.df()).put("statistic", c.t()).put("p", c.p()).put("ci_lower", c.ciLower())
+                    .put("ci_upper", c.ciUpper());
         }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Inf" : "-Inf";
+        f.residual().sd().forEach((role, sd) -> {
+            TidyTable.Row r = b.row("residual");
+            if (model != null) {
+                r.put("model", model);
+            }
+            VarianceInterval iv = f.residualIntervals().sd().get(role);
+            r.put("term", "sd").put("role", role).put("estimate", sd).put("ci_lower", iv == null ? null : iv.lower())
+                    .put("ci_upper", iv == null ? null : iv.upper());
+        });
+        TidyTable.Row rho = b.row("rho");
+        if (model != null) {
+            rho.put("model", model);
         }
-        if (v == 0) {
-            return "0";
+        rho.put("term", "rho").put("estimate", f.rho())
+                .put("ci_lower", f.rhoInterval().map(VarianceInterval::lower).orElse(null))
+                .put("ci_upper", f.rhoInterval().map(VarianceInterval::upper).orElse(null));
+        f.pseudoR2().forEach((role, v) -> {
+            TidyTable.Row r = b.row("pseudo_r2");
+            if (model != null) {
+                r.put("model", model);
+            }
+            r.put("term", "pseudo_r2").put("role", role).put("estimate", v);
+        });
+        for (KEstimate k : withK ? f.k() : List.<KEstimate>of()) {
+            TidyTable.Row r = b.row("k");
+            if (model != null) {
+                r.put("model", model);
+            }
+            Interval ci = k.biasCorrected().or(k::percentile).or(k::delta).orElse(null);
+            r.put("term", "k").put("role", k.role()).put("estimate", k.k().isPresent() ? k.k().getAsDouble() : null)
+                    .put("se", k.se().isPresent() ? k.se().getAsDouble() : null)
+                    .put("ci_lower", ci == null ? null : ci.lower()).put("ci_upper", ci == null ? null : ci.upper())
+                    .put("ci_method", ci == null ? null : ci.kind().label())
+                    .put("pattern", k.pattern().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        String s = new BigDecimal(v).round(new MathContext(7)).stripTrailingZeros().toPlainString();
-        return s;
+        if (model == null) {
+            SampleJson.rows(b, f.sample());
+        }
     }
 
-    static String pval(double p) {
-        if (Double.isNaN(p)) {
-            return "NA";
-        }
-        return p < 0.00005 ? "<.0001" : String.format(Locale.ROOT, "%.4f", p);
-    }
-
-    static String df(double d) {
-        return d == Math.rint(d) ? Long.toString((long) d) : String.format(Locale.ROOT, "%.2f", d);
-    }
-
-    static String dfLabel(DfMethod m) {
+    /** The words for a df convention in text output. */
+    public static String dfLabel(DfMethod m) {
         return switch (m) {
             case RESIDUAL -> "residual, N - p (nlme)";
             case BETWEEN_WITHIN -> "between/within dyads";
@@ -83,7 +214,9 @@ final class ApimReport {
         return sb.toString();
     }
 
-    static String text(ApimFit f, boolean showK, String source) {
+    /** The text of a fit, as R's {@code summary()} of a {@code gls} fit, with the sample. */
+    @Override
+    public String text(ApimFit f) {
         StringBuilder sb = new StringBuilder();
         sb.append("Actor-partner interdependence model, ")
                 .append(f.distinguishable() ? "distinguishable dyads (roles " + String.join(", ", f.roles()) + ")"
@@ -93,6 +226,7 @@ final class ApimReport {
                 .append(f.closedForm() ? " (closed form)" : "").append('\n');
         sb.append("  Data: ").append(source).append("; ").append(f.nDyads()).append(" dyads, ").append(f.nObs())
                 .append(" persons in the model, ").append(f.nSingletons()).append(" dyads with one person\n");
+        sb.append("  ").append(SampleJson.text(f.sample()).replace("\n  excluded", "\n    excluded"));
         sb.append("  Outcome: ").append(f.outcome());
         if (!f.predictors().isEmpty()) {
             sb.append("; actor and partner predictors: ").append(String.join(", ", f.predictors()));
@@ -140,7 +274,7 @@ final class ApimReport {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"", "Value", "Std.Error", "df", "t-value", "p-value", lvl + " %", hi + " %"});
         for (Coefficient c : f.coefficients()) {
-            rows.add(new String[] {c.term(), sig(c.estimate()), sig(c.se()), df(c.df()), sig(c.t()), pval(c.p()),
+            rows.add(new String[] {c.term(), sig(c.estimate()), sig(c.se()), df(c.df()), sig(c.t()), Formats.pValue(c.p()),
                 sig(c.ciLower()), sig(c.ciUpper())});
         }
         sb.append(table(rows, new boolean[] {true, false, false, false, false, false, false, false}));
@@ -194,20 +328,21 @@ final class ApimReport {
         return String.format(Locale.ROOT, "%.4f", v);
     }
 
-    static String text(DistinguishabilityTest t) {
+    static String distinguishabilityText(DistinguishabilityTest t) {
         StringBuilder sb = new StringBuilder();
         ApimFit d = t.distinguishable();
         ApimFit i = t.indistinguishable();
         sb.append("Test of distinguishability (ML likelihood ratio), roles ").append(String.join(", ", d.roles()))
                 .append('\n');
         sb.append("  Outcome: ").append(d.outcome()).append("; ").append(d.nDyads()).append(" dyads, ")
-                .append(d.nObs()).append(" persons in both models\n\n");
+                .append(d.nObs()).append(" persons in both models\n");
+        sb.append("  ").append(SampleJson.text(t.sample()).replace("\n  excluded", "\n    excluded")).append('\n');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"Model", "df", "AIC", "BIC", "logLik", "Test", "L.Ratio", "p-value"});
         rows.add(new String[] {"indistinguishable", Integer.toString(i.nParameters()), sig(i.aic()), sig(i.bic()),
             sig(i.logLik()), "", "", ""});
         rows.add(new String[] {"distinguishable", Integer.toString(d.nParameters()), sig(d.aic()), sig(d.bic()),
-            sig(d.logLik()), "1 vs 2", sig(t.chiSquare()), pval(t.p())});
+            sig(d.logLik()), "1 vs 2", sig(t.chiSquare()), Formats.pValue(t.p())});
         sb.append(table(rows, new boolean[] {true, false, false, false, false, false, false, false}));
         sb.append("\nchi-square(").append(t.df()).append(") = ").append(sig(t.chiSquare())).append(", p = ")
                 .append(sig(t.p())).append('\n');
@@ -216,47 +351,8 @@ final class ApimReport {
         return sb.toString();
     }
 
-    static Map<String, Object> json(ApimFit f, boolean showK, DyadicInputOptions in, DyadicData data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("analysis", "apim");
-        m.put("method", f.method().name());
-        m.put("dyads", f.distinguishable() ? "distinguishable" : "indistinguishable");
-        m.put("roles", f.roles());
-        m.put("outcome", f.outcome());
-        m.put("n_dyads", f.nDyads());
-        m.put("n_obs", f.nObs());
-        m.put("n_singletons", f.nSingletons());
-        m.put("estimation", f.closedForm() ? "closed form" : "iterative");
-        m.put("df_method", dfName(f.dfMethod()));
-        m.put("coefficients", coefficients(f));
-        Map<String, Object> res = new LinkedHashMap<>();
-        res.put("sd", f.residual().sd());
-        res.put("rho", f.residual().rho());
-        res.put("cov", f.residual().cov());
-        res.put("rho_ci_lower", f.rhoInterval().map(VarianceInterval::lower).orElse(null));
-        res.put("rho_ci_upper", f.rhoInterval().map(VarianceInterval::upper).orElse(null));
-        res.put("ci_note", f.residualIntervals().note().orElse(null));
-        m.put("residual", res);
-        m.put("partial_icc", f.partialIcc());
-        m.put("pseudo_r2", f.pseudoR2());
-        m.put("log_lik", f.logLik());
-        m.put("aic", f.aic());
-        m.put("bic", f.bic());
-        m.put("n_parameters", f.nParameters());
-        if (showK) {
-            Map<String, Object> ks = new LinkedHashMap<>();
-            for (KEstimate k : f.k()) {
-                ks.put(k.role(), k(k));
-            }
-            m.put("k", ks);
-        } else {
-            m.put("k", null);
-        }
-        m.put("options", options(f, in, data));
-        return m;
-    }
-
-    static String dfName(DfMethod d) {
+    /** The name of a df convention in JSON ({@code residual}, {@code between-within}, {@code satterthwaite}). */
+    public static String dfName(DfMethod d) {
         return switch (d) {
             case RESIDUAL -> "residual";
             case BETWEEN_WITHIN -> "between-within";
@@ -264,7 +360,7 @@ final class ApimReport {
         };
     }
 
-    private static List<Map<String, Object>> coefficients(ApimFit f) {
+    static List<Map<String, Object>> coefficients(ApimFit f) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Coefficient c : f.coefficients()) {
             Map<String, Object> e = new LinkedHashMap<>();
@@ -282,7 +378,14 @@ final class ApimReport {
         return out;
     }
 
-    private static Map<String, Object> k(KEstimate k) {
+    static Map<String, Object> k(KEstimate k) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("role", k.role());
+        row.putAll(kFields(k));
+        return row;
+    }
+
+    private static Map<String, Object> kFields(KEstimate k) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("predictor", k.predictor());
         e.put("actor", k.actor());
@@ -322,51 +425,6 @@ final class ApimReport {
         m.put("lower", b.lower());
         m.put("upper", b.upper());
         m.put("level", b.level());
-        return m;
-    }
-
-    private static Map<String, Object> options(ApimFit f, DyadicInputOptions in, DyadicData data) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("input", in.input().toString());
-        o.put("layout", in.layout().label());
-        o.put("dyad", data.dyadColumn());
-        o.put("role", data.roleColumn());
-        o.put("x", f.predictors());
-        o.put("covariates", f.covariates());
-        o.put("interactions", f.interactions());
-        o.put("parameterisation", f.parameterisation().isEmpty() ? null
-                : f.parameterisation().get().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        o.put("level", f.level());
-        o.put("ci", f.normalIntervals() ? "normal" : "t");
-        return o;
-    }
-
-    static Map<String, Object> json(DistinguishabilityTest t, DyadicInputOptions in, DyadicData data) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("analysis", "distinguishability");
-        m.put("method", "ML");
-        m.put("roles", t.distinguishable().roles());
-        m.put("outcome", t.distinguishable().outcome());
-        m.put("n_dyads", t.distinguishable().nDyads());
-        m.put("n_obs", t.distinguishable().nObs());
-        m.put("chi_square", t.chiSquare());
-        m.put("df", t.df());
-        m.put("p", t.p());
-        for (ApimFit f : List.of(t.distinguishable(), t.indistinguishable())) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("log_lik", f.logLik());
-            e.put("n_parameters", f.nParameters());
-            e.put("aic", f.aic());
-            e.put("bic", f.bic());
-            e.put("coefficients", coefficients(f));
-            Map<String, Object> res = new LinkedHashMap<>();
-            res.put("sd", f.residual().sd());
-            res.put("rho", f.residual().rho());
-            res.put("cov", f.residual().cov());
-            e.put("residual", res);
-            m.put(f.distinguishable() ? "distinguishable" : "indistinguishable", e);
-        }
-        m.put("options", options(t.distinguishable(), in, data));
         return m;
     }
 }

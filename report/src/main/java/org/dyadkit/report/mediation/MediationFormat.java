@@ -1,4 +1,4 @@
-package org.dyadkit.cli;
+package org.dyadkit.report.mediation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.dyadkit.apim.ApimFit;
+import org.dyadkit.report.Formats;
+import org.dyadkit.report.SampleJson;
+import org.dyadkit.report.apim.ApimRenderer;
 import org.dyadkit.mediation.ApimemResult;
 import org.dyadkit.mediation.IndirectEffect;
 import org.dyadkit.resample.Interval;
@@ -14,8 +17,8 @@ import org.dyadkit.mediation.PathEstimate;
 import org.dyadkit.mediation.TotalEffect;
 
 /** Text (laid out like R's {@code summary()}), JSON and CSV renderings of mediation results. */
-final class MediationReport {
-    private MediationReport() {
+final class MediationFormat {
+    private MediationFormat() {
     }
 
     /** Unwraps absent values (empty = null), enums (their label) for the JSON and CSV cells. */
@@ -45,7 +48,7 @@ final class MediationReport {
     }
 
     private static String sig(java.util.OptionalDouble v) {
-        return v.isPresent() ? ApimReport.sig(v.getAsDouble()) : "NA";
+        return v.isPresent() ? Formats.sig(v.getAsDouble()) : "NA";
     }
 
     private static String ci(java.util.Optional<Interval> i) {
@@ -57,7 +60,7 @@ final class MediationReport {
     }
 
     private static String sig(Double v) {
-        return v == null ? "NA" : ApimReport.sig(v);
+        return v == null ? "NA" : Formats.sig(v);
     }
 
     private static String ci(Interval i) {
@@ -65,7 +68,7 @@ final class MediationReport {
     }
 
     private static String pct(double level) {
-        return ApimReport.sig(100 * level) + "%";
+        return Formats.sig(100 * level) + "%";
     }
 
     // ------------------------------------------------------------------ single level
@@ -75,28 +78,29 @@ final class MediationReport {
         sb.append("Single-level mediation by ordinary least squares\n");
         sb.append("  Data: ").append(source).append("; ").append(r.n()).append(" persons with complete values")
                 .append(r.resampling() == org.dyadkit.mediation.ResamplingUnit.DYADS ? " in " + r.units() + " dyads" : "").append('\n');
+        sb.append("  ").append(SampleJson.text(r.sample()).replace("\n  excluded", "\n    excluded"));
         sb.append("  X: ").append(r.x()).append("  M: ").append(r.m()).append("  Y: ").append(r.y());
         if (!r.covariates().isEmpty()) {
             sb.append("  covariates: ").append(String.join(", ", r.covariates()));
         }
         sb.append("\n\nPaths:\n");
         List<List<String>> rows = new ArrayList<>();
-        String lo = ApimReport.sig(100 * (1 - level) / 2) + " %";
-        String hi = ApimReport.sig(100 * (1 + level) / 2) + " %";
+        String lo = Formats.sig(100 * (1 - level) / 2) + " %";
+        String hi = Formats.sig(100 * (1 + level) / 2) + " %";
         rows.add(List.of("", "", "Estimate", "Std. Error", "df", "t value", "Pr(>|t|)", lo, hi));
         String[][] labels = {{"a", "X -> M"}, {"b", "M -> Y | X"}, {"c'", "X -> Y | M (direct)"},
             {"c", "X -> Y (total)"}};
         PathEstimate[] ps = {r.a(), r.b(), r.cPrime(), r.c()};
         for (int i = 0; i < 4; i++) {
             PathEstimate p = ps[i];
-            rows.add(List.of(labels[i][0], labels[i][1], sig(p.estimate()), sig(p.se()), ApimReport.df(p.df()),
-                    sig(p.t()), ApimReport.pval(p.p()), sig(p.ciLower()), sig(p.ciUpper())));
+            rows.add(List.of(labels[i][0], labels[i][1], sig(p.estimate()), sig(p.se()), Formats.df(p.df()),
+                    sig(p.t()), Formats.pValue(p.p()), sig(p.ciLower()), sig(p.ciUpper())));
         }
-        sb.append(OutputFormat.table(rows));
+        sb.append(Formats.table(rows));
         IndirectEffect e = r.indirect();
         sb.append("\nIndirect effect a*b: ").append(sig(e.estimate())).append('\n');
         sb.append("  Sobel test: SE ").append(sig(e.sobelSe())).append(", z ").append(sig(e.sobelZ())).append(", p ")
-                .append(ApimReport.pval(e.sobelP().orElse(Double.NaN))).append('\n');
+                .append(Formats.pValue(e.sobelP().orElse(Double.NaN))).append('\n');
         if (e.bootstrapN() > 0) {
             sb.append("  Bootstrap: ").append(e.bootstrapN()).append(" resamples of ").append(r.resampling())
                     .append(", seed ").append(e.seed().getAsLong()).append(", ").append(e.failed()).append(" failed; SE ")
@@ -162,7 +166,7 @@ final class MediationReport {
         return m;
     }
 
-    static Map<String, Object> json(MediationResult r, String input, String dyadColumn, double level) {
+    static Map<String, Object> json(MediationResult r, double level) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("analysis", u("mediate"));
         m.put("x", u(r.x()));
@@ -185,11 +189,6 @@ final class MediationReport {
         }
         ind.put("bca", u(bca));
         m.put("indirect", u(ind));
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("input", u(input));
-        o.put("dyad", u(dyadColumn));
-        o.put("level", u(level));
-        m.put("options", u(o));
         return m;
     }
 
@@ -230,17 +229,18 @@ final class MediationReport {
         sb.append("  Persons (dyads) in the models: a ").append(a.nObs()).append(" (").append(a.nDyads())
                 .append("), b ").append(r.outcomeModel().nObs()).append(" (").append(r.outcomeModel().nDyads())
                 .append("), c ").append(r.totalModel().nObs()).append(" (").append(r.totalModel().nDyads())
-                .append(")\n\n");
+                .append(")\n");
+        sb.append("  ").append(SampleJson.text(r.sample()).replace("\n  excluded", "\n    excluded")).append('\n');
         sb.append("Paths (actor and partner effects named by the member whose M or Y is explained; df: ")
-                .append(ApimReport.dfLabel(a.dfMethod())).append("):\n");
+                .append(ApimRenderer.dfLabel(a.dfMethod())).append("):\n");
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("path", "effect", "role", "Value", "Std.Error", "df", "t-value", "p-value"));
         for (PathEstimate p : r.paths()) {
             rows.add(List.of(p.path() == org.dyadkit.mediation.Path.C_PRIME ? "c'" : p.path().label(), p.effect().get().label(),
                     p.role().get(), sig(p.estimate()),
-                    sig(p.se()), ApimReport.df(p.df()), sig(p.t()), ApimReport.pval(p.p())));
+                    sig(p.se()), Formats.df(p.df()), sig(p.t()), Formats.pValue(p.p())));
         }
-        sb.append(OutputFormat.table(rows));
+        sb.append(Formats.table(rows));
         sb.append("\nSimple indirect effects (a*b; Sobel z with normal p):\n");
         sb.append(effects(r.indirect(), true, level));
         sb.append("\nTotal indirect effects:\n");
@@ -254,7 +254,7 @@ final class MediationReport {
                     t.percentMediated().isEmpty() ? "NA" : String.format(Locale.ROOT, "%.1f", t.percentMediated().getAsDouble()),
                     sig(t.c().estimate()), ci(t.percentile()), ci(t.biasCorrected())));
         }
-        sb.append(OutputFormat.table(tr));
+        sb.append(Formats.table(tr));
         if (r.monteCarloDraws() > 0) {
             sb.append("\nMonte Carlo: ").append(r.monteCarloDraws()).append(" draws of a and b from normals with their"
                     + " GLS covariances, cov(a, b) = 0, seed ").append(r.monteCarloSeed().getAsLong()).append('\n');
@@ -280,12 +280,12 @@ final class MediationReport {
             List<String> row = new ArrayList<>(List.of(e.effect().label().replace('_', '-'), e.role().orElse(""), e.route(),
                     sig(e.estimate())));
             if (sobel) {
-                row.addAll(List.of(sig(e.sobelZ()), ApimReport.pval(e.sobelP().orElse(Double.NaN))));
+                row.addAll(List.of(sig(e.sobelZ()), Formats.pValue(e.sobelP().orElse(Double.NaN))));
             }
             row.addAll(List.of(ci(e.monteCarlo()), ci(e.percentile()), ci(e.biasCorrected())));
             rows.add(row);
         }
-        return OutputFormat.table(rows);
+        return Formats.table(rows);
     }
 
     private static Map<String, Object> effect(IndirectEffect e, double level) {
@@ -299,7 +299,7 @@ final class MediationReport {
         return m;
     }
 
-    static Map<String, Object> json(ApimemResult r, DyadicInputOptions in, double level, boolean normal) {
+    static Map<String, Object> json(ApimemResult r, double level) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("analysis", u("apimem"));
         m.put("method", u(r.method().name()));
@@ -319,7 +319,7 @@ final class MediationReport {
         nd.put("b", u(r.outcomeModel().nDyads()));
         nd.put("c", u(r.totalModel().nDyads()));
         m.put("n_dyads", u(nd));
-        m.put("df_method", u(ApimReport.dfName(r.mediatorModel().dfMethod())));
+        m.put("df_method", u(ApimRenderer.dfName(r.mediatorModel().dfMethod())));
         Map<String, Object> paths = new LinkedHashMap<>();
         for (String p : List.of("a", "b", "c_prime", "c")) {
             List<Map<String, Object>> l = new ArrayList<>();
@@ -359,12 +359,6 @@ final class MediationReport {
         b.put("seed", u(r.bootstrapSeed()));
         b.put("resampled_dyads", u(r.resampledDyads()));
         m.put("bootstrap", u(b));
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("input", u(in.input().toString()));
-        o.put("layout", u(in.layout().label()));
-        o.put("level", u(level));
-        o.put("ci", u(normal ? "normal" : "t"));
-        m.put("options", u(o));
         return m;
     }
 
