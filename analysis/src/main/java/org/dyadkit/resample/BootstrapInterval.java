@@ -8,7 +8,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *
  * <p>Percentile: the order statistics at (R+1) alpha/2 and (R+1)(1 - alpha/2) of the R finite replicates,
  * interpolated on the normal quantile scale when (R+1) alpha is not an integer ({@code boot:::norm.inter}).
- * Bias-corrected (BC; BCa with acceleration 0): z0 = Phi^-1(#{t* < t}/R) and the percentile interval at
+ * Bias-corrected (BC; BCa with acceleration 0): {@code z0 = Phi^-1(#{t* < t}/R)} and the percentile interval at
  * Phi(2 z0 + z_alpha) (Efron 1987; Davison and Hinkley 1997, 5.3.2).
  *
  * @param method {@code "percentile"} or {@code "bias-corrected"}
