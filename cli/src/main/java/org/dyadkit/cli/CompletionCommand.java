@@ -34,6 +34,20 @@ public final class CompletionCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Writes {@code dyadkit.bash} and {@code dyadkit.zsh} into the folder {@code args[0]} (the build
+     * runs it for the distribution archive).
+     *
+     * @param args the output folder
+     * @throws java.io.IOException when a file cannot be written
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(args[0]));
+        for (Shell s : Shell.values()) {
+            java.nio.file.Files.writeString(dir.resolve("dyadkit." + s.name()), script(s));
+        }
+    }
+
     /** The completion script for {@code shell}, covering every dyadkit command. */
     static String script(Shell shell) {
         String bash = AutoComplete.bash("dyadkit", Main.commandLine());
