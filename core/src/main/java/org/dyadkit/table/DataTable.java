@@ -85,6 +85,9 @@ public final class DataTable {
      *     the header
      */
     public static DataTable read(Path path, char delimiter) {
+        if (org.dyadkit.spss.SpssFile.isSpssFile(path)) {
+            return readSpss(path);
+        }
         String name = path.toString();
         if (!Files.exists(path)) {
             throw new InputException(name + ": file not found; check the path");
@@ -143,6 +146,15 @@ public final class DataTable {
     }
 
     /** Skips a UTF-8 byte-order mark, so that a quoted first header name is read as quoted. */
+    /**
+     * The one seam between the table readers and SPSS system files: a {@code .sav} or {@code .zsav} path
+     * is read by {@link org.dyadkit.spss.SpssFile} (codes as cells, user-missing and system-missing
+     * values as empty cells) whatever delimiter was asked for.
+     */
+    private static DataTable readSpss(Path path) {
+        return org.dyadkit.spss.SpssFile.read(path).table();
+    }
+
     private static Reader skipByteOrderMark(Reader in) throws IOException {
         java.io.PushbackReader pushback = new java.io.PushbackReader(new java.io.BufferedReader(in, 1 << 16));
         int first = pushback.read();
