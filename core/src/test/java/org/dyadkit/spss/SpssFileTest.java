@@ -128,6 +128,20 @@ class SpssFileTest {
     }
 
     @Test
+    void surveyReaderDispatches() {
+        try (var in = org.dyadkit.survey.SurveyReader.open(DIR.resolve("couples.sav"),
+                org.dyadkit.survey.SurveyFormat.csv().withDelimiter(';'))) {
+            assertEquals(List.of("cuplid", "gender", "satisfaction", "relationship_satisfaction", "note", "essay"),
+                    in.header());
+            assertTrue(in.next());
+            assertEquals("4.5", in.cell(2));
+            assertTrue(in.next());
+            assertEquals("", in.cell(2));
+            assertEquals(2, in.line());
+        }
+    }
+
+    @Test
     void numbersAreShortestDecimals() {
         assertEquals("3", SpssFile.number(3.0));
         assertEquals("-0.125", SpssFile.number(-0.125));
