@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Checks the published shape of a release as a new user meets it (run by hand; needs the network):
+# deploys every module to a throw-away file repository (not ~/.m2), then builds a separate 30-line
+# Maven project (verification/consumer) that imports dyadkit-bom, depends on dyadkit-analysis only,
+# and fits the Acitelli APIM, with its own throw-away local repository.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+repo="${TMPDIR:-/tmp}/dyadkit-release-repo"
+m2="${TMPDIR:-/tmp}/dyadkit-release-m2"
+rm -rf "$repo"
+(cd "$root" && mvn -B -q -DskipTests -DaltDeploymentRepository=local::file://"$repo" deploy)
+for m in core analysis report cli; do
+  for kind in "" -sources -javadoc; do
+    test -f "$repo/org/dyadkit/dyadkit-$m/"*/"dyadkit-$m-"*"$kind.jar" || { echo "missing dyadkit-$m$kind.jar" >&2; exit 1; }
+  done
+done
+test -f "$root/cli/target/dyadkit-"*.zip
+cd "$root/verification/consumer"
+mvn -B -q -Dmaven.repo.local="$m2" -Ddyadkit.repo=file://"$repo" package dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+java -cp "target/classes:$(cat target/cp.txt)" demo.Demo "$root/data-samples/acitelli_individual.csv"
