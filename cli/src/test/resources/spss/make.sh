@@ -17,4 +17,20 @@ SAVE OUTFILE='acitelli.sav' /COMPRESSED.
 SAVE OUTFILE='acitelli.zsav' /ZCOMPRESSED.
 SPS
 pspp -b acitelli.sps > /dev/null
-sha256sum acitelli.sav acitelli.zsav > SHA256SUMS
+
+# Three respondents' RAS answers, 9 declared user-missing (ras.sav); ras.csv holds the same answers
+# with the 9 as an empty cell, and score must give the same scores for both.
+cat > ras.sps <<SPS
+DATA LIST LIST /id ras1 ras2 ras3 ras4 ras5 ras6 ras7 (F3.0).
+BEGIN DATA
+1 5 4 5 1 4 5 2
+2 3 3 9 3 3 3 3
+3 1 2 1 5 2 1 4
+END DATA.
+MISSING VALUES ras1 TO ras7 (9).
+VALUE LABELS ras1 TO ras7 1 'low' 5 'high' 9 'no answer'.
+SAVE OUTFILE='ras.sav' /COMPRESSED.
+SPS
+pspp -b ras.sps > /dev/null
+printf 'id,ras1,ras2,ras3,ras4,ras5,ras6,ras7\n1,5,4,5,1,4,5,2\n2,3,3,,3,3,3,3\n3,1,2,1,5,2,1,4\n' > ras.csv
+sha256sum acitelli.sav acitelli.zsav ras.sav > SHA256SUMS

@@ -34,6 +34,23 @@ class SpssInputTest {
         }
     }
 
+    /** 9 is user-missing in ras.sav: scored as a missing answer, exactly as the empty cell of ras.csv. */
+    @Test
+    void scoreGivesTheCsvScores(@TempDir Path tmp) throws IOException {
+        String[] out = new String[2];
+        String[] names = {"ras.sav", "ras.csv"};
+        for (int i = 0; i < 2; i++) {
+            Path scored = tmp.resolve(names[i] + ".scored.csv");
+            Run r = Run.run("score", "--input", "src/test/resources/spss/" + names[i], "--output", scored.toString(),
+                    "--id", "id", "--instrument", "ras", "--items", "ras{n}");
+            assertEquals(0, r.exit(), r.err());
+            out[i] = Files.readString(scored);
+        }
+        assertEquals(out[1], out[0]);
+        assertTrue(out[0].contains("1,5,4,5,1,4,5,2,4.571428571428571,"), out[0]);
+        assertTrue(out[0].contains("2,3,3,,3,3,3,3,,"), out[0]);
+    }
+
     @Test
     void damagedFileIsOneLineWithTheOffset(@TempDir Path tmp) throws IOException {
         byte[] b = Files.readAllBytes(Path.of("src/test/resources/spss/acitelli.sav"));
