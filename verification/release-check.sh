@@ -7,14 +7,17 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 repo="${TMPDIR:-/tmp}/dyadkit-release-repo"
 m2="${TMPDIR:-/tmp}/dyadkit-release-m2"
+version="$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' "$root/pom.xml")"
 rm -rf "$repo"
 (cd "$root" && mvn -B -q -DskipTests -DaltDeploymentRepository=local::file://"$repo" deploy)
 for m in core analysis report cli; do
   for kind in "" -sources -javadoc; do
-    test -f "$repo/org/dyadkit/dyadkit-$m/"*/"dyadkit-$m-"*"$kind.jar" || { echo "missing dyadkit-$m$kind.jar" >&2; exit 1; }
+    f="$repo/org/dyadkit/dyadkit-$m/$version/dyadkit-$m-$version$kind.jar"
+    test -f "$f" || { echo "missing $f" >&2; exit 1; }
   done
 done
-test -f "$root/cli/target/dyadkit-"*.zip
+test -f "$repo/org/dyadkit/dyadkit-bom/$version/dyadkit-bom-$version.pom"
+test -f "$root/cli/target/dyadkit-$version.zip"
 cd "$root/verification/consumer"
 mvn -B -q -Dmaven.repo.local="$m2" -Ddyadkit.repo=file://"$repo" package dependency:build-classpath -Dmdep.outputFile=target/cp.txt
 java -cp "target/classes:$(cat target/cp.txt)" demo.Demo "$root/data-samples/acitelli_individual.csv"
