@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's main command on the sample data: scores the simulated couple survey with the bundled SCS,
-# Authenticity Scale and RAS and the sample's own partner-behaviour instrument, checks that the
+# Authenticity Scale and RAS and the sample's own partner-behaviour and conflict-style instruments, checks that the
 # problems found are exactly the faults documented in data-samples/README.md, then runs the couple
 # analyses on the scored file (nonindependence, cross-partner correlations, the APIM with k, the
 # distinguishability test, reliability per partner). Every output is written to OUTPUT_DIR.
@@ -18,6 +18,7 @@ cd "$root"
   --instrument authenticity --items 'as{n}' \
   --instrument ras --items 'ras{n}' \
   --instrument data-samples/partner-behaviour.json --items 'pb{n}' \
+  --instrument data-samples/conflict-styles.json --items 'cs{n}' \
   --min-answered 0.8 \
   --problems "$out/simulated_couples_problems.csv"
 # line, column and problem of every reported problem, against the documented list
@@ -35,6 +36,10 @@ couples=(--input "$scored" --dyad couple_id --role role)
 ./dyadkit correlate "${couples[@]}" --format csv \
   --vars scs_total,partner_behaviour_caring,partner_behaviour_controlling,partner_behaviour_accepting \
   > "$out/correlations.csv"
+# Conflict styles on both partners' self-compassion (the seed's claim: self-compassion raises one's own
+# compromise and lowers one's own submission)
+./dyadkit apim "${couples[@]}" --y conflict_styles_compromise --x scs_total > "$out/apim_compromise.txt"
+./dyadkit apim "${couples[@]}" --y conflict_styles_submission --x scs_total > "$out/apim_submission.txt"
 # Satisfaction on both partners' self-compassion: the APIM with k, and the distinguishability test
 ./dyadkit apim "${couples[@]}" --y ras_total --x scs_total --k > "$out/apim.txt"
 ./dyadkit apim "${couples[@]}" --y ras_total --x scs_total --k --format json > "$out/apim.json"
@@ -42,5 +47,8 @@ couples=(--input "$scored" --dyad couple_id --role role)
 # Each partner's reliability of the SCS scales
 ./dyadkit reliability --instrument scs --input data-samples/simulated_couples.csv --items 'scs{n}' \
   --by role > "$out/reliability_scs.txt" 2> "$out/reliability_scs.log"
+# ... and of the six conflict styles
+./dyadkit reliability --instrument data-samples/conflict-styles.json --input data-samples/simulated_couples.csv \
+  --items 'cs{n}' --by role > "$out/reliability_conflict_styles.txt" 2> "$out/reliability_conflict_styles.log"
 cat "$out/apim.txt"
 echo "run.sh: scored $(($(wc -l < "$out/simulated_couples_scored.csv") - 1)) rows into $out; problems as documented; analyses in $out"

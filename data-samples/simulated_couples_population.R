@@ -4,6 +4,7 @@
 #   mvn -q -pl examples -am process-classes -Psimulate \
 #     -Dexec.args="--couples 100000 --clean --output /tmp/sim100k.csv --latent /tmp/sim100k_latent.csv"
 #   Rscript data-samples/simulated_couples_population.R /tmp/sim100k.csv /tmp/sim100k_latent.csv
+# (R 4.2.2, base R only; the conflict-style part was added with the cs1..cs30 columns)
 args <- commandArgs(trailingOnly = TRUE)
 d <- read.csv(args[1])
 lat <- read.csv(args[2])
@@ -52,3 +53,28 @@ cat("alpha SCS-26:", f(alpha(s)),
     f(alpha(d[, it("as", c(2, 7, 10, 12))])), " RAS:", f(alpha(r)),
     " caring/controlling/accepting:", f(alpha(d[, it("pb", 1:3)])), f(alpha(d[, it("pb", 4:6)])),
     f(alpha(d[, it("pb", 7:9)])), "\n")
+# Conflict styles (cs1..cs30, five items each in blocks, no reversal): means of their items
+styles <- c("compromise", "domination", "submission", "avoidance", "separation", "interactional_reactivity")
+for (k in seq_along(styles)) d[[styles[k]]] <- m(it("cs", (5 * k - 4):(5 * k)))
+man <- d[d$role == "man", ]; wom <- d[d$role == "woman", ]
+cat("latent style partner r:", sapply(styles, function(s) f(cor(lm_[[s]], lw[[s]]))), "\n")
+cat("latent cor(eta, style):", sapply(styles, function(s) f(cor(c(lm_$self_compassion, lw$self_compassion),
+    c(lm_[[s]], lw[[s]])))), "\n")
+for (s in styles)
+  cat(sprintf("%-25s mean %s sd %s  partner r %s  alpha %s  cor(own scs_total) %s\n", s, f(mean(d[[s]])),
+      f(sd(d[[s]])), f(cor(man[[s]], wom[[s]])), f(alpha(d[, it("cs", (5 * match(s, styles) - 4):(5 * match(s, styles)))])),
+      f(cor(d$scs_total, d[[s]]))))
+for (s in c("compromise", "submission")) {
+  y <- c(man[[s]], wom[[s]])
+  cat("observed APIM pooled", s, "~ actor + partner scs_total:", f(coef(lm(y ~ act + par))), "\n")
+  cat("observed APIM", s, "man:", f(coef(lm(man[[s]] ~ man$scs_total + wom$scs_total))),
+      " woman:", f(coef(lm(wom[[s]] ~ wom$scs_total + man$scs_total))), "\n")
+}
+# APIMeM (pooled): compromise as mediator of self-compassion -> satisfaction
+comp <- c(man$compromise, wom$compromise); pcomp <- c(wom$compromise, man$compromise)
+a <- coef(lm(comp ~ act + par))
+b <- coef(lm(ras ~ act + par + comp + pcomp))
+cat("APIMeM a paths (actor, partner):", f(a[2:3]), " b paths (actor, partner):", f(b[4:5]),
+    " direct (actor, partner):", f(b[2:3]), "\n")
+cat("APIMeM indirect effects: actor-actor", f(a[2] * b[4]), " actor-partner (own scs -> own compromise -> partner ras)",
+    f(a[2] * b[5]), "\n")

@@ -9,7 +9,8 @@ repo="${TMPDIR:-/tmp}/dyadkit-release-repo"
 m2="${TMPDIR:-/tmp}/dyadkit-release-m2"
 version="$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' "$root/pom.xml")"
 rm -rf "$repo"
-(cd "$root" && mvn -B -q -DskipTests -DaltDeploymentRepository=local::file://"$repo" deploy)
+# -Dmaven.install.skip: deploy runs the install phase first, which must not touch the shared ~/.m2
+(cd "$root" && mvn -B -q -DskipTests -Dmaven.install.skip=true -DaltDeploymentRepository=local::file://"$repo" deploy)
 for m in core analysis report cli; do
   for kind in "" -sources -javadoc; do
     f="$repo/org/dyadkit/dyadkit-$m/$version/dyadkit-$m-$version$kind.jar"

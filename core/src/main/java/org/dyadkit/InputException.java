@@ -45,7 +45,8 @@ public class InputException extends RuntimeException {
             return new Location(file, -1, null, null);
         }
 
-        /** A human-readable description, for example {@code survey.csv, line 12, column scs8, value "9"}. */
+        /** A human-readable description, for example {@code survey.csv, line 12, column scs8, value "9"}; a value
+         * is quoted to at most 80 characters. */
         public String describe() {
             StringBuilder sb = new StringBuilder(file == null ? "<input>" : file);
             if (line == 0) {
@@ -54,10 +55,10 @@ public class InputException extends RuntimeException {
                 sb.append(", line ").append(line);
             }
             if (column != null) {
-                sb.append(", column ").append(column);
+                sb.append(", column ").append(org.dyadkit.input.Messages.cut(column));
             }
             if (value != null) {
-                sb.append(", value \"").append(value).append('"');
+                sb.append(", value ").append(org.dyadkit.input.Messages.quote(value));
             }
             return sb.toString();
         }

@@ -2,6 +2,8 @@ package org.dyadkit.apim;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.dyadkit.dyad.Sample;
 
 /**
  * A fitted actor-partner interdependence model (APIM).
@@ -13,7 +15,7 @@ import java.util.Map;
  * @param distinguishable whether the dyads are distinguishable (role-specific SDs and effects)
  * @param roles the two role labels in model order (empty when indistinguishable); in the interaction
  *     parameterisation the first role is coded +1
- * @param parameterisation the fixed-effect parameterisation (null when indistinguishable)
+ * @param parameterisation the fixed-effect parameterisation (empty when indistinguishable)
  * @param method REML or ML
  * @param dfMethod the degrees-of-freedom convention of the coefficient tests
  * @param level the confidence level of the intervals
@@ -23,7 +25,7 @@ import java.util.Map;
  *     partner's predictors are present)
  * @param nSingletons dyads with one person in the model (1x1 covariance blocks)
  * @param coefficients the fixed effects
- * @param covariance the covariance matrix of the coefficients, in coefficient order
+ * @param covariance the covariance matrix of the coefficients, in coefficient order (immutable)
  * @param residual both roles' residual SDs, rho and the residual covariance
  * @param logLik the REML or ML log-likelihood (nlme's formula)
  * @param nParameters parameters counted as nlme does: fixed effects + correlation (+ SD ratio) + sigma
@@ -36,13 +38,14 @@ import java.util.Map;
  * @param closedForm whether the sum/difference or per-role OLS closed form gave the estimates
  * @param residualIntervals intervals of rho and the residual SDs as {@code nlme::intervals(fit,
  *     which = "var-cov")} (absent, with a note, when the Hessian is not negative definite)
+ * @param sample persons and dyads in the data and in the model, and why the others were left out
  */
 public record ApimFit(String outcome, List<String> predictors, List<String> covariates, List<String> interactions,
-        boolean distinguishable, List<String> roles, Parameterisation parameterisation, Method method,
+        boolean distinguishable, List<String> roles, Optional<Parameterisation> parameterisation, Method method,
         DfMethod dfMethod, double level, boolean normalIntervals, int nDyads, int nObs, int nSingletons, List<Coefficient> coefficients,
-        double[][] covariance, ResidualCovariance residual, double logLik, int nParameters, double aic, double bic,
+        CoefficientCovariance covariance, ResidualCovariance residual, double logLik, int nParameters, double aic, double bic,
         Map<String, Double> pseudoR2, double partialIcc, List<KEstimate> k, boolean closedForm,
-        ResidualIntervals residualIntervals) {
+        ResidualIntervals residualIntervals, Sample sample) {
 
     /** The coefficient with this term name. @throws IllegalArgumentException if there is none */
     public Coefficient coefficient(String term) {
@@ -83,7 +86,7 @@ public record ApimFit(String outcome, List<String> predictors, List<String> cova
         if (r < 0) {
             throw new IllegalArgumentException("no role \"" + role + "\"; roles: " + roles);
         }
-        if (parameterisation == Parameterisation.TWO_INTERCEPT) {
+        if (parameterisation.orElseThrow() == Parameterisation.TWO_INTERCEPT) {
             return coefficient(term + ":" + role).estimate();
         }
         double sign = r == 0 ? 1 : -1;
@@ -101,17 +104,17 @@ public record ApimFit(String outcome, List<String> predictors, List<String> cova
     }
 
     /**
-     * The interval of rho at the fit's level, as {@code nlme::intervals(fit, which = "var-cov")}; null when
+     * The interval of rho at the fit's level, as {@code nlme::intervals(fit, which = "var-cov")}; empty when
      * the Hessian of the log-likelihood is not negative definite (see {@link ResidualIntervals#note()}).
      */
-    public VarianceInterval rhoInterval() {
+    public Optional<VarianceInterval> rhoInterval() {
         return residualIntervals.rho();
     }
 
-    /** The interval of a role's residual SD ({@code all} when indistinguishable); null when unavailable. */
-    public VarianceInterval residualSdInterval(String role) {
+    /** The interval of a role's residual SD ({@code all} when indistinguishable); empty when unavailable. */
+    public Optional<VarianceInterval> residualSdInterval(String role) {
         residual.sd(role);
-        return residualIntervals.sd().get(role);
+        return Optional.ofNullable(residualIntervals.sd().get(role));
     }
 
     /** k for a role ({@code all} when indistinguishable). @throws IllegalArgumentException if absent */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dyadkit.dyad.DyadArrays;
+import org.dyadkit.dyad.ExclusionReason;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.AnalysisException.Reason;
 
@@ -160,11 +162,16 @@ final class Design {
         z[p] = y[i];
     }
 
-    /** Whether person {@code i} of the data enters a model with these terms. */
-    static boolean[] eligible(ApimData data, String outcome, List<Term> terms, boolean distinguishable,
-            List<String> roles) {
-        int n = data.size();
-        boolean[] ok = new boolean[n];
+    /**
+     * Why each person cannot enter the model ({@code null} = enters): the role (distinguishable dyads), the
+     * outcome, then each factor of each term in term order (own values before the partner's); a missing
+     * partner is {@link ExclusionReason#ONLY_MEMBER}; a score the scorer left missing by its rule is
+     * {@link ExclusionReason#SCORE_MISSING_UNDER_RULE}.
+     */
+    static ExclusionReason[] eligible(DyadArrays data, String outcome, List<Term> terms, boolean distinguishable,
+            List<String> roles, List<String> predictors) {
+        int n = data.persons();
+        ExclusionReason[] why = new ExclusionReason[n];
         double[] yv = data.values(outcome);
         List<Factor> all = new ArrayList<>();
         for (Term t : terms) {
@@ -175,25 +182,59 @@ final class Design {
             vals.computeIfAbsent(f.variable(), data::values);
         }
         for (int i = 0; i < n; i++) {
-            boolean e = !Double.isNaN(yv[i]);
             if (distinguishable) {
                 String r = data.role(i);
-                e &= r != null && roles.contains(r);
+                if (r == null || !roles.contains(r)) {
+                    why[i] = ExclusionReason.MISSING_ROLE;
+                    continue;
+                }
+            }
+            if (Double.isNaN(yv[i])) {
+                why[i] = data.missing(i, outcome, ExclusionReason.MISSING_OUTCOME);
+                continue;
             }
             for (Factor f : all) {
-                if (!e) {
+                if (f.partner()) {
+                    continue;
+                }
+                if (Double.isNaN(vals.get(f.variable())[i])) {
+                    why[i] = data.missing(i, f.variable(), predictors.contains(f.variable())
+                            ? ExclusionReason.MISSING_PREDICTOR : ExclusionReason.MISSING_COVARIATE);
                     break;
                 }
-                int j = f.partner() ? data.partner(i) : i;
-                e = j >= 0 && !Double.isNaN(vals.get(f.variable())[j]);
             }
-            ok[i] = e;
+            if (why[i] != null) {
+                continue;
+            }
+            int j = data.partner(i);
+            for (Factor f : all) {
+                if (!f.partner()) {
+                    continue;
+                }
+                if (j < 0) {
+                    why[i] = ExclusionReason.ONLY_MEMBER;
+                    break;
+                }
+                if (Double.isNaN(vals.get(f.variable())[j])) {
+                    why[i] = data.missing(j, f.variable(), ExclusionReason.MISSING_PARTNER_PREDICTOR);
+                    break;
+                }
+            }
+        }
+        return why;
+    }
+
+    /** Whether each person enters the model ({@code null} reason). */
+    static boolean[] mask(ExclusionReason[] why) {
+        boolean[] ok = new boolean[why.length];
+        for (int i = 0; i < ok.length; i++) {
+            ok[i] = why[i] == null;
         }
         return ok;
     }
 
     /** Builds the design for the persons marked eligible. */
-    static Design build(ApimData data, String outcome, List<Term> terms, boolean distinguishable,
+    static Design build(DyadArrays data, String outcome, List<Term> terms, boolean distinguishable,
             Parameterisation par, List<String> roles, boolean[] eligible) {
         List<Column> cols = new ArrayList<>();
         if (!distinguishable) {
@@ -223,7 +264,7 @@ final class Design {
             }
         }
         double[] yv = data.values(outcome);
-        int nAll = data.size();
+        int nAll = data.persons();
         int[] newIndex = new int[nAll];
         List<Integer> persons = new ArrayList<>();
         for (int i = 0; i < nAll; i++) {

@@ -11,7 +11,8 @@ package org.dyadkit.apim;
  * @param chiSquare the likelihood-ratio statistic
  * @param df its degrees of freedom
  * @param p upper-tail chi-square probability
+ * @param sample the persons both fits use (those of the distinguishable model)
  */
 public record DistinguishabilityTest(ApimFit distinguishable, ApimFit indistinguishable, double chiSquare, int df,
-        double p) {
+        double p, org.dyadkit.dyad.Sample sample) {
 }

@@ -553,26 +553,7 @@ final class GlsEngine {
 
     /** Lower Cholesky factor of the leading p x p block of a (stride q); null if not positive definite. */
     static double[] cholesky(double[] a, int q, int p) {
-        double[] l = new double[p * p];
-        for (int j = 0; j < p; j++) {
-            double d = a[j * q + j];
-            for (int k = 0; k < j; k++) {
-                d -= l[j * p + k] * l[j * p + k];
-            }
-            if (!(d > 1e-13 * Math.abs(a[j * q + j])) || !(d > 0)) {
-                return null;
-            }
-            double ljj = Math.sqrt(d);
-            l[j * p + j] = ljj;
-            for (int i = j + 1; i < p; i++) {
-                double s = a[i * q + j];
-                for (int k = 0; k < j; k++) {
-                    s -= l[i * p + k] * l[j * p + k];
-                }
-                l[i * p + j] = s / ljj;
-            }
-        }
-        return l;
+        return org.dyadkit.numerics.Cholesky.lower(a, q, p);
     }
 
     static double[] cholSolve(double[] l, int p, double[] b) {

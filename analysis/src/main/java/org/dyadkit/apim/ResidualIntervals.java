@@ -1,6 +1,7 @@
 package org.dyadkit.apim;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Intervals of the residual covariance parameters, as {@code nlme::intervals(fit, which = "var-cov")}
@@ -12,16 +13,21 @@ import java.util.Map;
  * second role, the log SD ratio (the same linear function of the covariance that nlme's intervals use).
  *
  * <p>When the Hessian is not negative definite (a flat or boundary likelihood) there is no interval:
- * {@code rho} is null, {@code sd} is empty and {@code note} says why (never NaN).
+ * {@code rho} and {@code sd} are empty and {@code note} says why (never NaN).
  *
- * @param rho interval of the residual correlation, or null
+ * @param rho interval of the residual correlation, or empty
  * @param sd interval of each role's residual SD ({@code all} when indistinguishable), in role order; empty
  *     when unavailable
- * @param note why the intervals are missing, or null when they are present
+ * @param note why the intervals are missing, or empty when they are present
  */
-public record ResidualIntervals(VarianceInterval rho, Map<String, VarianceInterval> sd, String note) {
+public record ResidualIntervals(Optional<VarianceInterval> rho, Map<String, VarianceInterval> sd, Optional<String> note) {
+    /** Copies the map. */
+    public ResidualIntervals {
+        sd = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sd));
+    }
+
     /** Whether the intervals could be computed. */
     public boolean available() {
-        return rho != null;
+        return rho.isPresent();
     }
 }

@@ -31,10 +31,10 @@ final class VarianceIntervals {
                 : new double[] {2 * atanh(est.rho()), 0.5 * Math.log(est.eval().sigma2)};
         double[][] v = covariance(c, reml, theta, roleSpecific);
         if (v == null) {
-            return new ResidualIntervals(null, Map.of(), "no interval for rho and the residual SDs: the Hessian of "
+            return new ResidualIntervals(java.util.Optional.empty(), Map.of(), java.util.Optional.of("no interval for rho and the residual SDs: the Hessian of "
                     + "the log-likelihood in the variance parameters is not negative definite at the estimate "
                     + "(nlme: \"Non-positive definite approximate variance-covariance\"); the likelihood is flat or "
-                    + "the estimate is near a boundary");
+                    + "the estimate is near a boundary"));
         }
         double z = zQuantile((1 + level) / 2);
         int m = theta.length;
@@ -50,7 +50,7 @@ final class VarianceIntervals {
             double se1 = Math.sqrt(v[1][1] + v[2][2] + 2 * v[1][2]);
             sd.put(k1, sdInterval(sds.get(k1), se1, z, level));
         }
-        return new ResidualIntervals(rho, java.util.Collections.unmodifiableMap(sd), null);
+        return new ResidualIntervals(java.util.Optional.of(rho), sd, java.util.Optional.empty());
     }
 
     private static VarianceInterval sdInterval(double est, double seLog, double z, double level) {

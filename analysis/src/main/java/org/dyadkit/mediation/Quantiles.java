@@ -4,9 +4,10 @@ import java.util.Arrays;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.AnalysisException.Reason;
-import org.dyadkit.resample.BootstrapInterval;
+import org.dyadkit.resample.Interval;
+import org.dyadkit.resample.IntervalKind;
 
-/** Interval arithmetic shared by the bootstrap and Monte Carlo intervals (R's conventions). */
+/** The Monte Carlo quantiles and the jackknife acceleration of the mediation intervals (R's conventions). */
 final class Quantiles {
     static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
 
@@ -29,44 +30,10 @@ final class Quantiles {
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
     }
 
-    /** {@code boot:::norm.inter}: the alpha quantile of sorted replicates, interpolated on the normal scale. */
-    static double normInter(double[] t, double alpha) {
-        return BootstrapInterval.normInter(t, alpha);
-    }
-
-    /** Percentile bootstrap interval as {@code boot.ci(type = "perc")}. */
-    static Interval percentile(double[] sorted, double level) {
-        double a = (1 - level) / 2;
-        return new Interval("percentile", level, normInter(sorted, a), normInter(sorted, 1 - a));
-    }
-
-    /**
-     * BCa interval as {@code boot:::bca.ci}: w = Phi^-1(#{t* < t0}/R), limits at
-     * Phi(w + (w + z)/(1 - acc (w + z))); acceleration 0 gives the bias-corrected interval.
-     *
-     * @throws AnalysisException (UNDEFINED) when every replicate lies on one side of t0
-     */
-    static Interval bca(double[] sorted, double t0, double acceleration, double level, String method) {
-        int below = 0;
-        for (double v : sorted) {
-            if (v < t0) {
-                below++;
-            }
-        }
-        if (below == 0 || below == sorted.length) {
-            throw new AnalysisException(Reason.UNDEFINED, "every bootstrap replicate of the indirect effect lies on "
-                    + "one side of the estimate " + t0 + ", so the bias correction is infinite; use the percentile "
-                    + "interval");
-        }
-        double w = NORMAL.inverseCumulativeProbability((double) below / sorted.length);
-        double[] lim = new double[2];
-        double[] alpha = {(1 - level) / 2, (1 + level) / 2};
-        for (int i = 0; i < 2; i++) {
-            double z = NORMAL.inverseCumulativeProbability(alpha[i]);
-            double adj = NORMAL.cumulativeProbability(w + (w + z) / (1 - acceleration * (w + z)));
-            lim[i] = normInter(sorted, adj);
-        }
-        return new Interval(method, level, lim[0], lim[1]);
+    /** The Monte Carlo interval: type-7 quantiles of the draws, as {@code dyadr::mmc}. */
+    static Interval monteCarlo(double[] sorted, double level) {
+        return new Interval(IntervalKind.MONTE_CARLO, level, type7(sorted, (1 - level) / 2),
+                type7(sorted, (1 + level) / 2));
     }
 
     /**

@@ -9,7 +9,7 @@ package org.dyadkit.nonindependence;
  * @param xRole the role whose X is used
  * @param y the second variable
  * @param yRole the role whose Y is used
- * @param type {@code within_person} or {@code cross_partner}
+ * @param type within a person or across partners
  * @param n the number of dyads used
  * @param r the Pearson correlation
  * @param ciLower lower end of the 95% Fisher-z interval
@@ -18,10 +18,6 @@ package org.dyadkit.nonindependence;
  * @param df its degrees of freedom, n - 2
  * @param p the two-tailed p value
  */
-public record CorrelationRow(String x, String xRole, String y, String yRole, String type, int n, double r,
+public record CorrelationRow(String x, String xRole, String y, String yRole, CorrelationType type, int n, double r,
         double ciLower, double ciUpper, double t, double df, double p) {
-    /** The type of a correlation between a person's own two scores. */
-    public static final String WITHIN_PERSON = "within_person";
-    /** The type of a correlation between one partner's score and the other partner's score. */
-    public static final String CROSS_PARTNER = "cross_partner";
 }

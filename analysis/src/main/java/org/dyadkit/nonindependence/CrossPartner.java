@@ -3,6 +3,8 @@ package org.dyadkit.nonindependence;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalDouble;
+import org.dyadkit.dyad.Sample;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.dyad.DyadicData;
 
@@ -12,27 +14,70 @@ import org.dyadkit.dyad.DyadicData;
  * partner's report of caring, control and acceptance).
  *
  * <pre>{@code
- * CrossPartnerCorrelations table = CrossPartner.of(couples, List.of("self_compassion", "caring"));
+ * CrossPartnerCorrelations table = CrossPartner.of(couples).withVariables(List.of("self_compassion", "caring")).fit();
  * }</pre>
  *
  * <p>Missing values: distinguishable correlations each use the dyads where their two values are present;
  * the Griffin-Gonzalez statistics of a pair use the dyads with all four values. The count used is in each
  * row. Degenerate data raise a named {@link AnalysisException} (TOO_FEW_DYADS, NO_VARIANCE, BOUNDARY).
  */
-public final class CrossPartner {
-    private CrossPartner() {
+public final class CrossPartner<R extends CrossPartnerCorrelations> {
+    private final DyadicData data;
+    private final List<String> variables;
+    private final java.util.function.BiFunction<DyadicData, List<String>, R> table;
+
+    private CrossPartner(DyadicData data, List<String> variables,
+            java.util.function.BiFunction<DyadicData, List<String>, R> table) {
+        this.data = java.util.Objects.requireNonNull(data);
+        this.variables = variables;
+        this.table = table;
     }
 
     /**
      * The table matching the data: {@link #distinguishable} when the dyads have roles, else
      * {@link #exchangeable}.
+     */
+    public static CrossPartner<CrossPartnerCorrelations> of(DyadicData data) {
+        return new CrossPartner<>(data, List.of(), (d, v) -> d.distinguishable() ? distinguishableOf(d, v)
+                : exchangeableOf(d, v));
+    }
+
+    /**
+     * Partner, within-person and cross-partner Pearson correlations with t tests and Fisher-z intervals.
+     *
+     * @throws IllegalArgumentException when the dyads have no roles
+     */
+    public static CrossPartner<DistinguishableCorrelations> distinguishable(DyadicData data) {
+        if (!data.distinguishable()) {
+            throw new IllegalArgumentException("the dyads have no roles; use exchangeable()");
+        }
+        return new CrossPartner<>(data, List.of(), CrossPartner::distinguishableOf);
+    }
+
+    /** Griffin-Gonzalez correlations of indistinguishable dyads (see {@link ExchangeableRow}); roles are ignored. */
+    public static CrossPartner<ExchangeableCorrelations> exchangeable(DyadicData data) {
+        return new CrossPartner<>(data, List.of(), CrossPartner::exchangeableOf);
+    }
+
+    /** The variables of the table, in order. */
+    public CrossPartner<R> withVariables(List<String> names) {
+        return new CrossPartner<>(data, List.copyOf(names), table);
+    }
+
+    /**
+     * Computes the table.
      *
      * @throws IllegalArgumentException for an empty or repeated variable list
      * @throws org.dyadkit.InputException when a variable is absent or not numeric
      * @throws AnalysisException for degenerate data
      */
-    public static CrossPartnerCorrelations of(DyadicData data, List<String> variables) {
-        return data.distinguishable() ? distinguishable(data, variables) : exchangeable(data, variables);
+    public R fit() {
+        return table.apply(data, variables);
+    }
+
+    @Override
+    public String toString() {
+        return "CrossPartner[" + variables + ", " + data + "]";
     }
 
     private static void check(DyadicData data, List<String> variables) {
@@ -47,7 +92,7 @@ public final class CrossPartner {
      *
      * @throws IllegalArgumentException when the dyads have no roles, or for an empty or repeated variable list
      */
-    public static DistinguishableCorrelations distinguishable(DyadicData data, List<String> variables) {
+    static DistinguishableCorrelations distinguishableOf(DyadicData data, List<String> variables) {
         if (!data.distinguishable()) {
             throw new IllegalArgumentException("the dyads have no roles; use exchangeable()");
         }
@@ -55,22 +100,22 @@ public final class CrossPartner {
         List<String> roles = data.roles();
         List<CorrelationRow> rows = new ArrayList<>();
         for (String x : variables) {
-            rows.add(row(data, x, 1, x, 2, CorrelationRow.CROSS_PARTNER));
+            rows.add(row(data, x, 1, x, 2, CorrelationType.CROSS_PARTNER));
         }
         for (int i = 0; i < variables.size(); i++) {
             for (int j = i + 1; j < variables.size(); j++) {
                 String x = variables.get(i);
                 String y = variables.get(j);
-                rows.add(row(data, x, 1, y, 1, CorrelationRow.WITHIN_PERSON));
-                rows.add(row(data, x, 2, y, 2, CorrelationRow.WITHIN_PERSON));
-                rows.add(row(data, x, 1, y, 2, CorrelationRow.CROSS_PARTNER));
-                rows.add(row(data, x, 2, y, 1, CorrelationRow.CROSS_PARTNER));
+                rows.add(row(data, x, 1, y, 1, CorrelationType.WITHIN_PERSON));
+                rows.add(row(data, x, 2, y, 2, CorrelationType.WITHIN_PERSON));
+                rows.add(row(data, x, 1, y, 2, CorrelationType.CROSS_PARTNER));
+                rows.add(row(data, x, 2, y, 1, CorrelationType.CROSS_PARTNER));
             }
         }
-        return new DistinguishableCorrelations(variables, roles, rows);
+        return new DistinguishableCorrelations(variables, roles, rows, Samples.correlations(data, variables));
     }
 
-    private static CorrelationRow row(DyadicData data, String x, int px, String y, int py, String type) {
+    private static CorrelationRow row(DyadicData data, String x, int px, String y, int py, CorrelationType type) {
         String xRole = data.roles().get(px - 1);
         String yRole = data.roles().get(py - 1);
         String xName = x + " (" + xRole + ")";
@@ -86,11 +131,11 @@ public final class CrossPartner {
      *
      * @throws IllegalArgumentException for an empty or repeated variable list
      */
-    public static ExchangeableCorrelations exchangeable(DyadicData data, List<String> variables) {
+    static ExchangeableCorrelations exchangeableOf(DyadicData data, List<String> variables) {
         check(data, variables);
         List<IntraclassRow> intraclass = new ArrayList<>();
         for (String v : variables) {
-            IndistinguishableNonindependence ni = Nonindependence.indistinguishable(data, v);
+            IndistinguishableNonindependence ni = Nonindependence.indistinguishable(data).withVariable(v).fit();
             intraclass.add(new IntraclassRow(v, ni.nDyads(), ni.pairwiseR(), ni.z(), ni.pairwiseP()));
         }
         List<ExchangeableRow> pairs = new ArrayList<>();
@@ -99,7 +144,7 @@ public final class CrossPartner {
                 pairs.add(pair(data, variables.get(i), variables.get(j)));
             }
         }
-        return new ExchangeableCorrelations(variables, intraclass, pairs);
+        return new ExchangeableCorrelations(variables, intraclass, pairs, Samples.correlations(data, variables));
     }
 
     private static ExchangeableRow pair(DyadicData data, String x, String y) {
@@ -174,19 +219,22 @@ public final class CrossPartner {
         double zOverall = rxy * Math.sqrt(nStar);
         double zCross = rxyp * Math.sqrt(nStarCross);
         double ind = (rxy - rxyp) / Math.sqrt((1 - rxx) * (1 - ryy));
-        Double tInd = null;
-        Double pInd = null;
+        OptionalDouble tInd = OptionalDouble.empty();
+        OptionalDouble pInd = OptionalDouble.empty();
         if (Math.abs(ind) < 1) {
-            tInd = ind * Math.sqrt(n - 1.0) / Math.sqrt(1 - ind * ind);
-            pInd = Stats.tTwoTailed(tInd, n - 1.0);
+            double t = ind * Math.sqrt(n - 1.0) / Math.sqrt(1 - ind * ind);
+            tInd = OptionalDouble.of(t);
+            pInd = OptionalDouble.of(Stats.tTwoTailed(t, n - 1.0));
         }
-        Double dyadR = null;
-        Double dyadZ = null;
-        Double dyadP = null;
+        OptionalDouble dyadR = OptionalDouble.empty();
+        OptionalDouble dyadZ = OptionalDouble.empty();
+        OptionalDouble dyadP = OptionalDouble.empty();
         if (rxx > 0 && ryy > 0) {
-            dyadR = rxyp / Math.sqrt(rxx * ryy);
-            dyadZ = dyadR * Math.sqrt(nStarCross * rxx * ryy);
-            dyadP = Stats.zTwoTailed(dyadZ);
+            double r = rxyp / Math.sqrt(rxx * ryy);
+            double z = r * Math.sqrt(nStarCross * rxx * ryy);
+            dyadR = OptionalDouble.of(r);
+            dyadZ = OptionalDouble.of(z);
+            dyadP = OptionalDouble.of(Stats.zTwoTailed(z));
         }
         return new ExchangeableRow(x, y, n, rxx, ryy, rxy, zOverall, Stats.zTwoTailed(zOverall), rxyp, zCross,
                 Stats.zTwoTailed(zCross), ind, tInd, n - 1.0, pInd, dyadR, dyadZ, dyadP);

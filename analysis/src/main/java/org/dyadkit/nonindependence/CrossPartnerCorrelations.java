@@ -9,4 +9,7 @@ import java.util.List;
 public sealed interface CrossPartnerCorrelations permits DistinguishableCorrelations, ExchangeableCorrelations {
     /** The variables, in the order given. */
     List<String> variables();
+
+    /** Who the table used. */
+    org.dyadkit.dyad.Sample sample();
 }

@@ -11,8 +11,10 @@ import java.util.List;
  * @param variables the variables
  * @param roles the two roles
  * @param rows the correlations, in the order described
+ * @param sample persons in complete dyads with at least one of the variables, and why the others were not used
  */
-public record DistinguishableCorrelations(List<String> variables, List<String> roles, List<CorrelationRow> rows)
+public record DistinguishableCorrelations(List<String> variables, List<String> roles, List<CorrelationRow> rows,
+        org.dyadkit.dyad.Sample sample)
         implements CrossPartnerCorrelations {
     /** A table; the lists are copied. */
     public DistinguishableCorrelations {

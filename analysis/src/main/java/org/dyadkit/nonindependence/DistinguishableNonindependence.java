@@ -20,10 +20,11 @@ import java.util.List;
  * @param pitmanMorgan the test of equal role variances
  * @param roleSummaries each role's n, mean and SD over all members with a value
  * @param meanDifference the within-dyad role difference
+ * @param sample the members of the dyads with both values, and why the others were not used
  */
 public record DistinguishableNonindependence(String variable, List<String> roles, int nDyads, double pearsonR,
         double fisherCiLower, double fisherCiUpper, double t, double df, double p, PitmanMorgan pitmanMorgan,
-        List<RoleSummary> roleSummaries, MeanDifference meanDifference) implements NonindependenceResult {
+        List<RoleSummary> roleSummaries, MeanDifference meanDifference, org.dyadkit.dyad.Sample sample) implements NonindependenceResult {
     /** A result; the lists are copied. */
     public DistinguishableNonindependence {
         roles = List.copyOf(roles);

@@ -10,9 +10,10 @@ import java.util.List;
  * @param variables the variables
  * @param intraclass one row per variable
  * @param pairs one row per pair of variables, in the order given
+ * @param sample persons in complete dyads with at least one of the variables, and why the others were not used
  */
 public record ExchangeableCorrelations(List<String> variables, List<IntraclassRow> intraclass,
-        List<ExchangeableRow> pairs) implements CrossPartnerCorrelations {
+        List<ExchangeableRow> pairs, org.dyadkit.dyad.Sample sample) implements CrossPartnerCorrelations {
     /** A table; the lists are copied. */
     public ExchangeableCorrelations {
         variables = List.copyOf(variables);

@@ -29,14 +29,15 @@ package org.dyadkit.nonindependence;
  * @param crossZ its z
  * @param crossP its p
  * @param individualR individual-level correlation
- * @param individualT its t, or null
+ * @param individualT its t, or empty
  * @param individualDf N - 1
- * @param individualP its p, or null
- * @param dyadR dyad-level correlation, or null
- * @param dyadZ its z, or null
- * @param dyadP its p, or null
+ * @param individualP its p, or empty
+ * @param dyadR dyad-level correlation, or empty
+ * @param dyadZ its z, or empty
+ * @param dyadP its p, or empty
  */
 public record ExchangeableRow(String x, String y, int n, double rXx, double rYy, double overallR, double overallZ,
-        double overallP, double crossR, double crossZ, double crossP, double individualR, Double individualT,
-        double individualDf, Double individualP, Double dyadR, Double dyadZ, Double dyadP) {
+        double overallP, double crossR, double crossZ, double crossP, double individualR, java.util.OptionalDouble individualT,
+        double individualDf, java.util.OptionalDouble individualP, java.util.OptionalDouble dyadR,
+        java.util.OptionalDouble dyadZ, java.util.OptionalDouble dyadP) {
 }

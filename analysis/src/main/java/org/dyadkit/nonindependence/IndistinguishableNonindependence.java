@@ -25,8 +25,10 @@ package org.dyadkit.nonindependence;
  * @param pairwiseR r_p
  * @param z z = r_p sqrt(N)
  * @param pairwiseP two-tailed p of z
+ * @param sample the members of the dyads with both values, and why the others were not used
  */
 public record IndistinguishableNonindependence(String variable, int nDyads, double anovaIcc, double msBetween,
-        double msWithin, double f, double df1, double df2, double p, double pairwiseR, double z, double pairwiseP)
+        double msWithin, double f, double df1, double df2, double p, double pairwiseR, double z, double pairwiseP,
+        org.dyadkit.dyad.Sample sample)
         implements NonindependenceResult {
 }

@@ -11,7 +11,7 @@ import org.dyadkit.dyad.DyadicData;
  * the ANOVA and pairwise intraclass correlations for indistinguishable ones.
  *
  * <pre>{@code
- * NonindependenceResult r = Nonindependence.of(couples, "satisfaction");
+ * NonindependenceResult r = Nonindependence.of(couples).withVariable("satisfaction").fit();
  * }</pre>
  *
  * <p>Missing values: a dyad missing one member (or one member's value) drops out of the statistics that
@@ -19,28 +19,76 @@ import org.dyadkit.dyad.DyadicData;
  * value. Degenerate data raise a named {@link AnalysisException}: fewer than 3 dyads with both values
  * (TOO_FEW_DYADS), a constant variable (NO_VARIANCE), a correlation of exactly +-1 (BOUNDARY).
  */
-public final class Nonindependence {
-    private Nonindependence() {
+public final class Nonindependence<R extends NonindependenceResult> {
+    private final DyadicData data;
+    private final String variable;
+    private final java.util.function.BiFunction<DyadicData, String, R> statistic;
+
+    private Nonindependence(DyadicData data, String variable, java.util.function.BiFunction<DyadicData, String, R> f) {
+        this.data = java.util.Objects.requireNonNull(data);
+        this.variable = variable;
+        this.statistic = f;
     }
 
     /**
      * The statistic matching the data: {@link #distinguishable} when the dyads have roles, else
      * {@link #indistinguishable}.
+     */
+    public static Nonindependence<NonindependenceResult> of(DyadicData data) {
+        return new Nonindependence<>(data, null, (d, v) -> d.distinguishable() ? distinguishableOf(d, v)
+                : indistinguishableOf(d, v));
+    }
+
+    /**
+     * Partner correlation, Pitman-Morgan test, role means and SDs, and the within-dyad role difference.
+     *
+     * @throws IllegalArgumentException when the dyads have no roles
+     */
+    public static Nonindependence<DistinguishableNonindependence> distinguishable(DyadicData data) {
+        if (!data.distinguishable()) {
+            throw new IllegalArgumentException("the dyads have no roles; use indistinguishable()");
+        }
+        return new Nonindependence<>(data, null, Nonindependence::distinguishableOf);
+    }
+
+    /**
+     * ANOVA intraclass correlation with its F test, and the pairwise intraclass correlation with its z
+     * test. Roles, if any, are ignored.
+     */
+    public static Nonindependence<IndistinguishableNonindependence> indistinguishable(DyadicData data) {
+        return new Nonindependence<>(data, null, Nonindependence::indistinguishableOf);
+    }
+
+    /** The variable whose nonindependence is measured. */
+    public Nonindependence<R> withVariable(String name) {
+        return new Nonindependence<>(data, java.util.Objects.requireNonNull(name), statistic);
+    }
+
+    /**
+     * Computes the statistic.
      *
      * @throws org.dyadkit.InputException when the variable is absent or not numeric
      * @throws AnalysisException for degenerate data (see the class comment)
      */
-    public static NonindependenceResult of(DyadicData data, String variable) {
-        return data.distinguishable() ? distinguishable(data, variable) : indistinguishable(data, variable);
+    public R fit() {
+        if (variable == null) {
+            throw new org.dyadkit.InputException("no variable given; name it with withVariable");
+        }
+        return statistic.apply(data, variable);
     }
 
-    /** {@link #of} for several variables, in order. */
-    public static List<NonindependenceResult> of(DyadicData data, List<String> variables) {
-        List<NonindependenceResult> out = new ArrayList<>();
+    /** {@link #fit} for several variables, in order. */
+    public List<R> fit(List<String> variables) {
+        List<R> out = new ArrayList<>();
         for (String v : variables) {
-            out.add(of(data, v));
+            out.add(withVariable(v).fit());
         }
         return out;
+    }
+
+    @Override
+    public String toString() {
+        return "Nonindependence[" + variable + ", " + data + "]";
     }
 
     /**
@@ -50,7 +98,7 @@ public final class Nonindependence {
      * @throws org.dyadkit.InputException when the variable is absent or not numeric
      * @throws AnalysisException for degenerate data (see the class comment)
      */
-    public static DistinguishableNonindependence distinguishable(DyadicData data, String variable) {
+    static DistinguishableNonindependence distinguishableOf(DyadicData data, String variable) {
         if (!data.distinguishable()) {
             throw new IllegalArgumentException("the dyads have no roles; use indistinguishable()");
         }
@@ -93,7 +141,7 @@ public final class Nonindependence {
         MeanDifference diff = new MeanDifference(n, Stats.mean(a), Stats.mean(b), s1, s2, md, sd, t, n - 1.0, Stats.tTwoTailed(t, n - 1.0), md / sd,
                 md / Math.sqrt((s1 * s1 + s2 * s2) / 2));
         return new DistinguishableNonindependence(variable, roles, n, r.r(), r.ciLower(), r.ciUpper(), r.t(), r.df(),
-                r.p(), pm, summaries, diff);
+                r.p(), pm, summaries, diff, Samples.pairs(data, variable));
     }
 
     /**
@@ -104,7 +152,7 @@ public final class Nonindependence {
      * @throws org.dyadkit.InputException when the variable is absent or not numeric
      * @throws AnalysisException for degenerate data (see the class comment)
      */
-    public static IndistinguishableNonindependence indistinguishable(DyadicData data, String variable) {
+    static IndistinguishableNonindependence indistinguishableOf(DyadicData data, String variable) {
         double[] x1 = data.values(variable, 1);
         double[] x2 = data.values(variable, 2);
         int n = 0;
@@ -169,7 +217,7 @@ public final class Nonindependence {
         double rp = 2 * cross / ssTotal;
         double z = rp * Math.sqrt(n);
         return new IndistinguishableNonindependence(variable, n, icc, msb, msw, f, df1, df2,
-                Stats.fTwoTailed(f, df1, df2), rp, z, Stats.zTwoTailed(z));
+                Stats.fTwoTailed(f, df1, df2), rp, z, Stats.zTwoTailed(z), Samples.pairs(data, variable));
     }
 
     static double[] present(double[] x) {

@@ -10,4 +10,7 @@ public sealed interface NonindependenceResult permits DistinguishableNonindepend
 
     /** The number of dyads with both members' values, which the statistic used. */
     int nDyads();
+
+    /** Who the statistic used: the members of the dyads with both values. */
+    org.dyadkit.dyad.Sample sample();
 }

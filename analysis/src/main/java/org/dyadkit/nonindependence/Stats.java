@@ -54,7 +54,7 @@ final class Stats {
 
     /** Sample variance (n - 1 denominator). */
     static double variance(double[] x) {
-        return ss(x, mean(x)) / (x.length - 1);
+        return org.dyadkit.numerics.Moments.sampleVariance(x);
     }
 
     /**

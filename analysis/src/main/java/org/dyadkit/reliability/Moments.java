@@ -269,16 +269,7 @@ final class Moments {
     }
 
     static double variance(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= x.length;
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return s / (x.length - 1);
+        return org.dyadkit.numerics.Moments.sampleVariance(x);
     }
 
     /** The strictly lower triangle of a square matrix, column by column (R's {@code R[lower.tri(R)]}). */

@@ -1,5 +1,6 @@
 package org.dyadkit.apim;
 
+import org.dyadkit.dyad.DyadArrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +28,7 @@ class ConsistencyTest {
     /** Sum/difference regressions (Kenny, Kashy and Cook 2006; research notes 2.3) on the Acitelli couples. */
     @Test
     void indistinguishableClosedFormIsTheSumAndDifferenceRegression() {
-        ApimData d = TestData.acitelli();
+        DyadArrays d = TestData.acitelli();
         double[] hx = TestData.column(d, "other_pos", "husband");
         double[] wx = TestData.column(d, "other_pos", "wife");
         double[] hy = TestData.column(d, "satisfaction", "husband");
@@ -54,7 +55,7 @@ class ConsistencyTest {
         double vd = diff.estimateErrorVariance();
         double seApS = sum.estimateRegressionParametersStandardErrors()[1];
         double seAmP = diff.estimateRegressionParametersStandardErrors()[0];
-        ApimFit f = Apim.indistinguishable(d).outcome("satisfaction").predictor("other_pos").fit();
+        ApimFit f = Apim.indistinguishable(d).withOutcome("satisfaction").withPredictor("other_pos").fit();
         assertTrue(f.closedForm());
         close((aPlusP + aMinusP) / 2, f.coefficient("actor").estimate(), 1e-8, "actor");
         close((aPlusP - aMinusP) / 2, f.coefficient("partner").estimate(), 1e-8, "partner");
@@ -67,7 +68,7 @@ class ConsistencyTest {
     /** Per-role OLS (SUR with identical regressors) on the Acitelli couples. */
     @Test
     void distinguishableClosedFormIsPerRoleOls() {
-        ApimData d = TestData.acitelli();
+        DyadArrays d = TestData.acitelli();
         double[] hx = TestData.column(d, "other_pos", "husband");
         double[] wx = TestData.column(d, "other_pos", "wife");
         double[] hy = TestData.column(d, "satisfaction", "husband");
@@ -83,7 +84,7 @@ class ConsistencyTest {
         h.newSampleData(hy, xh);
         OLSMultipleLinearRegression w = new OLSMultipleLinearRegression();
         w.newSampleData(wy, xw);
-        ApimFit f = Apim.distinguishable(d).roles("husband", "wife").outcome("satisfaction").predictor("other_pos")
+        ApimFit f = Apim.distinguishable(d).withRoles("husband", "wife").withOutcome("satisfaction").withPredictor("other_pos")
                 .fit();
         assertTrue(f.closedForm());
         close(h.estimateRegressionParameters()[1], f.coefficient("actor:husband").estimate(), 1e-8, "actor H");
@@ -111,19 +112,19 @@ class ConsistencyTest {
     @Test
     void closedFormEqualsIterativeFitOnCompleteData() {
         for (long seed : new long[] {11, 12, 13}) {
-            ApimData d = Simulated.couples(seed, 120, seed == 12 ? -0.4 : 0.5, 1.3, 0, 0);
+            DyadArrays d = Simulated.couples(seed, 120, seed == 12 ? -0.4 : 0.5, 1.3, 0, 0);
             for (Method m : Method.values()) {
-                List<Apim.Builder[]> pairs = new ArrayList<>();
-                pairs.add(new Apim.Builder[] {Apim.indistinguishable(d).outcome("y").predictor("x").method(m),
-                    Apim.indistinguishable(d).outcome("y").predictor("x").method(m).iterativeOnly()});
-                pairs.add(new Apim.Builder[] {Apim.distinguishable(d).outcome("y").predictor("x").method(m),
-                    Apim.distinguishable(d).outcome("y").predictor("x").method(m).iterativeOnly()});
-                pairs.add(new Apim.Builder[] {
-                    Apim.distinguishable(d).outcome("y").predictor("x").method(m)
-                            .parameterisation(Parameterisation.INTERACTION),
-                    Apim.distinguishable(d).outcome("y").predictor("x").method(m)
-                            .parameterisation(Parameterisation.INTERACTION).iterativeOnly()});
-                for (Apim.Builder[] pair : pairs) {
+                List<Apim[]> pairs = new ArrayList<>();
+                pairs.add(new Apim[] {Apim.indistinguishable(d).withOutcome("y").withPredictor("x").withMethod(m),
+                    Apim.indistinguishable(d).withOutcome("y").withPredictor("x").withMethod(m).iterativeOnly()});
+                pairs.add(new Apim[] {Apim.distinguishable(d).withOutcome("y").withPredictor("x").withMethod(m),
+                    Apim.distinguishable(d).withOutcome("y").withPredictor("x").withMethod(m).iterativeOnly()});
+                pairs.add(new Apim[] {
+                    Apim.distinguishable(d).withOutcome("y").withPredictor("x").withMethod(m)
+                            .withParameterisation(Parameterisation.INTERACTION),
+                    Apim.distinguishable(d).withOutcome("y").withPredictor("x").withMethod(m)
+                            .withParameterisation(Parameterisation.INTERACTION).iterativeOnly()});
+                for (Apim[] pair : pairs) {
                     ApimFit cf = pair[0].fit();
                     ApimFit it = pair[1].fit();
                     String what = "seed " + seed + " " + m + " " + (cf.distinguishable() ? cf.parameterisation() : "indist");
@@ -149,7 +150,7 @@ class ConsistencyTest {
     @Test
     void emptyReMlRhoEqualsAnovaIcc() {
         for (long seed : new long[] {21, 22, 23}) {
-            ApimData d = Simulated.couples(seed, 60, seed == 22 ? -0.3 : 0.4, 1.0, 0, 0);
+            DyadArrays d = Simulated.couples(seed, 60, seed == 22 ? -0.3 : 0.4, 1.0, 0, 0);
             double[] a = TestData.column(d, "y", "A");
             double[] b = TestData.column(d, "y", "B");
             int n = a.length;
@@ -168,20 +169,20 @@ class ConsistencyTest {
             double msb = 2 * ssb / (n - 1);
             double msw = ssw / (2 * n);
             double icc = (msb - msw) / (msb + msw);
-            ApimFit f = Apim.indistinguishable(d).outcome("y").fit();
+            ApimFit f = Apim.indistinguishable(d).withOutcome("y").fit();
             close(icc, f.rho(), 1e-8, "seed " + seed + " closed form");
-            ApimFit it = Apim.indistinguishable(d).outcome("y").iterativeOnly().fit();
+            ApimFit it = Apim.indistinguishable(d).withOutcome("y").iterativeOnly().fit();
             close(icc, it.rho(), 1e-6, "seed " + seed + " iterative");
         }
     }
 
     @Test
     void parameterisationsGiveTheSameFittedValues() {
-        ApimData d = Simulated.couples(31, 150, 0.3, 1.5, 0.08, 0.05);
+        DyadArrays d = Simulated.couples(31, 150, 0.3, 1.5, 0.08, 0.05);
         for (Method m : Method.values()) {
-            ApimFit two = Apim.distinguishable(d).outcome("y").predictor("x").covariate("c").method(m).fit();
-            ApimFit inter = Apim.distinguishable(d).outcome("y").predictor("x").covariate("c").method(m)
-                    .parameterisation(Parameterisation.INTERACTION).fit();
+            ApimFit two = Apim.distinguishable(d).withOutcome("y").withPredictor("x").withCovariate("c").withMethod(m).fit();
+            ApimFit inter = Apim.distinguishable(d).withOutcome("y").withPredictor("x").withCovariate("c").withMethod(m)
+                    .withParameterisation(Parameterisation.INTERACTION).fit();
             String[] roles = {"A", "B"};
             Map<String, double[]> xs = new LinkedHashMap<>();
             for (int r = 0; r < 2; r++) {
@@ -218,11 +219,11 @@ class ConsistencyTest {
         UniformRandomProvider seeds = RandomSource.XO_RO_SHI_RO_128_PP.create(4242L);
         for (int rep = 0; rep < 8; rep++) {
             long seed = seeds.nextLong();
-            ApimData d = Simulated.couples(seed, 80, rep % 2 == 0 ? 0.4 : -0.3, 1.0, 0.1, 0.05);
-            ApimData swapped = TestData.shuffled(d, seed, "x", "c", "y");
+            DyadArrays d = Simulated.couples(seed, 80, rep % 2 == 0 ? 0.4 : -0.3, 1.0, 0.1, 0.05);
+            DyadArrays swapped = TestData.shuffled(d, seed, "x", "c", "y");
             for (boolean iterative : new boolean[] {false, true}) {
-                Apim.Builder b1 = Apim.indistinguishable(d).outcome("y").predictor("x").covariate("c");
-                Apim.Builder b2 = Apim.indistinguishable(swapped).outcome("y").predictor("x").covariate("c");
+                Apim b1 = Apim.indistinguishable(d).withOutcome("y").withPredictor("x").withCovariate("c");
+                Apim b2 = Apim.indistinguishable(swapped).withOutcome("y").withPredictor("x").withCovariate("c");
                 if (iterative) {
                     b1.iterativeOnly();
                     b2.iterativeOnly();
@@ -244,13 +245,13 @@ class ConsistencyTest {
     /** A bootstrap replicate started from the full-data fit (Newton) lands where the full search does. */
     @Test
     void warmStartedReplicateEqualsTheFullSearch() {
-        ApimData d = Simulated.couples(57, 120, 0.35, 1.3, 0.1, 0.05);
+        DyadArrays d = Simulated.couples(57, 120, 0.35, 1.3, 0.1, 0.05);
         for (boolean dist : new boolean[] {false, true}) {
             java.util.List<Design.Term> terms = java.util.List.of(new Design.Term("intercept", java.util.List.of()),
                     new Design.Term("actor", java.util.List.of(new Design.Factor("x", false))),
                     new Design.Term("partner", java.util.List.of(new Design.Factor("x", true))));
             java.util.List<String> roles = dist ? java.util.List.of("A", "B") : java.util.List.of();
-            boolean[] ok = Design.eligible(d, "y", terms, dist, roles);
+            boolean[] ok = Design.mask(Design.eligible(d, "y", terms, dist, roles, java.util.List.of()));
             Design design = Design.build(d, "y", terms, dist, Parameterisation.TWO_INTERCEPT, roles, ok);
             GlsEngine.Estimate full = GlsEngine.fit(CrossProducts.of(design, null), true, dist, null);
             for (int r = 0; r < 20; r++) {
@@ -271,8 +272,8 @@ class ConsistencyTest {
     /** Shifting a predictor far from zero changes only the intercepts (the columns are centred internally). */
     @Test
     void farFromZeroPredictorsGiveTheSameFit() {
-        ApimData d = Simulated.couples(91, 300, 0.4, 1.2, 0.1, 0.05);
-        ApimFit base = Apim.distinguishable(d).outcome("y").predictor("x").covariate("c").fit();
+        DyadArrays d = Simulated.couples(91, 300, 0.4, 1.2, 0.1, 0.05);
+        ApimFit base = Apim.distinguishable(d).withOutcome("y").withPredictor("x").withCovariate("c").fit();
         for (double offset : new double[] {1e3, 1e5}) {
             double[] x = d.values("x").clone();
             for (int i = 0; i < x.length; i++) {
@@ -285,12 +286,12 @@ class ConsistencyTest {
             String[] dyad = new String[x.length];
             String[] role = new String[x.length];
             for (int i = 0; i < x.length; i++) {
-                dyad[i] = d.dyad(i);
+                dyad[i] = d.dyadId(i);
                 role[i] = d.role(i);
             }
-            ApimFit f = Apim.distinguishable(ApimData.of(dyad, role, v)).outcome("y").predictor("x").covariate("c")
-                    .df(DfMethod.SATTERTHWAITE).fit();
-            ApimFit g = Apim.distinguishable(d).outcome("y").predictor("x").covariate("c").df(DfMethod.SATTERTHWAITE)
+            ApimFit f = Apim.distinguishable(DyadArrays.of(dyad, role, v)).withOutcome("y").withPredictor("x").withCovariate("c")
+                    .withDf(DfMethod.SATTERTHWAITE).fit();
+            ApimFit g = Apim.distinguishable(d).withOutcome("y").withPredictor("x").withCovariate("c").withDf(DfMethod.SATTERTHWAITE)
                     .fit();
             for (String t : new String[] {"actor:A", "actor:B", "partner:A", "partner:B", "c:A", "c:B"}) {
                 close(base.coefficient(t).estimate(), f.coefficient(t).estimate(), 1e-9, "offset " + offset + " " + t);

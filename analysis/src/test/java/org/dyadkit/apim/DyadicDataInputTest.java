@@ -12,14 +12,14 @@ class DyadicDataInputTest {
     private static final Path SAMPLES = Path.of("..", "data-samples");
 
     private static void sameA4(DyadicData couples, String husband, String wife, String y, String x) {
-        ApimFit f = Apim.distinguishable(couples).outcome(y).predictor(x).fit();
+        ApimFit f = Apim.distinguishable(couples).withOutcome(y).withPredictor(x).fit();
         assertEquals(husband, f.roles().get(0), "role order from the data model");
         assertEquals(0.4243866, f.coefficient("actor:" + husband).estimate(), 5e-8);
         assertEquals(0.3777000, f.coefficient("actor:" + wife).estimate(), 5e-8);
         assertEquals(0.0815225, f.coefficient("partner:" + wife).se(), 5e-8);
         assertEquals(0.3783372, f.residualSd(husband), 5e-8);
         assertEquals(-150.1108, f.logLik(), 5e-5);
-        ApimFit i = Apim.indistinguishable(couples).outcome(y).predictor(x).fit();
+        ApimFit i = Apim.indistinguishable(couples).withOutcome(y).withPredictor(x).fit();
         assertEquals(0.4004231, i.coefficient("actor").estimate(), 5e-8);
         assertEquals(0.4693414, i.rho(), 5e-8);
     }

@@ -1,5 +1,6 @@
 package org.dyadkit.apim;
 
+import org.dyadkit.dyad.DyadArrays;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.TestFactory;
  * variance parameters 1e-5 (relative; rho absolute), log-likelihoods 1e-8 relative.
  */
 class NlmeGoldenTest {
-    private record DataSet(ApimData data, String y, String x, String r0, String r1) {
+    private record DataSet(DyadArrays data, String y, String x, String r0, String r1) {
     }
 
     private static final Map<String, DataSet> SETS = Map.of(
@@ -47,15 +48,15 @@ class NlmeGoldenTest {
         String[] parts = name.split("/");
         DataSet s = SETS.get(parts[0]);
         Method m = Method.valueOf(parts[2]);
-        Apim.Builder ib = Apim.indistinguishable(s.data).outcome(s.y).predictor(s.x).method(m);
-        Apim.Builder db = Apim.distinguishable(s.data).roles(s.r0, s.r1).outcome(s.y).predictor(s.x).method(m);
+        Apim ib = Apim.indistinguishable(s.data).withOutcome(s.y).withPredictor(s.x).withMethod(m);
+        Apim db = Apim.distinguishable(s.data).withRoles(s.r0, s.r1).withOutcome(s.y).withPredictor(s.x).withMethod(m);
         switch (parts[1]) {
             case "indist" -> compare(name, ib.fit(), expected);
             case "dist" -> compare(name, db.fit(), expected);
-            case "dist-interaction" -> compare(name, db.parameterisation(Parameterisation.INTERACTION).fit(), expected);
-            case "indist-moderation" -> compare(name, ib.covariate("c").interaction("x:c").fit(), expected);
-            case "dist-covariate" -> compare(name, db.covariate("c").fit(), expected);
-            case "indist-two-predictors" -> compare(name, ib.predictor("c").fit(), expected);
+            case "dist-interaction" -> compare(name, db.withParameterisation(Parameterisation.INTERACTION).fit(), expected);
+            case "indist-moderation" -> compare(name, ib.withCovariate("c").withInteraction("x:c").fit(), expected);
+            case "dist-covariate" -> compare(name, db.withCovariate("c").fit(), expected);
+            case "indist-two-predictors" -> compare(name, ib.withPredictor("c").fit(), expected);
             case "distinguishability" -> {
                 DistinguishabilityTest t = db.distinguishability();
                 rel(name + " chi2", expected.get("chi2"), t.chiSquare(), 1e-5);

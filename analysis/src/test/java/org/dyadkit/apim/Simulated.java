@@ -1,5 +1,6 @@
 package org.dyadkit.apim;
 
+import org.dyadkit.dyad.DyadArrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -15,7 +16,7 @@ final class Simulated {
      * n couples; residual correlation rho, SD of B over SD of A = ratio; each person dropped with
      * probability dropPerson and each outcome set missing with probability dropY.
      */
-    static ApimData couples(long seed, int n, double rho, double ratio, double dropPerson, double dropY) {
+    static DyadArrays couples(long seed, int n, double rho, double ratio, double dropPerson, double dropY) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
         int m = 2 * n;
@@ -70,6 +71,6 @@ final class Simulated {
         vars.put("x", x2);
         vars.put("c", c2);
         vars.put("y", y2);
-        return ApimData.of(d2, r2, vars);
+        return DyadArrays.of(d2, r2, vars);
     }
 }

@@ -1,5 +1,6 @@
 package org.dyadkit.apim;
 
+import org.dyadkit.dyad.DyadArrays;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,12 +47,12 @@ final class TestData {
      * Individual-layout data: dyad column, role column (null for none; values mapped through roleNames when
      * given), all other columns numeric.
      */
-    static ApimData individual(String name, String dyadCol, String roleCol, Map<String, String> roleNames) {
+    static DyadArrays individual(String name, String dyadCol, String roleCol, Map<String, String> roleNames) {
         return individualAt("/golden/apim/" + name, dyadCol, roleCol, roleNames);
     }
 
     /** As {@link #individual}, for a CSV resource at an absolute resource path. */
-    static ApimData individualAt(String name, String dyadCol, String roleCol, Map<String, String> roleNames) {
+    static DyadArrays individualAt(String name, String dyadCol, String roleCol, Map<String, String> roleNames) {
         List<String[]> rows = rowsAt(name);
         String[] header = rows.get(0);
         int n = rows.size() - 1;
@@ -83,10 +84,10 @@ final class TestData {
                 vars.get(header[c])[i] = v;
             }
         }
-        return ApimData.of(dyad, role, vars);
+        return DyadArrays.of(dyad, role, vars);
     }
 
-    static ApimData acitelli() {
+    static DyadArrays acitelli() {
         return individual("acitelli_individual.csv", "cuplid", "gender", Map.of("-1", "wife", "1", "husband"));
     }
 
@@ -100,12 +101,12 @@ final class TestData {
     }
 
     /** A variable's values for the members with a role, one per dyad in order of first appearance. */
-    static double[] column(ApimData d, String var, String role) {
+    static double[] column(DyadArrays d, String var, String role) {
         Map<String, Double> byDyad = new LinkedHashMap<>();
-        for (int i = 0; i < d.size(); i++) {
-            byDyad.putIfAbsent(d.dyad(i), Double.NaN);
+        for (int i = 0; i < d.persons(); i++) {
+            byDyad.putIfAbsent(d.dyadId(i), Double.NaN);
             if (role.equals(d.role(i))) {
-                byDyad.put(d.dyad(i), d.values(var)[i]);
+                byDyad.put(d.dyadId(i), d.values(var)[i]);
             }
         }
         return byDyad.values().stream().mapToDouble(Double::doubleValue).toArray();
@@ -115,9 +116,9 @@ final class TestData {
      * Fitted values person by person (NaN where a person is not in the model) for a distinguishable model
      * with terms intercept, actor, partner and covariate c, computed from the coefficients by hand.
      */
-    static double[] fitted(ApimData d, ApimFit f, String y, String x, String c) {
-        double[] out = new double[d.size()];
-        for (int i = 0; i < d.size(); i++) {
+    static double[] fitted(DyadArrays d, ApimFit f, String y, String x, String c) {
+        double[] out = new double[d.persons()];
+        for (int i = 0; i < d.persons(); i++) {
             int j = d.partner(i);
             double yi = d.values(y)[i];
             double xi = d.values(x)[i];
@@ -131,7 +132,7 @@ final class TestData {
             double[] v = {1, xi, xj, ci};
             String[] t = {"intercept", "actor", "partner", "c"};
             double s = 0;
-            if (f.parameterisation() == Parameterisation.TWO_INTERCEPT) {
+            if (f.parameterisation().orElse(null) == Parameterisation.TWO_INTERCEPT) {
                 for (int k = 0; k < 4; k++) {
                     s += f.coefficient(t[k] + ":" + r).estimate() * v[k];
                 }
@@ -148,12 +149,12 @@ final class TestData {
     }
 
     /** The same persons without roles, dyads in random order and members swapped at random. */
-    static ApimData shuffled(ApimData d, long seed, String... vars) {
+    static DyadArrays shuffled(DyadArrays d, long seed, String... vars) {
         org.apache.commons.rng.UniformRandomProvider rng =
                 org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(seed ^ 0x5DEECE66DL);
         Map<String, List<Integer>> byDyad = new LinkedHashMap<>();
-        for (int i = 0; i < d.size(); i++) {
-            byDyad.computeIfAbsent(d.dyad(i), k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < d.persons(); i++) {
+            byDyad.computeIfAbsent(d.dyadId(i), k -> new ArrayList<>()).add(i);
         }
         List<List<Integer>> groups = new ArrayList<>(byDyad.values());
         for (int i = groups.size() - 1; i > 0; i--) {
@@ -178,11 +179,11 @@ final class TestData {
         }
         for (int k = 0; k < order.size(); k++) {
             int i = order.get(k);
-            dyad[k] = d.dyad(i);
+            dyad[k] = d.dyadId(i);
             for (String v : vars) {
                 out.get(v)[k] = d.values(v)[i];
             }
         }
-        return ApimData.of(dyad, null, out);
+        return DyadArrays.of(dyad, null, out);
     }
 }

@@ -1,5 +1,6 @@
 package org.dyadkit.mediation;
 
+import org.dyadkit.resample.Interval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,9 +18,17 @@ import org.junit.jupiter.api.Test;
  * complete dyads) to 1e-8 ({@link ApimemGoldenTest#exactRemlStandardErrors}).
  */
 class AcitelliApimemReferenceTest {
-    private static final ApimemResult R = ApimemGoldenTest.acitelli(true).monteCarlo(40000, 12345L).fit();
+    private static final ApimemResult R = ApimemGoldenTest.acitelli(true).withMonteCarlo(40000, 12345L).fit();
 
     /** Rounds v to the printed decimals of the published value and compares. */
+    private static void printed(String published, java.util.OptionalDouble v, String what) {
+        printed(published, v.orElseThrow(), what);
+    }
+
+    private static void lastDigit(String published, java.util.OptionalDouble v, String what) {
+        lastDigit(published, v.orElseThrow(), what);
+    }
+
     private static void printed(String published, double v, String what) {
         BigDecimal p = new BigDecimal(published);
         BigDecimal mine = new BigDecimal(v).setScale(p.scale(), RoundingMode.HALF_UP);
@@ -34,7 +43,7 @@ class AcitelliApimemReferenceTest {
     }
 
     private static void path(String path, String effect, String role, String est, String se) {
-        PathEstimate p = R.path(path, effect, role);
+        PathEstimate p = R.path(Path.parse(path), Effect.parse(effect), role);
         printed(est, p.estimate(), path + " " + effect + " " + role);
         if (se != null && se.startsWith("~")) {
             lastDigit(se.substring(1), p.se(), "SE of " + path + " " + effect + " " + role);
@@ -61,7 +70,7 @@ class AcitelliApimemReferenceTest {
 
     @Test
     void sobelActorActorHusband() {
-        IndirectEffect e = R.indirect("actor_actor", "1");
+        IndirectEffect e = R.indirect(Effect.ACTOR_ACTOR, "1");
         printed("0.09944454", e.estimate(), "ab");
         printed("3.037334", e.sobelZ(), "Sobel z");
         lastDigit("0.002386809", e.sobelP(), "Sobel p");
@@ -70,27 +79,27 @@ class AcitelliApimemReferenceTest {
 
     @Test
     void eightIndirectEffects() {
-        printed("0.165", R.indirect("actor_actor", "-1").estimate(), "AA wife");
-        printed("0.099", R.indirect("actor_actor", "1").estimate(), "AA husband");
-        printed("0.027", R.indirect("partner_partner", "-1").estimate(), "PP wife");
-        printed("0.034", R.indirect("partner_partner", "1").estimate(), "PP husband");
-        printed("0.038", R.indirect("actor_partner", "-1").estimate(), "AP wife");
-        printed("0.060", R.indirect("actor_partner", "1").estimate(), "AP husband");
-        printed("0.094", R.indirect("partner_actor", "-1").estimate(), "PA wife");
-        printed("0.0725", R.indirect("partner_actor", "1").estimate(), "PA husband (computed)");
-        assertEquals("X_-1 -> M_1 -> Y_-1", R.indirect("partner_partner", "-1").route());
+        printed("0.165", R.indirect(Effect.ACTOR_ACTOR, "-1").estimate(), "AA wife");
+        printed("0.099", R.indirect(Effect.ACTOR_ACTOR, "1").estimate(), "AA husband");
+        printed("0.027", R.indirect(Effect.PARTNER_PARTNER, "-1").estimate(), "PP wife");
+        printed("0.034", R.indirect(Effect.PARTNER_PARTNER, "1").estimate(), "PP husband");
+        printed("0.038", R.indirect(Effect.ACTOR_PARTNER, "-1").estimate(), "AP wife");
+        printed("0.060", R.indirect(Effect.ACTOR_PARTNER, "1").estimate(), "AP husband");
+        printed("0.094", R.indirect(Effect.PARTNER_ACTOR, "-1").estimate(), "PA wife");
+        printed("0.0725", R.indirect(Effect.PARTNER_ACTOR, "1").estimate(), "PA husband (computed)");
+        assertEquals("X_-1 -> M_1 -> Y_-1", R.indirect(Effect.PARTNER_PARTNER, "-1").route());
     }
 
     @Test
     void directTotalAndPercentMediatedAsInTheWorkshopTable() {
-        printed("0.378", R.total("actor", "-1").total(), "total actor wife");
-        printed("0.424", R.total("actor", "1").total(), "total actor husband");
-        printed("0.321", R.total("partner", "-1").total(), "total partner wife");
-        printed("0.262", R.total("partner", "1").total(), "total partner husband");
-        printed("50.9", R.total("actor", "-1").percentMediated(), "% mediated actor wife");
-        printed("31.5", R.total("actor", "1").percentMediated(), "% mediated actor husband");
-        printed("40.9", R.total("partner", "-1").percentMediated(), "% mediated partner wife");
-        printed("50.8", R.total("partner", "1").percentMediated(), "% mediated partner husband");
+        printed("0.378", R.total(Effect.ACTOR, "-1").total(), "total actor wife");
+        printed("0.424", R.total(Effect.ACTOR, "1").total(), "total actor husband");
+        printed("0.321", R.total(Effect.PARTNER, "-1").total(), "total partner wife");
+        printed("0.262", R.total(Effect.PARTNER, "1").total(), "total partner husband");
+        printed("50.9", R.total(Effect.ACTOR, "-1").percentMediated(), "% mediated actor wife");
+        printed("31.5", R.total(Effect.ACTOR, "1").percentMediated(), "% mediated actor husband");
+        printed("40.9", R.total(Effect.PARTNER, "-1").percentMediated(), "% mediated partner wife");
+        printed("50.8", R.total(Effect.PARTNER, "1").percentMediated(), "% mediated partner husband");
     }
 
     /**
@@ -106,8 +115,8 @@ class AcitelliApimemReferenceTest {
             {"actor_partner", "-1", "-.005", ".092"}, {"actor_partner", "1", ".017", ".115"},
             {"partner_actor", "-1", ".013", ".186"}, {"partner_actor", "1", ".023", ".134"}};
         for (String[] p : pub) {
-            Interval mc = R.indirect(p[0], p[1]).monteCarlo();
-            assertEquals("monte-carlo", mc.method());
+            Interval mc = R.indirect(Effect.parse(p[0]), p[1]).monteCarlo().orElseThrow();
+            assertEquals("monte-carlo", mc.kind().label());
             double lo = Double.parseDouble(p[2]);
             double hi = Double.parseDouble(p[3]);
             assertTrue(Math.abs(mc.lower() - lo) < 0.004 + 0.0005, p[0] + " " + p[1] + " lower " + mc.lower());

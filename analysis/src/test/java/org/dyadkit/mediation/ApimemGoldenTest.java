@@ -1,5 +1,7 @@
 package org.dyadkit.mediation;
 
+import org.dyadkit.dyad.DyadArrays;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -16,20 +18,20 @@ import org.junit.jupiter.api.Test;
 class ApimemGoldenTest {
     private static final Map<String, Map<String, Double>> G = Golden.values();
 
-    static Apimem.Builder acitelli(boolean dist) {
+    static Apimem acitelli(boolean dist) {
         Golden.Table t = Golden.table("acitelli_individual.csv");
-        Apimem.Builder b = dist
-                ? Apimem.distinguishable(t.text().get("cuplid"), t.text().get("gender"), t.numbers()).roles("1", "-1")
-                : Apimem.indistinguishable(t.text().get("cuplid"), t.numbers());
-        return b.x("other_pos").m("tension").y("satisfaction");
+        Apimem b = dist
+                ? Apimem.distinguishable(DyadArrays.of(t.text().get("cuplid"), t.text().get("gender"), t.numbers())).withRoles("1", "-1")
+                : Apimem.indistinguishable(DyadArrays.of(t.text().get("cuplid"), null, t.numbers()));
+        return b.withPredictor("other_pos").withMediator("tension").withOutcome("satisfaction");
     }
 
-    static Apimem.Builder simulated(boolean dist) {
+    static Apimem simulated(boolean dist) {
         Golden.Table t = Golden.table("sim_mediation.csv");
-        Apimem.Builder b = dist
-                ? Apimem.distinguishable(t.text().get("couple"), t.text().get("role"), t.numbers()).roles("man", "woman")
-                : Apimem.indistinguishable(t.text().get("couple"), t.numbers());
-        return b.x("x").m("m").y("y").covariate("w");
+        Apimem b = dist
+                ? Apimem.distinguishable(DyadArrays.of(t.text().get("couple"), t.text().get("role"), t.numbers())).withRoles("man", "woman")
+                : Apimem.indistinguishable(DyadArrays.of(t.text().get("couple"), null, t.numbers()));
+        return b.withPredictor("x").withMediator("m").withOutcome("y").withCovariate("w");
     }
 
     private static void check(String key, ApimemResult r) {
@@ -40,13 +42,13 @@ class ApimemGoldenTest {
         List<String> roles = r.distinguishable() ? r.roles() : List.of("all");
         assertEquals(8 * roles.size(), r.paths().size());
         for (PathEstimate p : r.paths()) {
-            String q = p.path() + ":" + p.effect() + ":" + p.role();
+            String q = p.path() + ":" + p.effect().orElseThrow() + ":" + p.role().orElseThrow();
             Golden.close(g.get("estimate:" + q), p.estimate(), 1e-6, key + " estimate " + q);
             Golden.close(g.get("se:" + q), p.se(), 1e-5, key + " se " + q);
         }
         assertEquals(4 * roles.size(), r.indirect().size());
         for (IndirectEffect e : r.indirect()) {
-            String q = e.effect() + ":" + e.role();
+            String q = e.effect() + ":" + e.role().orElseThrow();
             Golden.close(g.get("indirect:" + q), e.estimate(), 1e-6, key + " indirect " + q);
             Golden.close(g.get("sobel_se:" + q), e.sobelSe(), 1e-5, key + " sobel se " + q);
             Golden.close(g.get("sobel_z:" + q), e.sobelZ(), 1e-5, key + " sobel z " + q);
@@ -55,10 +57,10 @@ class ApimemGoldenTest {
         for (String role : roles) {
             for (String eff : List.of("actor", "partner")) {
                 String q = eff + ":" + role;
-                Golden.close(g.get("total_indirect:" + q), r.totalIndirect(eff, role).estimate(), 1e-6,
+                Golden.close(g.get("total_indirect:" + q), r.totalIndirect(Effect.parse(eff), role).estimate(), 1e-6,
                         key + " total indirect " + q);
-                assertNull(r.totalIndirect(eff, role).sobelZ(), "no Sobel test of a sum");
-                TotalEffect t = r.total(eff, role);
+                assertTrue(r.totalIndirect(Effect.parse(eff), role).sobelZ().isEmpty(), "no Sobel test of a sum");
+                TotalEffect t = r.total(Effect.parse(eff), role);
                 Golden.close(g.get("total:" + q), t.total(), 1e-6, key + " total " + q);
                 Golden.close(g.get("percent_mediated:" + q), t.percentMediated(), 1e-6, key + " % mediated " + q);
                 Golden.close(t.total(), t.direct() + t.indirect(), 1e-12, key + " total = c' + indirect");
@@ -78,9 +80,9 @@ class ApimemGoldenTest {
         for (Map.Entry<String, Double> e : G.get("exact_aci_dist").entrySet()) {
             String[] q = e.getKey().split(":");
             double v = switch (q[0]) {
-                case "se" -> r.path(q[1], q[2], q[3]).se();
-                case "sobel_z" -> r.indirect(q[1], q[2]).sobelZ();
-                case "sobel_p" -> r.indirect(q[1], q[2]).sobelP();
+                case "se" -> r.path(Path.parse(q[1]), Effect.parse(q[2]), q[3]).se();
+                case "sobel_z" -> r.indirect(Effect.parse(q[1]), q[2]).sobelZ().getAsDouble();
+                case "sobel_p" -> r.indirect(Effect.parse(q[1]), q[2]).sobelP().getAsDouble();
                 default -> throw new IllegalStateException(e.getKey());
             };
             Golden.close(e.getValue(), v, 1e-8, "exact " + e.getKey());

@@ -98,6 +98,11 @@ final class Golden {
         return out;
     }
 
+    static void close(double expected, java.util.OptionalDouble actual, double rel, String what) {
+        org.junit.jupiter.api.Assertions.assertTrue(actual.isPresent(), what + ": absent");
+        close(expected, actual.getAsDouble(), rel, what);
+    }
+
     static void close(double expected, double actual, double rel, String what) {
         double tol = rel * Math.max(Math.abs(expected), 1e-300);
         if (!(Math.abs(expected - actual) <= tol)) {

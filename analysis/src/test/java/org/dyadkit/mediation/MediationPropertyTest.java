@@ -1,13 +1,17 @@
 package org.dyadkit.mediation;
 
+import org.dyadkit.dyad.DyadArrays;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.dyadkit.resample.IntervalKind;
 import java.util.LinkedHashMap;
+import org.dyadkit.resample.IntervalKind;
 import java.util.List;
+import org.dyadkit.resample.IntervalKind;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -62,16 +66,16 @@ class MediationPropertyTest {
     void eightIndirectEffectsSatisfyTheProductIdentity() {
         for (long seed = 1; seed <= 20; seed++) {
             Couples c = couples(seed, 60 + (int) seed * 5);
-            ApimemResult r = Apimem.distinguishable(c.dyad(), c.role(), c.vars()).x("x").m("m").y("y").fit();
+            ApimemResult r = Apimem.distinguishable(DyadArrays.of(c.dyad(), c.role(), c.vars())).withPredictor("x").withMediator("m").withOutcome("y").fit();
             for (String[] p : List.of(new String[] {"a", "b"}, new String[] {"b", "a"})) {
                 String one = p[0];
                 String two = p[1];
-                double lhs = r.indirect("actor_actor", one).estimate() * r.indirect("partner_partner", two).estimate();
-                double rhs = r.indirect("partner_actor", one).estimate() * r.indirect("actor_partner", two).estimate();
+                double lhs = r.indirect(Effect.ACTOR_ACTOR, one).estimate() * r.indirect(Effect.PARTNER_PARTNER, two).estimate();
+                double rhs = r.indirect(Effect.PARTNER_ACTOR, one).estimate() * r.indirect(Effect.ACTOR_PARTNER, two).estimate();
                 assertEquals(lhs, rhs, 1e-12 * Math.max(1, Math.abs(lhs)), "seed " + seed + " member " + one);
                 // and it is the identity of the paths
-                double direct = r.path("a", "actor", one).estimate() * r.path("b", "actor", one).estimate()
-                        * r.path("a", "partner", one).estimate() * r.path("b", "partner", two).estimate();
+                double direct = r.path(Path.A, Effect.ACTOR, one).estimate() * r.path(Path.B, Effect.ACTOR, one).estimate()
+                        * r.path(Path.A, Effect.PARTNER, one).estimate() * r.path(Path.B, Effect.PARTNER, two).estimate();
                 assertEquals(direct, lhs, 1e-12 * Math.max(1, Math.abs(lhs)), "seed " + seed);
             }
         }
@@ -81,14 +85,14 @@ class MediationPropertyTest {
     void apimemBootstrapIsReproducibleAndIndependentOfThreads() {
         long seed = 42;
         Couples c = couples(seed, 80);
-        ApimemResult one = Apimem.distinguishable(c.dyad(), c.role(), c.vars()).x("x").m("m").y("y")
-                .bootstrap(120, 7L).monteCarlo(2000, 9L).threads(1).fit();
-        ApimemResult two = Apimem.distinguishable(c.dyad(), c.role(), c.vars()).x("x").m("m").y("y")
-                .bootstrap(120, 7L).monteCarlo(2000, 9L).threads(2).fit();
-        ApimemResult again = Apimem.distinguishable(c.dyad(), c.role(), c.vars()).x("x").m("m").y("y")
-                .bootstrap(120, 7L).monteCarlo(2000, 9L).threads(2).fit();
-        ApimemResult other = Apimem.distinguishable(c.dyad(), c.role(), c.vars()).x("x").m("m").y("y")
-                .bootstrap(120, 8L).monteCarlo(2000, 10L).threads(2).fit();
+        ApimemResult one = Apimem.distinguishable(DyadArrays.of(c.dyad(), c.role(), c.vars())).withPredictor("x").withMediator("m").withOutcome("y")
+                .withBootstrap(120, 7L).withMonteCarlo(2000, 9L).withThreads(1).fit();
+        ApimemResult two = Apimem.distinguishable(DyadArrays.of(c.dyad(), c.role(), c.vars())).withPredictor("x").withMediator("m").withOutcome("y")
+                .withBootstrap(120, 7L).withMonteCarlo(2000, 9L).withThreads(2).fit();
+        ApimemResult again = Apimem.distinguishable(DyadArrays.of(c.dyad(), c.role(), c.vars())).withPredictor("x").withMediator("m").withOutcome("y")
+                .withBootstrap(120, 7L).withMonteCarlo(2000, 9L).withThreads(2).fit();
+        ApimemResult other = Apimem.distinguishable(DyadArrays.of(c.dyad(), c.role(), c.vars())).withPredictor("x").withMediator("m").withOutcome("y")
+                .withBootstrap(120, 8L).withMonteCarlo(2000, 10L).withThreads(2).fit();
         assertEquals(one.indirect(), two.indirect(), "seed " + seed + ": 1 vs 2 threads");
         assertEquals(one.totalIndirect(), two.totalIndirect(), "seed " + seed);
         assertEquals(two.indirect(), again.indirect(), "seed " + seed + ": same seed twice");
@@ -98,12 +102,12 @@ class MediationPropertyTest {
                 "seed " + seed + ": another Monte Carlo seed gives other draws");
         assertEquals(one.total(), two.total(), "seed " + seed + ": total effects, 1 vs 2 threads");
         for (TotalEffect t : one.total()) {
-            assertTrue(t.biasCorrected().contains(t.total()) || t.percentile().contains(t.total()),
+            assertTrue(t.biasCorrected().orElseThrow().contains(t.total()) || t.percentile().orElseThrow().contains(t.total()),
                     "seed " + seed + ": " + t);
         }
         for (IndirectEffect e : one.indirect()) {
-            assertEquals("bias-corrected", e.ci().method(), "seed " + seed);
-            assertTrue(e.percentile().lower() < e.percentile().upper(), "seed " + seed);
+            assertEquals(IntervalKind.BIAS_CORRECTED, e.ci().orElseThrow().kind(), "seed " + seed);
+            assertTrue(e.percentile().orElseThrow().lower() < e.percentile().orElseThrow().upper(), "seed " + seed);
             assertEquals(120, e.bootstrapN());
         }
     }
@@ -112,12 +116,12 @@ class MediationPropertyTest {
     void indistinguishableHasFourEffectsAndBootstrapsToo() {
         long seed = 5;
         Couples c = couples(seed, 70);
-        ApimemResult r = Apimem.indistinguishable(c.dyad(), c.vars()).x("x").m("m").y("y").bootstrap(60, 3L)
-                .threads(2).fit();
+        ApimemResult r = Apimem.indistinguishable(DyadArrays.of(c.dyad(), null, c.vars())).withPredictor("x").withMediator("m").withOutcome("y").withBootstrap(60, 3L)
+                .withThreads(2).fit();
         assertEquals(4, r.indirect().size(), "seed " + seed);
         assertEquals(2, r.totalIndirect().size(), "seed " + seed);
-        assertEquals(r.indirect("actor_actor", "all").estimate() + r.indirect("partner_partner", "all").estimate(),
-                r.totalIndirect("actor", "all").estimate(), 1e-15, "seed " + seed);
+        assertEquals(r.indirect(Effect.ACTOR_ACTOR, "all").estimate() + r.indirect(Effect.PARTNER_PARTNER, "all").estimate(),
+                r.totalIndirect(Effect.ACTOR, "all").estimate(), 1e-15, "seed " + seed);
     }
 
     @Test
@@ -134,11 +138,11 @@ class MediationPropertyTest {
     }
 
     private static double[] singleLevel(Couples c, int threads, int b, long seed, BootstrapCi ci) {
-        MediationResult r = Mediation.of(c.vars()).x("x").m("m").y("y").dyad(c.dyad()).bootstrap(b, seed).ci(ci)
-                .threads(threads).fit();
+        MediationResult r = Mediation.of(c.vars()).withPredictor("x").withMediator("m").withOutcome("y").withDyad(c.dyad()).withBootstrap(b, seed).withInterval(ci)
+                .withThreads(threads).fit();
         IndirectEffect e = r.indirect();
-        return new double[] {e.ci().lower(), e.ci().upper(), e.percentile().lower(), e.percentile().upper(),
-            e.bootstrapSe()};
+        return new double[] {e.ci().orElseThrow().lower(), e.ci().orElseThrow().upper(), e.percentile().orElseThrow().lower(),
+            e.percentile().orElseThrow().upper(), e.bootstrapSe().getAsDouble()};
     }
 
     @Test
@@ -147,35 +151,35 @@ class MediationPropertyTest {
         Map<String, double[]> v = new LinkedHashMap<>(c.vars());
         v.put("k", new double[c.dyad().length]);
         AnalysisException e = assertThrows(AnalysisException.class,
-                () -> Mediation.of(v).x("k").m("m").y("y").fit());
+                () -> Mediation.of(v).withPredictor("k").withMediator("m").withOutcome("y").fit());
         assertEquals(AnalysisException.Reason.NO_VARIANCE, e.reason());
         v.put("x2", v.get("x").clone());
         e = assertThrows(AnalysisException.class,
-                () -> Mediation.of(v).x("x").m("m").y("y").covariate("x2").fit());
+                () -> Mediation.of(v).withPredictor("x").withMediator("m").withOutcome("y").withCovariate("x2").fit());
         assertEquals(AnalysisException.Reason.SINGULAR_DESIGN, e.reason());
         double[] exact = new double[c.dyad().length];
         for (int i = 0; i < exact.length; i++) {
             exact[i] = 2 * v.get("x")[i] + 1;
         }
         v.put("mx", exact);
-        e = assertThrows(AnalysisException.class, () -> Mediation.of(v).x("x").m("mx").y("y").fit());
+        e = assertThrows(AnalysisException.class, () -> Mediation.of(v).withPredictor("x").withMediator("mx").withOutcome("y").fit());
         assertEquals(AnalysisException.Reason.SINGULAR_DESIGN, e.reason(), "M a linear function of X");
         double[] fits = new double[c.dyad().length];
         for (int i = 0; i < fits.length; i++) {
             fits[i] = 2 * v.get("m")[i] - v.get("x")[i];
         }
         v.put("yx", fits);
-        e = assertThrows(AnalysisException.class, () -> Mediation.of(v).x("x").m("m").y("yx").fit());
+        e = assertThrows(AnalysisException.class, () -> Mediation.of(v).withPredictor("x").withMediator("m").withOutcome("yx").fit());
         assertEquals(AnalysisException.Reason.UNDEFINED, e.reason(), "Y fitted exactly");
         Map<String, double[]> few = Map.of("x", new double[] {1, 2, 3}, "m", new double[] {1, 3, 2},
                 "y", new double[] {2, 1, 3});
-        e = assertThrows(AnalysisException.class, () -> Mediation.of(few).x("x").m("m").y("y").fit());
+        e = assertThrows(AnalysisException.class, () -> Mediation.of(few).withPredictor("x").withMediator("m").withOutcome("y").fit());
         assertEquals(AnalysisException.Reason.TOO_FEW_DYADS, e.reason());
         // APIMeM: a mediator without variance
         e = assertThrows(AnalysisException.class,
-                () -> Apimem.distinguishable(c.dyad(), c.role(), v).x("x").m("k").y("y").fit());
+                () -> Apimem.distinguishable(DyadArrays.of(c.dyad(), c.role(), v)).withPredictor("x").withMediator("k").withOutcome("y").fit());
         assertEquals(AnalysisException.Reason.NO_VARIANCE, e.reason());
         assertThrows(org.dyadkit.InputException.class,
-                () -> Apimem.distinguishable(c.dyad(), c.role(), v).x("x").m("x").y("y").fit());
+                () -> Apimem.distinguishable(DyadArrays.of(c.dyad(), c.role(), v)).withPredictor("x").withMediator("x").withOutcome("y").fit());
     }
 }

@@ -51,23 +51,23 @@ class InvariancePropertyTest {
         List<Double> out = new ArrayList<>();
         if (data.distinguishable()) {
             for (String v : VARS) {
-                DistinguishableNonindependence r = Nonindependence.distinguishable(data, v);
+                DistinguishableNonindependence r = Nonindependence.distinguishable(data).withVariable(v).fit();
                 out.addAll(List.of((double) r.nDyads(), r.pearsonR(), r.fisherCiLower(), r.fisherCiUpper(), r.t(),
                         r.p(), r.pitmanMorgan().t(), r.pitmanMorgan().p(), r.roleSummaries().get(0).mean(),
                         r.roleSummaries().get(1).sd(), r.meanDifference().t(), r.meanDifference().d()));
             }
-            for (CorrelationRow row : CrossPartner.distinguishable(data, VARS).rows()) {
+            for (CorrelationRow row : CrossPartner.distinguishable(data).withVariables(VARS).fit().rows()) {
                 out.addAll(List.of((double) row.n(), row.r(), row.ciLower(), row.ciUpper(), row.t(), row.p()));
             }
         } else {
             for (String v : VARS) {
-                IndistinguishableNonindependence r = Nonindependence.indistinguishable(data, v);
+                IndistinguishableNonindependence r = Nonindependence.indistinguishable(data).withVariable(v).fit();
                 out.addAll(List.of((double) r.nDyads(), r.anovaIcc(), r.f(), r.df1(), r.p(), r.pairwiseR(), r.z()));
             }
-            for (ExchangeableRow row : CrossPartner.exchangeable(data, VARS).pairs()) {
+            for (ExchangeableRow row : CrossPartner.exchangeable(data).withVariables(VARS).fit().pairs()) {
                 out.addAll(List.of((double) row.n(), row.rXx(), row.overallR(), row.overallZ(), row.crossR(),
-                        row.crossZ(), row.individualR(), orNaN(row.individualT()), orNaN(row.dyadR()),
-                        orNaN(row.dyadZ())));
+                        row.crossZ(), row.individualR(), row.individualT().orElse(Double.NaN), row.dyadR().orElse(Double.NaN),
+                        row.dyadZ().orElse(Double.NaN)));
             }
         }
         return out;

@@ -52,7 +52,7 @@ class PublishedValuesTest {
     @ParameterizedTest
     @EnumSource(Layout.class)
     void acitelliA5andA13Distinguishable(Layout layout) {
-        DistinguishableNonindependence r = Nonindependence.distinguishable(acitelli(layout, true), satisfaction(layout));
+        DistinguishableNonindependence r = Nonindependence.distinguishable(acitelli(layout, true)).withVariable(satisfaction(layout)).fit();
         assertEquals(148, r.nDyads());
         printed("0.6234498", r.pearsonR(), "r");
         printed("0.5138", r.fisherCiLower(), "CI lower");
@@ -71,8 +71,7 @@ class PublishedValuesTest {
     @ParameterizedTest
     @EnumSource(Layout.class)
     void acitelliA13Indistinguishable(Layout layout) {
-        IndistinguishableNonindependence r = Nonindependence.indistinguishable(acitelli(layout, false),
-                satisfaction(layout));
+        IndistinguishableNonindependence r = Nonindependence.indistinguishable(acitelli(layout, false)).withVariable(satisfaction(layout)).fit();
         assertEquals(148, r.nDyads());
         printed("0.61847", r.anovaIcc(), "ICC");
         printed("0.3996828", r.msBetween(), "MSB");
@@ -105,7 +104,7 @@ class PublishedValuesTest {
     @ParameterizedTest
     @MethodSource("kkcLayouts")
     void kkcT1(Layout layout, DyadicData data) {
-        IndistinguishableNonindependence r = Nonindependence.indistinguishable(data, "x");
+        IndistinguishableNonindependence r = Nonindependence.indistinguishable(data).withVariable("x").fit();
         assertEquals(10, r.nDyads(), layout.label());
         printed("0.5113122", r.anovaIcc(), "ICC");
         printed("7.422222", r.msBetween(), "MSB");

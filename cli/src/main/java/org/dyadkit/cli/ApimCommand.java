@@ -69,15 +69,15 @@ public final class ApimCommand implements Callable<Integer> {
         }
         OptionChecks.threads(cl, threads);
         DyadicData data = input.read();
-        Apim.Builder b = model.builder(cl, data);
+        Apim b = model.builder(cl, data);
         if (bootstrap > 0) {
-            b.bootstrap(bootstrap, seed);
+            b = b.withBootstrap(bootstrap, seed);
         }
         if (threads != null) {
-            b.threads(threads);
+            b = b.withThreads(threads);
         }
         if (kPredictor != null) {
-            b.kPredictor(kPredictor);
+            b = b.withKPredictor(kPredictor);
         }
         ApimFit fit = b.fit();
         boolean showK = k || bootstrap > 0;

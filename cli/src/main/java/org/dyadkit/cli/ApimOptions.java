@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.dyadkit.apim.Apim;
-import org.dyadkit.apim.ApimData;
+import org.dyadkit.dyad.DyadArrays;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.Method;
 import org.dyadkit.apim.Parameterisation;
@@ -93,19 +93,23 @@ public final class ApimOptions {
     }
 
     /** The model builder for the data (distinguishable when the data carry roles). */
-    Apim.Builder builder(CommandLine cl, DyadicData data) {
+    Apim builder(CommandLine cl, DyadicData data) {
         boolean normal = normalIntervals(cl);
-        ApimData d = ApimData.of(data);
-        Apim.Builder b = data.distinguishable() ? Apim.distinguishable(d) : Apim.indistinguishable(d);
-        b.outcome(y).method(method(cl, method)).df(df(cl, df)).parameterisation(parameterisation(cl, parameterisation))
-                .level(level).normalIntervals(normal);
-        x.forEach(b::predictor);
-        covariates.forEach(b::covariate);
+        DyadArrays d = DyadArrays.of(data);
+        Apim b = data.distinguishable() ? Apim.distinguishable(d) : Apim.indistinguishable(d);
+        b = b.withOutcome(y).withMethod(method(cl, method)).withDf(df(cl, df)).withParameterisation(parameterisation(cl, parameterisation))
+                .withLevel(level).withNormalIntervals(normal);
+        for (String v : x) {
+            b = b.withPredictor(v);
+        }
+        for (String v : covariates) {
+            b = b.withCovariate(v);
+        }
         for (String i : interactions) {
             if (!i.contains(":")) {
                 throw new CommandLine.ParameterException(cl, "--interaction needs the form A:B, not \"" + i + "\"");
             }
-            b.interaction(i);
+            b = b.withInteraction(i);
         }
         return b;
     }

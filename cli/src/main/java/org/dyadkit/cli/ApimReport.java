@@ -1,5 +1,6 @@
 package org.dyadkit.cli;
 
+import org.dyadkit.apim.Method;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -13,11 +14,17 @@ import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.DistinguishabilityTest;
 import org.dyadkit.apim.KEstimate;
 import org.dyadkit.dyad.DyadicData;
-import org.dyadkit.resample.BootstrapInterval;
+import org.dyadkit.resample.Interval;
+import org.dyadkit.apim.VarianceInterval;
 
 /** Text (laid out like R's {@code summary()}) and JSON renderings of APIM results. */
 final class ApimReport {
     private ApimReport() {
+    }
+
+    /** A number to 7 significant digits; {@code NA} when absent. */
+    static String sig(java.util.OptionalDouble v) {
+        return v.isPresent() ? sig(v.getAsDouble()) : "NA";
     }
 
     /** A number to 7 significant digits, as R prints by default. */
@@ -98,7 +105,7 @@ final class ApimReport {
         }
         sb.append('\n');
         if (f.distinguishable()) {
-            sb.append("  Parameterisation: ").append(f.parameterisation() == org.dyadkit.apim.Parameterisation.TWO_INTERCEPT
+            sb.append("  Parameterisation: ").append(f.parameterisation().orElse(null) == org.dyadkit.apim.Parameterisation.TWO_INTERCEPT
                     ? "two-intercept" : "interaction (role coded +1 " + f.roles().get(0) + ", -1 " + f.roles().get(1) + ")")
                     .append('\n');
         }
@@ -114,11 +121,11 @@ final class ApimReport {
         }
         sb.append("  rho (partial ICC): ").append(sig(f.rho())).append("; covariance: ").append(sig(f.residual().cov()))
                 .append('\n');
-        if (f.rhoInterval() != null) {
+        if (f.rhoInterval().isPresent()) {
             sb.append("  ").append(sig(100 * f.level())).append("% CI of rho (nlme var-cov): ")
-                    .append(sig(f.rhoInterval().lower())).append(" to ").append(sig(f.rhoInterval().upper())).append('\n');
+                    .append(sig(f.rhoInterval().get().lower())).append(" to ").append(sig(f.rhoInterval().get().upper())).append('\n');
         } else {
-            sb.append("  CI of rho: not available (").append(f.residualIntervals().note()).append(")\n");
+            sb.append("  CI of rho: not available (").append(f.residualIntervals().note().orElse("")).append(")\n");
         }
         if (!f.pseudoR2().isEmpty()) {
             sb.append("  pseudo R-squared vs the empty model:");
@@ -144,7 +151,7 @@ final class ApimReport {
                 "bias-corrected CI", "pattern"});
             for (KEstimate k : f.k()) {
                 kr.add(new String[] {k.role(), sig(k.actor()), sig(k.partner()), sig(k.standardisedActor()), sig(k.k()),
-                    sig(k.se()), interval(k.ciLower(), k.ciUpper()), interval(k.percentile()),
+                    sig(k.se()), interval(k.delta()), interval(k.percentile()),
                     interval(k.biasCorrected()), k.pattern().name().toLowerCase(Locale.ROOT).replace('_', '-')});
             }
             sb.append(table(kr, new boolean[] {true, false, false, false, false, false, false, false, false, false}));
@@ -158,9 +165,9 @@ final class ApimReport {
             }
             for (KEstimate k : f.k()) {
                 sb.append("  ").append(k.role()).append(": pattern from the ")
-                        .append(k.patternBasis() == null ? "-" : k.patternBasis());
-                if (k.reason() != null) {
-                    sb.append("; ").append(k.reason());
+                        .append(k.patternBasis().orElse("-"));
+                if (k.reason().isPresent()) {
+                    sb.append("; ").append(k.reason().get());
                 }
                 sb.append('\n');
             }
@@ -175,7 +182,11 @@ final class ApimReport {
         return "[" + sig4(lo) + ", " + sig4(hi) + "]";
     }
 
-    private static String interval(BootstrapInterval b) {
+    private static String interval(java.util.Optional<Interval> b) {
+        return interval(b.orElse(null));
+    }
+
+    private static String interval(Interval b) {
         return b == null ? "-" : interval(b.lower(), b.upper());
     }
 
@@ -222,9 +233,9 @@ final class ApimReport {
         res.put("sd", f.residual().sd());
         res.put("rho", f.residual().rho());
         res.put("cov", f.residual().cov());
-        res.put("rho_ci_lower", f.rhoInterval() == null ? null : f.rhoInterval().lower());
-        res.put("rho_ci_upper", f.rhoInterval() == null ? null : f.rhoInterval().upper());
-        res.put("ci_note", f.residualIntervals().note());
+        res.put("rho_ci_lower", f.rhoInterval().map(VarianceInterval::lower).orElse(null));
+        res.put("rho_ci_upper", f.rhoInterval().map(VarianceInterval::upper).orElse(null));
+        res.put("ci_note", f.residualIntervals().note().orElse(null));
         m.put("residual", res);
         m.put("partial_icc", f.partialIcc());
         m.put("pseudo_r2", f.pseudoR2());
@@ -277,10 +288,10 @@ final class ApimReport {
         e.put("actor", k.actor());
         e.put("partner", k.partner());
         e.put("standardised_actor", k.standardisedActor());
-        e.put("k", k.k());
-        e.put("se", k.se());
-        e.put("ci_lower", k.ciLower());
-        e.put("ci_upper", k.ciUpper());
+        e.put("k", k.k().isPresent() ? k.k().getAsDouble() : null);
+        e.put("se", k.se().isPresent() ? k.se().getAsDouble() : null);
+        e.put("ci_lower", k.delta().map(Interval::lower).orElse(null));
+        e.put("ci_upper", k.delta().map(Interval::upper).orElse(null));
         e.put("ci_method", "delta");
         if (k.bootstrapReplicates() > 0) {
             Map<String, Object> b = new LinkedHashMap<>();
@@ -294,12 +305,16 @@ final class ApimReport {
             e.put("bootstrap", null);
         }
         e.put("pattern", k.pattern().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        e.put("pattern_basis", k.patternBasis());
-        e.put("reason", k.reason());
+        e.put("pattern_basis", k.patternBasis().orElse(null));
+        e.put("reason", k.reason().orElse(null));
         return e;
     }
 
-    private static Map<String, Object> bi(BootstrapInterval b) {
+    private static Map<String, Object> bi(java.util.Optional<Interval> b) {
+        return bi(b.orElse(null));
+    }
+
+    private static Map<String, Object> bi(Interval b) {
         if (b == null) {
             return null;
         }
@@ -319,8 +334,8 @@ final class ApimReport {
         o.put("x", f.predictors());
         o.put("covariates", f.covariates());
         o.put("interactions", f.interactions());
-        o.put("parameterisation", f.parameterisation() == null ? null
-                : f.parameterisation().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        o.put("parameterisation", f.parameterisation().isEmpty() ? null
+                : f.parameterisation().get().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         o.put("level", f.level());
         o.put("ci", f.normalIntervals() ? "normal" : "t");
         return o;

@@ -81,19 +81,21 @@ public final class ApimemCommand implements Callable<Integer> {
         OptionChecks.threads(cl, threads);
         boolean normal = model.normalIntervals(cl);
         DyadicData data = input.read();
-        Apimem.Builder b = data.distinguishable() ? Apimem.distinguishable(data) : Apimem.indistinguishable(data);
-        b.x(model.x.get(0)).m(m).y(model.y).method(ApimOptions.method(cl, model.method))
-                .df(ApimOptions.df(cl, model.df)).level(model.level).normalIntervals(normal);
-        model.covariates.forEach(b::covariate);
+        Apimem b = data.distinguishable() ? Apimem.distinguishable(data) : Apimem.indistinguishable(data);
+        b = b.withPredictor(model.x.get(0)).withMediator(m).withOutcome(model.y).withMethod(ApimOptions.method(cl, model.method))
+                .withDf(ApimOptions.df(cl, model.df)).withLevel(model.level).withNormalIntervals(normal);
+        for (String v : model.covariates) {
+            b = b.withCovariate(v);
+        }
         long s = seed == null ? 12345L : seed;
         if (mc > 0) {
-            b.monteCarlo(mc, s);
+            b = b.withMonteCarlo(mc, s);
         }
         if (bootstrap > 0) {
-            b.bootstrap(bootstrap, s);
+            b = b.withBootstrap(bootstrap, s);
         }
         if (threads != null) {
-            b.threads(threads);
+            b = b.withThreads(threads);
         }
         ApimemResult r = b.fit();
         PrintWriter out = cl.getOut();

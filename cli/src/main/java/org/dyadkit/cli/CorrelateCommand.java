@@ -51,9 +51,9 @@ public final class CorrelateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OptionChecks.distinct(spec.commandLine(), "--vars", vars);
+        OptionChecks.names(spec.commandLine(), "--vars", vars, "satisfaction,tension");
         DyadicData data = in.read();
-        CrossPartnerCorrelations table = CrossPartner.of(data, vars);
+        CrossPartnerCorrelations table = CrossPartner.of(data).withVariables(vars).fit();
         PrintWriter out = spec.commandLine().getOut();
         switch (format.format()) {
             case JSON -> OutputFormat.writeJson(out, json(data, table));
@@ -68,11 +68,61 @@ public final class CorrelateCommand implements Callable<Integer> {
         Map<String, Object> m = in.jsonHeader("correlate", data);
         m.put("variables", table.variables());
         if (table instanceof DistinguishableCorrelations d) {
-            m.put("rows", d.rows());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (CorrelationRow r : d.rows()) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("x", r.x());
+                row.put("x_role", r.xRole());
+                row.put("y", r.y());
+                row.put("y_role", r.yRole());
+                row.put("type", r.type().label());
+                row.put("n", r.n());
+                row.put("r", r.r());
+                row.put("ci_lower", r.ciLower());
+                row.put("ci_upper", r.ciUpper());
+                row.put("t", r.t());
+                row.put("df", r.df());
+                row.put("p", r.p());
+                rows.add(row);
+            }
+            m.put("rows", rows);
         } else {
             ExchangeableCorrelations e = (ExchangeableCorrelations) table;
-            m.put("intraclass", e.intraclass());
-            m.put("pairs", e.pairs());
+            List<Map<String, Object>> icc = new ArrayList<>();
+            for (IntraclassRow r : e.intraclass()) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("variable", r.variable());
+                row.put("n", r.n());
+                row.put("r", r.r());
+                row.put("z", r.z());
+                row.put("p", r.p());
+                icc.add(row);
+            }
+            m.put("intraclass", icc);
+            List<Map<String, Object>> pairs = new ArrayList<>();
+            for (ExchangeableRow r : e.pairs()) {
+                Map<String, Object> row = new java.util.LinkedHashMap<>();
+                row.put("x", r.x());
+                row.put("y", r.y());
+                row.put("n", r.n());
+                row.put("r_xx", r.rXx());
+                row.put("r_yy", r.rYy());
+                row.put("overall_r", r.overallR());
+                row.put("overall_z", r.overallZ());
+                row.put("overall_p", r.overallP());
+                row.put("cross_r", r.crossR());
+                row.put("cross_z", r.crossZ());
+                row.put("cross_p", r.crossP());
+                row.put("individual_r", r.individualR());
+                row.put("individual_t", MediationReport.d(r.individualT()));
+                row.put("individual_df", r.individualDf());
+                row.put("individual_p", MediationReport.d(r.individualP()));
+                row.put("dyad_r", MediationReport.d(r.dyadR()));
+                row.put("dyad_z", MediationReport.d(r.dyadZ()));
+                row.put("dyad_p", MediationReport.d(r.dyadP()));
+                pairs.add(row);
+            }
+            m.put("pairs", pairs);
         }
         return m;
     }
@@ -81,7 +131,7 @@ public final class CorrelateCommand implements Callable<Integer> {
         List<List<Object>> rows = new ArrayList<>();
         if (table instanceof DistinguishableCorrelations d) {
             for (CorrelationRow r : d.rows()) {
-                rows.add(List.of(r.x(), r.xRole(), r.y(), r.yRole(), r.type(), r.n(), r.r(), r.ciLower(), r.ciUpper(),
+                rows.add(List.of(r.x(), r.xRole(), r.y(), r.yRole(), r.type().label(), r.n(), r.r(), r.ciLower(), r.ciUpper(),
                         r.t(), r.df(), r.p()));
             }
             OutputFormat.writeCsv(out, List.of("x", "x_role", "y", "y_role", "type", "n", "r", "ci_lower", "ci_upper",
@@ -96,9 +146,9 @@ public final class CorrelateCommand implements Callable<Integer> {
             rows.add(Arrays.asList(r.x(), r.y(), "overall", r.n(), r.overallR(), r.overallZ(), null, null, r.overallP()));
             rows.add(Arrays.asList(r.x(), r.y(), "cross_intraclass", r.n(), r.crossR(), r.crossZ(), null, null,
                     r.crossP()));
-            rows.add(Arrays.asList(r.x(), r.y(), "individual_level", r.n(), r.individualR(), null, r.individualT(),
-                    r.individualDf(), r.individualP()));
-            rows.add(Arrays.asList(r.x(), r.y(), "dyad_level", r.n(), r.dyadR(), r.dyadZ(), null, null, r.dyadP()));
+            rows.add(Arrays.asList(r.x(), r.y(), "individual_level", r.n(), r.individualR(), null, MediationReport.d(r.individualT()),
+                    r.individualDf(), MediationReport.d(r.individualP())));
+            rows.add(Arrays.asList(r.x(), r.y(), "dyad_level", r.n(), MediationReport.d(r.dyadR()), MediationReport.d(r.dyadZ()), null, null, MediationReport.d(r.dyadP())));
         }
         OutputFormat.writeCsv(out, List.of("x", "y", "type", "n", "r", "z", "t", "df", "p"), rows);
     }
@@ -113,7 +163,7 @@ public final class CorrelateCommand implements Callable<Integer> {
         if (table instanceof DistinguishableCorrelations d) {
             t.add(List.of("x", "y", "type", "n", "r", "95% CI", "t", "df", "p"));
             for (CorrelationRow r : d.rows()) {
-                t.add(List.of(r.x() + " (" + r.xRole() + ")", r.y() + " (" + r.yRole() + ")", r.type(),
+                t.add(List.of(r.x() + " (" + r.xRole() + ")", r.y() + " (" + r.yRole() + ")", r.type().label(),
                         String.valueOf(r.n()), OutputFormat.fixed(r.r(), 4), "[" + OutputFormat.fixed(r.ciLower(), 4)
                         + ", " + OutputFormat.fixed(r.ciUpper(), 4) + "]", OutputFormat.fixed(r.t(), 3),
                         OutputFormat.number(r.df()), OutputFormat.pValue(r.p())));
@@ -133,10 +183,10 @@ public final class CorrelateCommand implements Callable<Integer> {
                 t.add(List.of(r.x(), r.y(), "cross-intraclass", n, OutputFormat.fixed(r.crossR(), 4),
                         "z = " + OutputFormat.fixed(r.crossZ(), 3), OutputFormat.pValue(r.crossP())));
                 t.add(List.of(r.x(), r.y(), "individual-level", n, OutputFormat.fixed(r.individualR(), 4),
-                        "t(" + OutputFormat.number(r.individualDf()) + ") = " + OutputFormat.fixed(r.individualT(), 3),
-                        OutputFormat.pValue(r.individualP())));
-                t.add(List.of(r.x(), r.y(), "dyad-level", n, OutputFormat.fixed(r.dyadR(), 4),
-                        "z = " + OutputFormat.fixed(r.dyadZ(), 3), OutputFormat.pValue(r.dyadP())));
+                        "t(" + OutputFormat.number(r.individualDf()) + ") = " + OutputFormat.fixed(MediationReport.d(r.individualT()), 3),
+                        OutputFormat.pValue(MediationReport.d(r.individualP()))));
+                t.add(List.of(r.x(), r.y(), "dyad-level", n, OutputFormat.fixed(MediationReport.d(r.dyadR()), 4),
+                        "z = " + OutputFormat.fixed(MediationReport.d(r.dyadZ()), 3), OutputFormat.pValue(MediationReport.d(r.dyadP()))));
             }
             sb.append(OutputFormat.table(t));
             sb.append("\noverall: each person's x with their own y; cross-intraclass: x with the partner's y.\n")

@@ -14,7 +14,7 @@ import picocli.CommandLine.Mixin;
 /**
  * {@code dyadkit distinguishability}: the ML likelihood-ratio test of the distinguishable against the
  * indistinguishable APIM with the same terms. A thin shell over
- * {@link org.dyadkit.apim.Apim.Builder#distinguishability()}.
+ * {@link org.dyadkit.apim.Apim#distinguishability()}.
  */
 @Command(name = "distinguishability", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Test of distinguishability: the APIM fitted by ML with role-specific effects and SDs and "

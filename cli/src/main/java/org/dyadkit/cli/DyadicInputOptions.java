@@ -26,8 +26,18 @@ public final class DyadicInputOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input CSV file.")
+    @Option(names = "--input", required = true, paramLabel = "FILE",
+            description = "Input CSV file ('-' reads standard input; a named pipe works too).")
     Path input;
+
+    @picocli.CommandLine.Mixin
+    ReadingOptions reading;
+
+    @Option(names = "--names", paramLabel = "PATTERN",
+            description = "With --layout dyad: how member columns are named, with {var} and {role}: {var}_{role} "
+                    + "(sat_H), {var}.{role} (PRQC_1.2), {role}_{var} (H_sat), or the role inside the name "
+                    + "(sat.g.{role}_{item}: variables then named without the role, sat.g_3). Inferred when absent.")
+    String names;
 
     @Option(names = {"--layout", "--from"}, defaultValue = "individual", paramLabel = "LAYOUT",
             converter = LayoutConverter.class,
@@ -35,7 +45,9 @@ public final class DyadicInputOptions {
                     + "X_<role> columns) or pairwise (one row per person, X_A and X_P columns). Default: ${DEFAULT-VALUE}.")
     Layout layout;
 
-    @Option(names = "--dyad", required = true, paramLabel = "COL", description = "Column with the dyad id.")
+    @Option(names = "--dyad", paramLabel = "COL",
+            description = "Column with the dyad id (required, except with --layout dyad: each row is then a dyad, "
+                    + "numbered by its line).")
     String dyad;
 
     @Option(names = "--role", paramLabel = "COL",
@@ -101,7 +113,15 @@ public final class DyadicInputOptions {
      * @throws org.dyadkit.InputException (exit 3) for an unreadable file or invalid dyads
      */
     public DyadicData read() {
-        DyadicData data = builder(DataTable.read(input)).build();
+        DyadicData data = readData();
+        modelNote(data);
+        return data;
+    }
+
+    /** As {@link #read()}, without the note on the model (for restructuring, which fits none). */
+    DyadicData readData() {
+        check();
+        DyadicData data = builder(reading.readTable(input.toString())).build();
         PrintWriter err = spec.commandLine().getErr();
         for (String w : data.warnings()) {
             err.println("dyadkit: note: " + w);
@@ -115,6 +135,47 @@ public final class DyadicInputOptions {
         return data;
     }
 
+    /** The option checks made before reading (exit 2): names that are blank, a missing --dyad. */
+    void check() {
+        CommandLine cl = spec.commandLine();
+        OptionChecks.name(cl, "--dyad", dyad, "couple_id");
+        OptionChecks.name(cl, "--role", role, "gender");
+        OptionChecks.name(cl, "--person", person, "person_id");
+        OptionChecks.name(cl, "--names", names, "'{var}_{role}'");
+        if (dyad == null && layout != Layout.DYAD) {
+            throw new CommandLine.ParameterException(cl, "--dyad COL is needed with the " + layout.label()
+                    + " layout: name the column that holds the couple (dyad) id, for example --dyad couple_id");
+        }
+        if (names != null && layout != Layout.DYAD) {
+            throw new CommandLine.ParameterException(cl, "--names describes the columns of the dyad layout; "
+                    + "add --layout dyad, or drop --names");
+        }
+    }
+
+    /**
+     * A note on the error stream saying which model an analysis fitted when the command line did not say
+     * (neither {@code --role} nor {@code --indistinguishable}), and how to ask for the other.
+     */
+    void modelNote(DyadicData data) {
+        if (role != null || indistinguishable || (layout == Layout.DYAD && roles != null)) {
+            return;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        if (data.distinguishable()) {
+            err.println("dyadkit: note: fitted the model for distinguishable dyads (roles " + String.join(" and ",
+                    data.roles()) + ", from the column names); add --indistinguishable for the model without roles");
+        } else if (layout == Layout.DYAD) {
+            err.println("dyadkit: note: fitted the model for indistinguishable dyads (the column names number the "
+                    + "members); add --roles a,b naming the two role values of the column names for the distinguishable"
+                    + " model, or --indistinguishable to say this is intended");
+        } else {
+            err.println("dyadkit: note: fitted the model for indistinguishable dyads (no --role given); add --role COL"
+                    + " naming the column that tells the partners apart (for example --role gender) for the"
+                    + " distinguishable model, or --indistinguishable to say this is intended");
+        }
+        err.flush();
+    }
+
     /** The builder for a table, configured from the options (without reading the file). */
     public DyadicData.Builder builder(DataTable table) {
         if (roles != null && (roles.size() != 2 || roles.get(0).equals(roles.get(1)) || roles.get(0).isBlank())) {
@@ -126,7 +187,8 @@ public final class DyadicInputOptions {
                     "--suffixes needs two different suffixes separated by a comma, for example --suffixes _A,_P");
         }
         DyadicData.Builder b = DyadicData.layout(table, layout).dyad(dyad).role(role).roles(roles)
-                .indistinguishable(indistinguishable).suffixes(suffixes.get(0), suffixes.get(1)).person(person);
+                .indistinguishable(indistinguishable).suffixes(suffixes.get(0), suffixes.get(1)).person(person)
+                .names(names);
         if (layout != Layout.DYAD && roles != null && role == null && !indistinguishable) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--roles with --layout " + layout.label() + " needs --role COL naming the role column");

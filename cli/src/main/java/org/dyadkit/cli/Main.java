@@ -168,6 +168,17 @@ public final class Main implements Runnable {
             err.println("dyadkit: " + ex.getMessage());
             return EXIT_USAGE;
         }
+        if (ex instanceof java.io.UncheckedIOException u) {
+            err.println("dyadkit: cannot read or write: " + org.dyadkit.input.Messages.cut(String.valueOf(
+                    u.getCause() == null ? u.getMessage() : u.getCause().getMessage())));
+            return EXIT_INPUT;
+        }
+        if (ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
+            // a library precondition the options did not check: a usage error, never a stack trace
+            err.println("dyadkit: " + org.dyadkit.input.Messages.cut(String.valueOf(ex.getMessage())));
+            err.println("Run '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
+            return EXIT_USAGE;
+        }
         throw new IllegalStateException(ex);
     }
 
@@ -178,7 +189,27 @@ public final class Main implements Runnable {
             System.out.println(new Version().getVersion()[0]);
             System.exit(0);
         }
-        System.exit(commandLine(args).execute(args));
+        System.exit(execute(commandLine(args), args));
+    }
+
+    /**
+     * Runs a command and checks that its standard output was written: a failed write (a full disk, a
+     * closed pipe; {@code PrintStream} and {@code PrintWriter} only record it) is exit 3 with a message,
+     * never 0.
+     */
+    static int execute(CommandLine cl, String... args) {
+        int status = cl.execute(args);
+        boolean failed = cl.getOut().checkError();
+        System.out.flush();
+        failed |= System.out.checkError();
+        if (failed) {
+            PrintWriter err = cl.getErr();
+            err.println("dyadkit: standard output: cannot be written (is the disk full, or the pipe closed?); "
+                    + "the output is incomplete");
+            err.flush();
+            return status == 0 ? EXIT_INPUT : status;
+        }
+        return status;
     }
 
     /** Reports the version set in the build ({@link org.dyadkit.Version#current()}). */

@@ -38,6 +38,9 @@ public final class MediateCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, paramLabel = "FILE", description = "Input CSV, one row per person.")
     Path input;
 
+    @Mixin
+    ReadingOptions reading;
+
     @Option(names = "--x", required = true, paramLabel = "VAR", description = "Predictor X.")
     String x;
 
@@ -88,17 +91,20 @@ public final class MediateCommand implements Callable<Integer> {
             case "bca" -> BootstrapCi.BCA;
             default -> throw new CommandLine.ParameterException(cl, "--ci must be percentile or bca, not \"" + ci + "\"");
         };
-        DataTable table = DataTable.read(input);
-        Mediation.Builder b = Mediation.of(table).x(x).m(m).y(y).ci(method).level(level);
-        covariates.forEach(b::covariate);
+        OptionChecks.name(cl, "--dyad", dyad, "couple_id");
+        DataTable table = reading.readTable(input.toString());
+        Mediation b = Mediation.of(table).withPredictor(x).withMediator(m).withOutcome(y).withInterval(method).withLevel(level);
+        for (String v : covariates) {
+            b = b.withCovariate(v);
+        }
         if (dyad != null) {
-            b.dyad(dyad);
+            b = b.withDyad(dyad);
         }
         if (bootstrap > 0) {
-            b.bootstrap(bootstrap, seed);
+            b = b.withBootstrap(bootstrap, seed);
         }
         if (threads != null) {
-            b.threads(threads);
+            b = b.withThreads(threads);
         }
         MediationResult r = b.fit();
         PrintWriter out = cl.getOut();

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.dyadkit.apim.ApimFit;
 import org.dyadkit.mediation.ApimemResult;
 import org.dyadkit.mediation.IndirectEffect;
-import org.dyadkit.mediation.Interval;
+import org.dyadkit.resample.Interval;
 import org.dyadkit.mediation.MediationResult;
 import org.dyadkit.mediation.PathEstimate;
 import org.dyadkit.mediation.TotalEffect;
@@ -16,6 +16,44 @@ import org.dyadkit.mediation.TotalEffect;
 /** Text (laid out like R's {@code summary()}), JSON and CSV renderings of mediation results. */
 final class MediationReport {
     private MediationReport() {
+    }
+
+    /** Unwraps absent values (empty = null), enums (their label) for the JSON and CSV cells. */
+    static Object u(Object o) {
+        if (o instanceof java.util.Optional<?> opt) {
+            return u(opt.orElse(null));
+        }
+        if (o instanceof java.util.OptionalDouble d) {
+            return d.isPresent() ? d.getAsDouble() : null;
+        }
+        if (o instanceof java.util.OptionalLong l) {
+            return l.isPresent() ? l.getAsLong() : null;
+        }
+        if (o instanceof Enum<?> e) {
+            return e.toString();
+        }
+        return o;
+    }
+
+    /** An absent value as null. */
+    static Double d(java.util.OptionalDouble v) {
+        return v.isPresent() ? v.getAsDouble() : null;
+    }
+
+    private static Object orBlank(java.util.OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : "";
+    }
+
+    private static String sig(java.util.OptionalDouble v) {
+        return v.isPresent() ? ApimReport.sig(v.getAsDouble()) : "NA";
+    }
+
+    private static String ci(java.util.Optional<Interval> i) {
+        return ci(i.orElse(null));
+    }
+
+    private static Map<String, Object> interval(java.util.Optional<Interval> i) {
+        return interval(i.orElse(null));
     }
 
     private static String sig(Double v) {
@@ -36,7 +74,7 @@ final class MediationReport {
         StringBuilder sb = new StringBuilder();
         sb.append("Single-level mediation by ordinary least squares\n");
         sb.append("  Data: ").append(source).append("; ").append(r.n()).append(" persons with complete values")
-                .append(r.resampling().equals("dyads") ? " in " + r.units() + " dyads" : "").append('\n');
+                .append(r.resampling() == org.dyadkit.mediation.ResamplingUnit.DYADS ? " in " + r.units() + " dyads" : "").append('\n');
         sb.append("  X: ").append(r.x()).append("  M: ").append(r.m()).append("  Y: ").append(r.y());
         if (!r.covariates().isEmpty()) {
             sb.append("  covariates: ").append(String.join(", ", r.covariates()));
@@ -58,13 +96,13 @@ final class MediationReport {
         IndirectEffect e = r.indirect();
         sb.append("\nIndirect effect a*b: ").append(sig(e.estimate())).append('\n');
         sb.append("  Sobel test: SE ").append(sig(e.sobelSe())).append(", z ").append(sig(e.sobelZ())).append(", p ")
-                .append(ApimReport.pval(e.sobelP())).append('\n');
+                .append(ApimReport.pval(e.sobelP().orElse(Double.NaN))).append('\n');
         if (e.bootstrapN() > 0) {
             sb.append("  Bootstrap: ").append(e.bootstrapN()).append(" resamples of ").append(r.resampling())
-                    .append(", seed ").append(e.seed()).append(", ").append(e.failed()).append(" failed; SE ")
+                    .append(", seed ").append(e.seed().getAsLong()).append(", ").append(e.failed()).append(" failed; SE ")
                     .append(sig(e.bootstrapSe())).append('\n');
             sb.append("    ").append(pct(level)).append(" percentile CI ").append(ci(e.percentile())).append('\n');
-            if (e.biasCorrected() != null) {
+            if (e.biasCorrected().isPresent()) {
                 sb.append("    ").append(pct(level)).append(" BCa CI        ").append(ci(e.biasCorrected()))
                         .append("  (acceleration ").append(sig(r.acceleration())).append(")\n");
             }
@@ -76,17 +114,17 @@ final class MediationReport {
 
     private static Map<String, Object> path(PathEstimate p) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (p.effect() != null) {
-            m.put("effect", p.effect());
-            m.put("role", p.role());
+        if (p.effect().isPresent()) {
+            m.put("effect", u(p.effect()));
+            m.put("role", u(p.role()));
         }
-        m.put("estimate", p.estimate());
-        m.put("se", p.se());
-        m.put("df", p.df());
-        m.put("t", p.t());
-        m.put("p", p.p());
-        m.put("ci_lower", p.ciLower());
-        m.put("ci_upper", p.ciUpper());
+        m.put("estimate", u(p.estimate()));
+        m.put("se", u(p.se()));
+        m.put("df", u(p.df()));
+        m.put("t", u(p.t()));
+        m.put("p", u(p.p()));
+        m.put("ci_lower", u(p.ciLower()));
+        m.put("ci_upper", u(p.ciUpper()));
         return m;
     }
 
@@ -95,76 +133,77 @@ final class MediationReport {
             return null;
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("lower", i.lower());
-        m.put("upper", i.upper());
-        m.put("level", i.level());
+        m.put("lower", u(i.lower()));
+        m.put("upper", u(i.upper()));
+        m.put("level", u(i.level()));
         return m;
     }
 
     private static Map<String, Object> indirect(IndirectEffect e, double level) {
         Map<String, Object> m = new LinkedHashMap<>();
-        if (e.role() != null) {
-            m.put("effect", e.effect());
-            m.put("role", e.role());
+        if (e.role().isPresent()) {
+            m.put("effect", u(e.effect()));
+            m.put("role", u(e.role()));
         }
-        m.put("route", e.route());
-        m.put("estimate", e.estimate());
-        m.put("sobel_se", e.sobelSe());
-        m.put("sobel_z", e.sobelZ());
-        m.put("sobel_p", e.sobelP());
-        m.put("ci_lower", e.ci() == null ? null : e.ci().lower());
-        m.put("ci_upper", e.ci() == null ? null : e.ci().upper());
-        m.put("ci_method", e.ci() == null ? null : e.ci().method());
-        m.put("level", level);
-        m.put("bootstrap_n", e.bootstrapN());
-        m.put("seed", e.seed());
-        m.put("failed", e.failed());
-        m.put("bootstrap_se", e.bootstrapSe());
-        m.put("percentile", interval(e.percentile()));
+        m.put("route", u(e.route()));
+        m.put("estimate", u(e.estimate()));
+        m.put("sobel_se", u(e.sobelSe()));
+        m.put("sobel_z", u(e.sobelZ()));
+        m.put("sobel_p", u(e.sobelP()));
+        m.put("ci_lower", u(e.ci().map(Interval::lower).map(Object.class::cast).orElse(null)));
+        m.put("ci_upper", u(e.ci().map(Interval::upper).map(Object.class::cast).orElse(null)));
+        m.put("ci_method", u(e.ci().map(i -> (Object) i.kind().label()).orElse(null)));
+        m.put("level", u(level));
+        m.put("bootstrap_n", u(e.bootstrapN()));
+        m.put("seed", u(e.seed()));
+        m.put("failed", u(e.failed()));
+        m.put("bootstrap_se", u(e.bootstrapSe()));
+        m.put("percentile", u(interval(e.percentile())));
         return m;
     }
 
     static Map<String, Object> json(MediationResult r, String input, String dyadColumn, double level) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("analysis", "mediate");
-        m.put("x", r.x());
-        m.put("m", r.m());
-        m.put("y", r.y());
-        m.put("covariates", r.covariates());
-        m.put("n", r.n());
-        m.put("resampling", r.resampling());
-        m.put("n_units", r.units());
+        m.put("analysis", u("mediate"));
+        m.put("x", u(r.x()));
+        m.put("m", u(r.m()));
+        m.put("y", u(r.y()));
+        m.put("covariates", u(r.covariates()));
+        m.put("n", u(r.n()));
+        m.put("resampling", u(r.resampling()));
+        m.put("n_units", u(r.units()));
         Map<String, Object> paths = new LinkedHashMap<>();
-        paths.put("a", path(r.a()));
-        paths.put("b", path(r.b()));
-        paths.put("c_prime", path(r.cPrime()));
-        paths.put("c", path(r.c()));
-        m.put("paths", paths);
+        paths.put("a", u(path(r.a())));
+        paths.put("b", u(path(r.b())));
+        paths.put("c_prime", u(path(r.cPrime())));
+        paths.put("c", u(path(r.c())));
+        m.put("paths", u(paths));
         Map<String, Object> ind = indirect(r.indirect(), level);
         Map<String, Object> bca = interval(r.indirect().biasCorrected());
         if (bca != null) {
-            bca.put("acceleration", r.acceleration());
+            bca.put("acceleration", u(r.acceleration()));
         }
-        ind.put("bca", bca);
-        m.put("indirect", ind);
+        ind.put("bca", u(bca));
+        m.put("indirect", u(ind));
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("input", input);
-        o.put("dyad", dyadColumn);
-        o.put("level", level);
-        m.put("options", o);
+        o.put("input", u(input));
+        o.put("dyad", u(dyadColumn));
+        o.put("level", u(level));
+        m.put("options", u(o));
         return m;
     }
 
     static List<List<Object>> csv(MediationResult r) {
         List<List<Object>> rows = new ArrayList<>();
         for (PathEstimate p : List.of(r.a(), r.b(), r.cPrime(), r.c())) {
-            rows.add(List.of(p.path(), p.estimate(), p.se(), p.df(), p.t(), p.p(), p.ciLower(), p.ciUpper(), ""));
+            rows.add(List.of(p.path().label(), p.estimate(), p.se(), p.df(), p.t(), p.p(), p.ciLower(), p.ciUpper(), ""));
         }
         IndirectEffect e = r.indirect();
-        List<Object> row = new ArrayList<>(List.of("indirect", e.estimate(), e.sobelSe(), "", e.sobelZ(), e.sobelP()));
-        row.add(e.ci() == null ? "" : e.ci().lower());
-        row.add(e.ci() == null ? "" : e.ci().upper());
-        row.add(e.ci() == null ? "sobel" : e.ci().method());
+        List<Object> row = new ArrayList<>(List.of("indirect", e.estimate(), orBlank(e.sobelSe()), "", orBlank(e.sobelZ()),
+                orBlank(e.sobelP())));
+        row.add(u(e.ci().map(Interval::lower).map(Object.class::cast).orElse("")));
+        row.add(u(e.ci().map(Interval::upper).map(Object.class::cast).orElse("")));
+        row.add(u(e.ci().map(i -> (Object) i.kind().label()).orElse("sobel")));
         rows.add(row);
         return rows;
     }
@@ -197,7 +236,8 @@ final class MediationReport {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("path", "effect", "role", "Value", "Std.Error", "df", "t-value", "p-value"));
         for (PathEstimate p : r.paths()) {
-            rows.add(List.of(p.path().equals("c_prime") ? "c'" : p.path(), p.effect(), p.role(), sig(p.estimate()),
+            rows.add(List.of(p.path() == org.dyadkit.mediation.Path.C_PRIME ? "c'" : p.path().label(), p.effect().get().label(),
+                    p.role().get(), sig(p.estimate()),
                     sig(p.se()), ApimReport.df(p.df()), sig(p.t()), ApimReport.pval(p.p())));
         }
         sb.append(OutputFormat.table(rows));
@@ -210,18 +250,18 @@ final class MediationReport {
         tr.add(List.of("effect", "role", "route", "direct", "indirect", "total", "% mediated", "c (no M)",
                 "percentile CI", "bias-corrected CI"));
         for (TotalEffect t : r.total()) {
-            tr.add(List.of(t.effect(), t.role(), t.route(), sig(t.direct()), sig(t.indirect()), sig(t.total()),
-                    t.percentMediated() == null ? "NA" : String.format(Locale.ROOT, "%.1f", t.percentMediated()),
+            tr.add(List.of(t.effect().label(), t.role(), t.route(), sig(t.direct()), sig(t.indirect()), sig(t.total()),
+                    t.percentMediated().isEmpty() ? "NA" : String.format(Locale.ROOT, "%.1f", t.percentMediated().getAsDouble()),
                     sig(t.c().estimate()), ci(t.percentile()), ci(t.biasCorrected())));
         }
         sb.append(OutputFormat.table(tr));
         if (r.monteCarloDraws() > 0) {
             sb.append("\nMonte Carlo: ").append(r.monteCarloDraws()).append(" draws of a and b from normals with their"
-                    + " GLS covariances, cov(a, b) = 0, seed ").append(r.monteCarloSeed()).append('\n');
+                    + " GLS covariances, cov(a, b) = 0, seed ").append(r.monteCarloSeed().getAsLong()).append('\n');
         }
         if (r.bootstrapN() > 0) {
             sb.append("Bootstrap: ").append(r.bootstrapN()).append(" resamples of ").append(r.resampledDyads())
-                    .append(" dyads, both mediation models refitted, seed ").append(r.bootstrapSeed());
+                    .append(" dyads, both mediation models refitted, seed ").append(r.bootstrapSeed().getAsLong());
             int failed = r.indirect().get(0).failed();
             sb.append(", ").append(failed).append(" failed\n");
         }
@@ -237,10 +277,10 @@ final class MediationReport {
         head.addAll(List.of("MC " + pct(level) + " CI", "percentile CI", "bias-corrected CI"));
         rows.add(head);
         for (IndirectEffect e : list) {
-            List<String> row = new ArrayList<>(List.of(e.effect().replace('_', '-'), e.role(), e.route(),
+            List<String> row = new ArrayList<>(List.of(e.effect().label().replace('_', '-'), e.role().orElse(""), e.route(),
                     sig(e.estimate())));
             if (sobel) {
-                row.addAll(List.of(sig(e.sobelZ()), ApimReport.pval(e.sobelP())));
+                row.addAll(List.of(sig(e.sobelZ()), ApimReport.pval(e.sobelP().orElse(Double.NaN))));
             }
             row.addAll(List.of(ci(e.monteCarlo()), ci(e.percentile()), ci(e.biasCorrected())));
             rows.add(row);
@@ -252,79 +292,79 @@ final class MediationReport {
         Map<String, Object> m = indirect(e, level);
         Map<String, Object> mc = interval(e.monteCarlo());
         if (mc != null) {
-            mc.put("p", e.monteCarloP());
+            mc.put("p", u(e.monteCarloP()));
         }
-        m.put("monte_carlo", mc);
-        m.put("bias_corrected", interval(e.biasCorrected()));
+        m.put("monte_carlo", u(mc));
+        m.put("bias_corrected", u(interval(e.biasCorrected())));
         return m;
     }
 
     static Map<String, Object> json(ApimemResult r, DyadicInputOptions in, double level, boolean normal) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("analysis", "apimem");
-        m.put("method", r.method().name());
-        m.put("dyads", r.distinguishable() ? "distinguishable" : "indistinguishable");
-        m.put("roles", r.roles());
-        m.put("x", r.x());
-        m.put("m", r.m());
-        m.put("y", r.y());
-        m.put("covariates", r.covariates());
+        m.put("analysis", u("apimem"));
+        m.put("method", u(r.method().name()));
+        m.put("dyads", u(r.distinguishable() ? "distinguishable" : "indistinguishable"));
+        m.put("roles", u(r.roles()));
+        m.put("x", u(r.x()));
+        m.put("m", u(r.m()));
+        m.put("y", u(r.y()));
+        m.put("covariates", u(r.covariates()));
         Map<String, Object> n = new LinkedHashMap<>();
-        n.put("a", r.mediatorModel().nObs());
-        n.put("b", r.outcomeModel().nObs());
-        n.put("c", r.totalModel().nObs());
-        m.put("n_obs", n);
+        n.put("a", u(r.mediatorModel().nObs()));
+        n.put("b", u(r.outcomeModel().nObs()));
+        n.put("c", u(r.totalModel().nObs()));
+        m.put("n_obs", u(n));
         Map<String, Object> nd = new LinkedHashMap<>();
-        nd.put("a", r.mediatorModel().nDyads());
-        nd.put("b", r.outcomeModel().nDyads());
-        nd.put("c", r.totalModel().nDyads());
-        m.put("n_dyads", nd);
-        m.put("df_method", ApimReport.dfName(r.mediatorModel().dfMethod()));
+        nd.put("a", u(r.mediatorModel().nDyads()));
+        nd.put("b", u(r.outcomeModel().nDyads()));
+        nd.put("c", u(r.totalModel().nDyads()));
+        m.put("n_dyads", u(nd));
+        m.put("df_method", u(ApimReport.dfName(r.mediatorModel().dfMethod())));
         Map<String, Object> paths = new LinkedHashMap<>();
         for (String p : List.of("a", "b", "c_prime", "c")) {
             List<Map<String, Object>> l = new ArrayList<>();
             for (PathEstimate e : r.paths()) {
-                if (e.path().equals(p)) {
+                if (e.path().label().equals(p)) {
                     l.add(path(e));
                 }
             }
             paths.put(p, l);
         }
-        m.put("paths", paths);
-        m.put("indirect", r.indirect().stream().map(e -> effect(e, level)).toList());
-        m.put("total_indirect", r.totalIndirect().stream().map(e -> effect(e, level)).toList());
+        m.put("paths", u(paths));
+        m.put("indirect", u(r.indirect().stream().map(e -> effect(e, level)).toList()));
+        m.put("total_indirect", u(r.totalIndirect().stream().map(e -> effect(e, level)).toList()));
         List<Map<String, Object>> totals = new ArrayList<>();
         for (TotalEffect t : r.total()) {
             Map<String, Object> e = new LinkedHashMap<>();
-            e.put("effect", t.effect());
-            e.put("role", t.role());
-            e.put("route", t.route());
-            e.put("direct", t.direct());
-            e.put("indirect", t.indirect());
-            e.put("total", t.total());
-            e.put("percent_mediated", t.percentMediated());
-            e.put("c", t.c().estimate());
-            e.put("c_se", t.c().se());
-            e.put("percentile", interval(t.percentile()));
-            e.put("bias_corrected", interval(t.biasCorrected()));
+            e.put("effect", u(t.effect()));
+            e.put("role", u(t.role()));
+            e.put("route", u(t.route()));
+            e.put("direct", u(t.direct()));
+            e.put("indirect", u(t.indirect()));
+            e.put("total", u(t.total()));
+            e.put("percent_mediated", u(t.percentMediated()));
+            e.put("c", u(t.c().estimate()));
+            e.put("c_se", u(t.c().se()));
+            e.put("percentile", u(interval(t.percentile())));
+            e.put("bias_corrected", u(interval(t.biasCorrected())));
             totals.add(e);
         }
-        m.put("total", totals);
+        m.put("total", u(totals));
         Map<String, Object> mc = new LinkedHashMap<>();
-        mc.put("draws", r.monteCarloDraws());
-        mc.put("seed", r.monteCarloSeed());
-        m.put("monte_carlo", mc);
+        mc.put("draws", u(r.monteCarloDraws()));
+        mc.put("seed", u(r.monteCarloSeed()));
+        m.put("monte_carlo", u(mc));
         Map<String, Object> b = new LinkedHashMap<>();
-        b.put("n", r.bootstrapN());
-        b.put("seed", r.bootstrapSeed());
-        b.put("resampled_dyads", r.resampledDyads());
-        m.put("bootstrap", b);
+        b.put("n", u(r.bootstrapN()));
+        b.put("seed", u(r.bootstrapSeed()));
+        b.put("resampled_dyads", u(r.resampledDyads()));
+        m.put("bootstrap", u(b));
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("input", in.input().toString());
-        o.put("layout", in.layout().label());
-        o.put("level", level);
-        o.put("ci", normal ? "normal" : "t");
-        m.put("options", o);
+        o.put("input", u(in.input().toString()));
+        o.put("layout", u(in.layout().label()));
+        o.put("level", u(level));
+        o.put("ci", u(normal ? "normal" : "t"));
+        m.put("options", u(o));
         return m;
     }
 
@@ -334,23 +374,23 @@ final class MediationReport {
     static List<List<Object>> csv(ApimemResult r) {
         List<List<Object>> rows = new ArrayList<>();
         for (PathEstimate p : r.paths()) {
-            rows.add(List.of("path", p.path(), p.effect(), p.role(), p.estimate(), p.se(), p.t(), p.p(), p.ciLower(),
+            rows.add(List.of("path", p.path().label(), p.effect().get().label(), p.role().get(), p.estimate(), p.se(), p.t(), p.p(), p.ciLower(),
                     p.ciUpper(), r.mediatorModel().normalIntervals() ? "normal" : "t"));
         }
         for (List<IndirectEffect> l : List.of(r.indirect(), r.totalIndirect())) {
             for (IndirectEffect e : l) {
                 List<Object> row = new ArrayList<>();
-                row.add(l == r.indirect() ? "indirect" : "total_indirect");
-                row.add(e.effect());
-                row.add("");
-                row.add(e.role());
-                row.add(e.estimate());
-                row.add(e.sobelSe() == null ? "" : e.sobelSe());
-                row.add(e.sobelZ() == null ? "" : e.sobelZ());
-                row.add(e.sobelP() == null ? "" : e.sobelP());
-                row.add(e.ci() == null ? "" : e.ci().lower());
-                row.add(e.ci() == null ? "" : e.ci().upper());
-                row.add(e.ci() == null ? "" : e.ci().method());
+                row.add(u(l == r.indirect() ? "indirect" : "total_indirect"));
+                row.add(u(e.effect()));
+                row.add(u(""));
+                row.add(u(e.role()));
+                row.add(u(e.estimate()));
+                row.add(u(orBlank(e.sobelSe())));
+                row.add(u(orBlank(e.sobelZ())));
+                row.add(u(orBlank(e.sobelP())));
+                row.add(u(e.ci().map(Interval::lower).map(Object.class::cast).orElse("")));
+                row.add(u(e.ci().map(Interval::upper).map(Object.class::cast).orElse("")));
+                row.add(u(e.ci().map(i -> (Object) i.kind().label()).orElse("")));
                 rows.add(row);
             }
         }

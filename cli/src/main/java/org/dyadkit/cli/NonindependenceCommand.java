@@ -49,9 +49,9 @@ public final class NonindependenceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OptionChecks.distinct(spec.commandLine(), "--var", vars);
+        OptionChecks.names(spec.commandLine(), "--var", vars, "satisfaction");
         DyadicData data = in.read();
-        List<NonindependenceResult> results = Nonindependence.of(data, vars);
+        List<NonindependenceResult> results = Nonindependence.of(data).fit(vars);
         PrintWriter out = spec.commandLine().getOut();
         switch (format.format()) {
             case JSON -> OutputFormat.writeJson(out, json(data, results));

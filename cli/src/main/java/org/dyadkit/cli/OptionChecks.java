@@ -2,7 +2,6 @@ package org.dyadkit.cli;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine;
 
 /**
@@ -49,26 +48,47 @@ final class OptionChecks {
         }
     }
 
-    /**
-     * A field separator option ({@code --delimiter}): one ASCII character other than a quote or a line
-     * break, or the words {@code tab}, {@code semicolon}, {@code comma}.
-     */
+    /** A field separator option; see {@link ReadingOptions#delimiter(CommandLine, String, String)}. */
     static char delimiter(CommandLine cl, String text, String option) {
-        String t = text.toLowerCase(Locale.ROOT);
-        if (t.equals("tab") || t.equals("\\t") || t.equals("\t")) {
-            return '\t';
+        return ReadingOptions.delimiter(cl, text, option);
+    }
+
+    /** A name option ({@code --dyad}, {@code --prefix}, {@code --y}): blank is refused (exit 2). */
+    static String name(CommandLine cl, String option, String value, String example) {
+        if (value != null && value.isBlank()) {
+            throw new CommandLine.ParameterException(cl, option + ": an empty name; give a column name, for example "
+                    + option + " " + example);
         }
-        if (t.equals("semicolon")) {
-            return ';';
+        return value;
+    }
+
+    /**
+     * A list option ({@code --vars a,b}): empty entries ({@code --vars ,}), an empty list and a name given twice
+     * are refused (exit 2).
+     */
+    static void names(CommandLine cl, String option, List<String> values, String example) {
+        if (values == null) {
+            return;
         }
-        if (t.equals("comma")) {
-            return ',';
+        if (values.isEmpty() || values.stream().anyMatch(String::isBlank)) {
+            throw new CommandLine.ParameterException(cl, option + ": an empty name in " + org.dyadkit.input.Messages
+                    .quote(String.join(",", values)) + "; give names separated by commas, for example " + option + " "
+                    + example);
         }
-        if (text.length() != 1 || text.charAt(0) == '"' || text.charAt(0) > 127 || text.charAt(0) == '\n'
-                || text.charAt(0) == '\r') {
-            throw new CommandLine.ParameterException(cl, option + ": \"" + text
-                    + "\" is not a single ASCII character other than a quote; use , or ; or tab");
+        distinct(cl, option, values);
+    }
+
+    /**
+     * Refuses an output path that is the input file (symbolic links followed): writing there would
+     * replace the export (exit 2).
+     */
+    static void notInput(CommandLine cl, String option, String output, String input) {
+        if (output == null || input == null || output.equals("-") || input.equals("-")) {
+            return;
         }
-        return text.charAt(0);
+        if (output.equals(input) || ReadingOptions.sameFile(java.nio.file.Path.of(output), java.nio.file.Path.of(input))) {
+            throw new CommandLine.ParameterException(cl, option + " " + org.dyadkit.input.Messages.quote(output)
+                    + " is the input file; writing there would replace it. Give another path");
+        }
     }
 }

@@ -22,6 +22,8 @@ import org.dyadkit.instrument.Instruments;
 import org.dyadkit.instrument.Item;
 import org.dyadkit.reliability.AlphaIfDropped;
 import org.dyadkit.reliability.AlphaResult;
+import org.dyadkit.reliability.CellProblem;
+import org.dyadkit.reliability.InstrumentReliability;
 import org.dyadkit.reliability.GroupOmega;
 import org.dyadkit.reliability.ItemSet;
 import org.dyadkit.reliability.ItemStatistics;
@@ -121,17 +123,8 @@ public final class ReliabilityCommand implements Callable<Integer> {
                     + "(e.g. --by role) or a sample or site.")
     String by;
 
-    @Option(names = "--na", split = ",", paramLabel = "CODE",
-            description = "Codes that mean missing besides a blank cell, e.g. --na 99,-9 (not listed as problems).")
-    List<String> na = new ArrayList<>();
-
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The field separator: , (default), ; or tab.")
-    String delimiter = ",";
-
-    @Option(names = "--qualtrics",
-            description = "The file has two extra header rows under the column names (Qualtrics export); they are "
-                    + "skipped, and lines count respondents from 1 as in score.")
-    boolean qualtrics;
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
     @Option(names = "--strict",
             description = "Stop (exit 3) at the first answer that is not a whole number in its item's range, "
@@ -162,41 +155,33 @@ public final class ReliabilityCommand implements Callable<Integer> {
         Instrument inst = Instruments.resolve(instrument);
         List<ScaleDefinition> scales = scales(inst);
         DataTable table = readTable();
-        ColumnNamer namer = namer(inst);
-        String[] labels = by == null ? null : table.text(by);
-        if (by != null) {
-            table.columnIndex(by);
-        }
+        ItemColumns cols = itemColumns(inst);
         String[] ids = id == null ? null : table.text(id);
-        List<ScaleReliability> results = new ArrayList<>();
-        Map<String, List<Integer>> numbersByScale = new LinkedHashMap<>();
-        Answers answers = answers(table, inst, scales, namer);
-        for (ScaleDefinition def : scales) {
-            ItemSet items = itemSet(answers, inst, def, table.rowCount());
-            numbersByScale.put(def.name(), def.items());
-            int k = factors != null ? factors : def.groupFactors();
-            try {
-                if (labels == null) {
-                    results.add(Reliability.scale(def.name(), items, missing, k));
-                } else {
-                    Map<String, ScaleReliability> groups = new TreeMap<>();
-                    for (var e : org.dyadkit.reliability.Groups.split(items, labels).entrySet()) {
-                        try {
-                            groups.put(e.getKey(), Reliability.scale(def.name(), e.getKey(), e.getValue(), missing, k));
-                        } catch (AnalysisException ex) {
-                            throw new AnalysisException(ex.reason(), by + " = " + e.getKey() + ": " + ex.getMessage());
-                        }
-                    }
-                    if (groups.isEmpty()) {
-                        throw new InputException(Location.file(table.source()), "column " + by
-                                + " is blank in every row; name a column that holds each person's group");
-                    }
-                    results.addAll(groups.values());
-                }
-            } catch (AnalysisException ex) {
-                throw new AnalysisException(ex.reason(), "scale " + def.name() + ", " + ex.getMessage());
-            }
+        Reliability analysis = Reliability.of(inst, table).withItems(cols).withScales(scales).withMissing(missing)
+                .withStrict(strict);
+        if (by != null) {
+            analysis = analysis.withGroups(by);
         }
+        if (factors != null) {
+            analysis = analysis.withFactors(factors);
+        }
+        InstrumentReliability result = analysis.fit();
+        List<ScaleReliability> results = result.scales();
+        Map<String, List<Integer>> numbersByScale = result.itemNumbers();
+        ColumnNamer namer = new ColumnNamer() {
+            @Override
+            public String column(int number) {
+                return cols.column(number);
+            }
+
+            @Override
+            public String describe() {
+                return result.itemColumns();
+            }
+        };
+        record Answers(List<CellProblem> problems) {
+        }
+        Answers answers = new Answers(result.problems());
         switch (fmt) {
             case "json" -> out.println(json(inst, missing, results, numbersByScale, namer, answers.problems(), ids));
             case "csv" -> csv(out, inst, results);
@@ -279,138 +264,24 @@ public final class ReliabilityCommand implements Callable<Integer> {
         String describe();
     }
 
-    private ColumnNamer namer(Instrument inst) {
-        ItemColumns cols;
+    private ItemColumns itemColumns(Instrument inst) {
         if (columns != null && columns.map != null) {
-            cols = ItemColumns.read(columns.map, inst.id());
-        } else {
-            String pattern = columns != null && columns.pattern != null ? columns.pattern
-                    : BatchScoring.defaultPrefix(inst) + "{n}";
-            try {
-                cols = ItemColumns.pattern(pattern);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--items: " + e.getMessage());
-            }
+            return ItemColumns.read(columns.map, inst.id());
         }
-        return new ColumnNamer() {
-            @Override
-            public String column(int number) {
-                String c = cols.column(number);
-                if (c == null) {
-                    throw new InputException(Location.file(columns.map.toString()), "the item map has no row for "
-                            + inst.id() + " item " + number + "; add a row '" + number + ",COLUMN'");
-                }
-                return c;
-            }
-
-            @Override
-            public String describe() {
-                return cols.describe();
-            }
-        };
+        String pattern = columns != null && columns.pattern != null ? columns.pattern
+                : BatchScoring.defaultPrefix(inst) + "{n}";
+        try {
+            return ItemColumns.pattern(pattern);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--items: " + e.getMessage());
+        }
     }
 
-    /** A cell that was set to missing: line counts data rows from 1, the header excluded. */
-    record CellProblem(long line, String column, String value, String problem) {
-    }
-
-    /** Item columns parsed once: answers by item number, and the cells set to missing. */
-    private record Answers(Map<Integer, double[]> columns, Map<Integer, String> names, List<CellProblem> problems) {
-    }
-
-    /**
-     * Reads every item the scales use. A cell must be blank (or NA or .), or a whole number in the item's
-     * range; anything else is set to missing and reported, as the scorer does (with --strict: exit 3).
-     */
+    /** Reads the input in the dialect of the reading options (Qualtrics rows skipped, codes blank). */
     private DataTable readTable() {
-        char delim = OptionChecks.delimiter(spec.commandLine(), delimiter, "--delimiter");
-        DataTable table = DataTable.read(input, delim);
-        if (!qualtrics) {
-            return table;
-        }
-        if (table.rowCount() <= 2) {
-            throw new InputException(Location.file(table.source()), "--qualtrics expects two extra header rows "
-                    + "followed by respondents, but the file has " + table.rowCount() + " row(s) under the header");
-        }
-        int[] respondents = new int[table.rowCount() - 2];
-        for (int r = 0; r < respondents.length; r++) {
-            respondents[r] = r + 2;
-        }
-        return table.select(respondents);
-    }
-
-    private Answers answers(DataTable table, Instrument inst, List<ScaleDefinition> scales, ColumnNamer namer) {
-        Map<Integer, double[]> cols = new TreeMap<>();
-        Map<Integer, String> names = new TreeMap<>();
-        List<CellProblem> problems = new ArrayList<>();
-        for (ScaleDefinition def : scales) {
-            for (int number : def.items()) {
-                if (cols.containsKey(number)) {
-                    continue;
-                }
-                String col = namer.column(number);
-                if (!table.hasColumn(col)) {
-                    throw new InputException(Location.file(table.source()), "no column named \"" + col + "\" for "
-                            + inst.id() + " item " + number + " (" + namer.describe() + ")"
-                            + DataTable.suggest(col, table.columns())
-                            + "; name the item columns with --items PATTERN or --item-map FILE");
-                }
-                Item it = inst.item(number);
-                String[] text = table.text(col);
-                double[] x = new double[text.length];
-                for (int r = 0; r < text.length; r++) {
-                    String t = text[r].strip();
-                    x[r] = Double.NaN;
-                    if (t.isEmpty() || t.equals("NA") || t.equals(".") || na.contains(t)) {
-                        continue;
-                    }
-                    String problem = null;
-                    double v = Double.NaN;
-                    try {
-                        v = Double.parseDouble(t);
-                    } catch (NumberFormatException e) {
-                        problem = "non_numeric";
-                    }
-                    if (problem == null) {
-                        if (!Double.isFinite(v)) {
-                            problem = "non_numeric";
-                        } else if (v != Math.rint(v)) {
-                            problem = "non_integer";
-                        } else if (v < it.min() || v > it.max()) {
-                            problem = "out_of_range";
-                        }
-                    }
-                    if (problem == null) {
-                        x[r] = v;
-                        continue;
-                    }
-                    if (strict) {
-                        throw new InputException(new Location(table.source(), r + 1, col, text[r]), problem.replace('_',
-                                ' ') + " for " + inst.id() + " item " + number + " (answers " + it.min() + "-"
-                                + it.max() + "); correct it, or leave the cell blank if it is a missing-value code");
-                    }
-                    problems.add(new CellProblem(r + 1, col, text[r], problem));
-                }
-                cols.put(number, x);
-                names.put(number, col);
-            }
-        }
-        problems.sort(java.util.Comparator.comparingLong(CellProblem::line).thenComparing(CellProblem::column));
-        return new Answers(cols, names, problems);
-    }
-
-    private static ItemSet itemSet(Answers answers, Instrument inst, ScaleDefinition def, int rows) {
-        List<String> names = new ArrayList<>();
-        double[][] x = new double[rows][def.items().size()];
-        for (int j = 0; j < def.items().size(); j++) {
-            int number = def.items().get(j);
-            names.add(answers.names().get(number));
-            double[] col = answers.columns().get(number);
-            for (int r = 0; r < rows; r++) {
-                x[r][j] = col[r];
-            }
-        }
-        return def.itemSet(inst, names, x);
+        OptionChecks.name(spec.commandLine(), "--id", id, "person_id");
+        OptionChecks.name(spec.commandLine(), "--by", by, "role");
+        return reading.readTable(input.toString());
     }
 
     // ---------------------------------------------------------------- output

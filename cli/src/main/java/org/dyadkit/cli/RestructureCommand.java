@@ -47,7 +47,9 @@ public final class RestructureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DyadicData data = in.read();
+        OptionChecks.notInput(spec.commandLine(), "--output", output == null ? null : output.toString(),
+                in.input().toString());
+        DyadicData data = in.readData();
         DataTable out = data.to(to);
         PrintWriter err = spec.commandLine().getErr();
         if (output == null || output.toString().equals("-")) {
@@ -59,6 +61,9 @@ public final class RestructureCommand implements Callable<Integer> {
             }
             w.flush();
         } else {
+            for (String stale : org.dyadkit.survey.AtomicFile.staleTemporaryFiles(output)) {
+                err.println("dyadkit: note: removed " + stale + ", left by an earlier run that was killed");
+            }
             CsvOutput.writeAtomically(out, output);
             err.println("dyadkit: wrote " + out.rowCount() + " rows (" + data.size() + " dyads, "
                     + (data.distinguishable() ? "roles " + String.join(", ", data.roles()) : "indistinguishable")

@@ -17,6 +17,7 @@ import org.dyadkit.scoring.MissingRule;
 import org.dyadkit.scoring.Scorer;
 import org.dyadkit.scoring.TotalMethod;
 import org.dyadkit.survey.BatchScoring;
+import org.dyadkit.survey.AtomicFile;
 import org.dyadkit.survey.BatchSummary;
 import org.dyadkit.survey.ItemColumns;
 import org.dyadkit.survey.SurveyFormat;
@@ -88,19 +89,12 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--counts", description = "Adds <prefix>_<score>_answered columns.")
     boolean counts;
 
-    @Option(names = "--na", split = ",", paramLabel = "CODE",
-            description = "Codes that mean missing besides a blank cell, e.g. --na 99,-9 (not reported as problems).")
-    List<String> na = new ArrayList<>();
+    @CommandLine.Mixin
+    ReadingOptions reading;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "The field separator: , (default), ; or tab.")
-    String delimiter = ",";
-
-    @Option(names = "--output-delimiter", paramLabel = "CHAR", description = "The output's field separator. Default: the input's.")
+    @Option(names = "--output-delimiter", paramLabel = "CHAR",
+            description = "The output's field separator: , (default, whatever the input's), ; tab or |.")
     String outputDelimiter;
-
-    @Option(names = "--qualtrics",
-            description = "The file has two extra header rows under the column names (Qualtrics export); they are passed through.")
-    boolean qualtrics;
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Worker threads for validating and scoring: 0 (the default) uses one per processor, at most four; 1 keeps the whole pass in one thread. The output is the same for any number.")
@@ -109,10 +103,26 @@ public final class ScoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
-        char delim = OptionChecks.delimiter(cl, delimiter, "--delimiter");
-        SurveyFormat format = SurveyFormat.csv().withDelimiter(delim).withQualtrics(qualtrics)
-                .withNaCodes(na.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+        SurveyFormat format = SurveyFormat.of(reading.options());
         int k = instruments.size();
+        OptionChecks.name(cl, "--id", id, "person_id");
+        for (String p : prefixes) {
+            if (p.isBlank()) {
+                throw new CommandLine.ParameterException(cl, "--prefix: an empty prefix; the score columns are named "
+                        + "<prefix>_<score>, so give one such as --prefix scs");
+            }
+            if (!p.equals(p.strip()) || p.chars().anyMatch(c -> c < 32 || c == ',' || c == '"')) {
+                throw new CommandLine.ParameterException(cl, "--prefix: " + org.dyadkit.input.Messages.quote(p)
+                        + " holds a space, a comma, a quote or a control character; give a plain name such as --prefix scs");
+            }
+        }
+        if (new java.util.HashSet<>(prefixes).size() != prefixes.size()) {
+            throw new CommandLine.ParameterException(cl, "--prefix names the same prefix twice: " + prefixes
+                    + "; give each --instrument its own prefix");
+        }
+        for (String it : items) {
+            OptionChecks.name(cl, "--items", it, "'scs{n}'");
+        }
         checkAtMost("--items", items.size(), k);
         checkAtMost("--prefix", prefixes.size(), k);
         checkCount("--total", totals.size(), k);
@@ -132,8 +142,14 @@ public final class ScoreCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(cl, "--total: " + e.getMessage());
             }
         }
-        if (problems != null && problems.equals(output) && !output.equals("-")) {
+        if (problems != null && !output.equals("-") && (problems.equals(output)
+                || ReadingOptions.sameFile(Path.of(problems), Path.of(output)))) {
             throw new CommandLine.ParameterException(cl, "--problems and --output name the same file");
+        }
+        OptionChecks.notInput(cl, "--output", output, input);
+        OptionChecks.notInput(cl, "--problems", problems, input);
+        if (problems != null && problems.equals("-")) {
+            throw new CommandLine.ParameterException(cl, "--problems needs a file name ('-' is not allowed there)");
         }
 
         if (threads < 0) {
@@ -180,6 +196,21 @@ public final class ScoreCommand implements Callable<Integer> {
         }
 
         PrintWriter err = cl.getErr();
+        if (!input.equals("-")) {
+            for (String note : org.dyadkit.input.DialectHints.sniff(Path.of(input), format.options())) {
+                err.println("dyadkit: note: " + input + ": " + note);
+            }
+        }
+        if (!format.options().utf8()) {
+            err.println("dyadkit: note: " + input + ": read as " + format.encoding().name() + " and converted to UTF-8");
+        }
+        for (String target : new String[] {output, problems}) {
+            if (target != null && !target.equals("-")) {
+                for (String stale : AtomicFile.staleTemporaryFiles(Path.of(target))) {
+                    err.println("dyadkit: note: removed " + stale + ", left by an earlier run that was killed");
+                }
+            }
+        }
         Progress progress = null;
         BatchSummary summary;
         if (input.equals("-")) {

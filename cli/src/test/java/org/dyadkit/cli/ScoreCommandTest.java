@@ -86,10 +86,15 @@ class ScoreCommandTest {
                 "--items", "Q1_{n}", "--na", "99,-9", "--delimiter", ";", "--counts", "--prefix", "sc",
                 "--total", "item-mean"), err);
         List<String> lines = Files.readAllLines(o);
-        assertTrue(lines.get(0).contains(";sc_self_kindness;sc_self_kindness_answered;"), lines.get(0));
-        assertTrue(lines.get(0).endsWith(";sc_total;sc_total_answered;sc_problems"), lines.get(0));
-        assertTrue(lines.get(1).startsWith("1;99;2;"), lines.get(1));
-        assertTrue(err.contains("No problems found"), err);
+        // the scored file is plain comma-separated whatever the input's separator (issue 10)
+        assertTrue(lines.get(0).contains(",sc_self_kindness,sc_self_kindness_answered,"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(",sc_total,sc_total_answered,sc_problems"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("1,99,2,"), lines.get(1));
+        // 99 is missing, not out of range; self_judgment (item 1; and the item-mean total) then lack an item under the
+        // SCS rule, which is now reported (issue 10)
+        assertTrue(lines.get(1).endsWith(",self_judgment:below_min_answered:4/5;total:below_min_answered:25/26"),
+                lines.get(1));
+        assertTrue(err.contains("Problems: 2 below_min_answered."), err);
     }
 
     @Test
@@ -142,8 +147,9 @@ class ScoreCommandTest {
         assertEquals(0, run("score", "--instrument", "scs", "--qualtrics", "--input", in.toString(), "--output",
                 o.toString(), "--id", "id"), err);
         List<String> lines = Files.readAllLines(o);
-        assertEquals(4, lines.size());
-        assertTrue(lines.get(3).startsWith("R_1,4,"), lines.get(3));
+        // one header row: the Qualtrics rows are not data and are left out of the scored file (issue 10)
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(1).startsWith("R_1,4,"), lines.get(1));
         assertTrue(err.contains("read 1 row, scored 1"), err);
     }
 

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.dyadkit.InputException;
 import org.dyadkit.InputException.Location;
+import org.dyadkit.input.Messages;
 import org.dyadkit.table.DataTable;
 
 /**
@@ -118,6 +119,7 @@ public final class DyadicData {
         private List<String> roles;
         private boolean indistinguishable;
         private List<String> suffixes = DEFAULT_SUFFIXES;
+        private String namesPattern;
 
         private Builder(DataTable table, Layout layout) {
             this.table = Objects.requireNonNull(table, "table");
@@ -188,6 +190,19 @@ public final class DyadicData {
             return this;
         }
 
+        /**
+         * How the member columns of the dyad layout are named: a pattern with {@code {var}} and {@code {role}}
+         * ({@code {var}_{role}}, the default, {@code {var}.{role}}, {@code {role}_{var}}), or with the role
+         * inside the name ({@code sat.g.{role}_{item}}; the variable is then the name without the role and one
+         * separator beside it, {@code sat.g_3}). Without a pattern and without {@link #roles(String, String)}
+         * the split is inferred from the names, and refused (naming the patterns that fit) when more than one
+         * fits. Null: inferred.
+         */
+        public Builder names(String pattern) {
+            this.namesPattern = pattern;
+            return this;
+        }
+
         /** The actor and partner suffixes of the pairwise layout (default {@code _A}, {@code _P}). */
         public Builder suffixes(String actor, String partner) {
             if (actor.isEmpty() || partner.isEmpty() || actor.equals(partner)) {
@@ -203,9 +218,13 @@ public final class DyadicData {
          * @throws InputException for a missing column, a missing dyad id or role, duplicate persons, more
          *     than two persons in a dyad, or a role that does not distinguish the members of a dyad (each
          *     message lists the dyads or lines concerned)
-         * @throws IllegalStateException when no dyad column was named
+         * @throws IllegalStateException when no dyad column was named (individual and pairwise layouts; in
+         *     the dyad layout each row is then a dyad numbered by its line, with a warning)
          */
         public DyadicData build() {
+            if (layout == Layout.DYAD && dyadColumn == null) {
+                return numbered().build();
+            }
             if (dyadColumn == null || dyadColumn.isBlank()) {
                 throw new IllegalStateException("name the dyad-id column with dyad(column)");
             }
@@ -217,6 +236,36 @@ public final class DyadicData {
                 case DYAD -> readDyads();
             };
         }
+
+        /** The wide table with a first column {@code dyad} holding the line numbers, read with the same options. */
+        private Builder numbered() {
+            String name = "dyad";
+            for (int k = 2; table.hasColumn(name); k++) {
+                name = "dyad" + k;
+            }
+            List<String> cols = new ArrayList<>();
+            cols.add(name);
+            cols.addAll(table.columns());
+            List<String[]> rows = new ArrayList<>(table.rowCount());
+            for (int r = 0; r < table.rowCount(); r++) {
+                String[] row = new String[cols.size()];
+                row[0] = Integer.toString(r + 1);
+                System.arraycopy(table.row(r), 0, row, 1, cols.size() - 1);
+                rows.add(row);
+            }
+            Builder b = new Builder(DataTable.of(table.source(), cols, rows), Layout.DYAD);
+            b.dyadColumn = name;
+            b.roleColumn = roleColumn;
+            b.personColumn = personColumn;
+            b.roles = roles;
+            b.indistinguishable = indistinguishable;
+            b.suffixes = suffixes;
+            b.namesPattern = namesPattern;
+            b.numberedRows = true;
+            return b;
+        }
+
+        private boolean numberedRows;
 
         // ------------------------------------------------------------ individual and pairwise
 
@@ -481,7 +530,28 @@ public final class DyadicData {
             String file = table.source();
             List<String> cols = table.columns();
             int dyadIdx = table.columnIndex(dyadColumn);
-            List<String> labels = roles != null ? roles : inferLabels(cols, dyadIdx, file);
+            WideNames names;
+            List<String> labels;
+            if (namesPattern == null && roles == null) {
+                names = WideNames.infer(cols, dyadIdx, file);
+                labels = WideNames.rolesOf(names, cols, dyadIdx);
+            } else {
+                String pattern = namesPattern == null ? WideNames.DEFAULT : namesPattern;
+                try {
+                    names = WideNames.of(pattern, roles);
+                } catch (IllegalArgumentException e) {
+                    throw new InputException(Location.file(file), e.getMessage());
+                }
+                labels = roles != null ? roles : WideNames.rolesOf(names, cols, dyadIdx);
+                if (labels == null) {
+                    throw new InputException(Location.file(file), "with --names '" + pattern + "' no variable has"
+                            + " columns for two roles; check the pattern against the header ("
+                            + Messages.cut(String.join(", ", cols)) + ")");
+                }
+                if (roles == null) {
+                    names = WideNames.of(pattern, labels);
+                }
+            }
             // suffixes that only number the members (_1, _2) do not make the dyads distinguishable
             boolean distinguishable = !indistinguishable && (roles != null || roleColumn != null
                     || !labels.equals(DEFAULT_MEMBER_LABELS));
@@ -496,15 +566,9 @@ public final class DyadicData {
                     order.add(n);
                     continue;
                 }
-                int which = -1;
-                String base = null;
-                for (int i = 0; i < 2; i++) {
-                    String suffix = "_" + labels.get(i);
-                    if (n.endsWith(suffix) && n.length() > suffix.length()) {
-                        which = i;
-                        base = n.substring(0, n.length() - suffix.length());
-                    }
-                }
+                WideNames.Split split = names.split(n);
+                int which = split == null ? -1 : labels.indexOf(split.role());
+                String base = split == null ? null : split.variable();
                 if (which < 0) {
                     if (dyadLevel.containsKey(n) || person.containsKey(n)) {
                         throw new InputException(new Location(file, 0, n, null), "column " + n
@@ -534,8 +598,9 @@ public final class DyadicData {
                         + " is already a variable; choose another name for the role column");
             }
             if (person.isEmpty()) {
-                throw new InputException(Location.file(file), "no member columns ending in _" + labels.get(0) + " or _"
-                        + labels.get(1) + "; name the member suffixes with --roles a,b");
+                throw new InputException(Location.file(file), "no member columns of roles " + labels.get(0) + " and "
+                        + labels.get(1) + " named as " + names.pattern() + "; name the columns with --names PATTERN"
+                        + " and the roles with --roles a,b");
             }
             if (roleCol != null && !order.contains(roleCol)) {
                 order.add(1, roleCol);
@@ -544,7 +609,7 @@ public final class DyadicData {
             for (Map.Entry<String, int[]> e : person.entrySet()) {
                 for (int i = 0; i < 2; i++) {
                     if (e.getValue()[i] < 0) {
-                        warnings.add("variable " + e.getKey() + " has no column " + e.getKey() + "_" + labels.get(i)
+                        warnings.add("variable " + e.getKey() + " has no column " + names.column(e.getKey(), labels.get(i))
                                 + "; it is missing for that member");
                     }
                 }
@@ -553,7 +618,7 @@ public final class DyadicData {
             for (int i = 0; i < 2; i++) {
                 Map<String, String> m = new HashMap<>();
                 for (Map.Entry<String, int[]> e : person.entrySet()) {
-                    m.put(e.getKey(), e.getValue()[i] >= 0 ? cols.get(e.getValue()[i]) : e.getKey() + "_" + labels.get(i));
+                    m.put(e.getKey(), e.getValue()[i] >= 0 ? cols.get(e.getValue()[i]) : names.column(e.getKey(), labels.get(i)));
                 }
                 for (String d : dyadLevel.keySet()) {
                     m.put(d, d);
@@ -613,38 +678,12 @@ public final class DyadicData {
                 throw new InputException(Location.file(file), "dyad id" + plural(duplicateIds) + " used on more than one row: "
                         + list(duplicateIds) + "; the dyad layout has one row per dyad");
             }
+            if (numberedRows) {
+                warnings.add(0, "no dyad id column was named: each row is one dyad, numbered by its line (1 to "
+                        + table.rowCount() + ") in a column " + dyadColumn + "; name the couple id column with --dyad COL");
+            }
             return new DyadicData(file, dyadColumn, roleCol, distinguishable ? labels : List.of(), labels, suffixes,
                     order, person.keySet(), dyads, warnings);
-        }
-
-        private List<String> inferLabels(List<String> cols, int dyadIdx, String file) {
-            Map<String, Set<String>> bases = new LinkedHashMap<>();
-            for (int c = 0; c < cols.size(); c++) {
-                String n = cols.get(c);
-                int u = n.lastIndexOf('_');
-                if (c == dyadIdx || u <= 0 || u == n.length() - 1) {
-                    continue;
-                }
-                bases.computeIfAbsent(n.substring(u + 1), k -> new LinkedHashSet<>()).add(n.substring(0, u));
-            }
-            List<String> suffixes = new ArrayList<>(bases.keySet());
-            int best = 0;
-            List<String> pair = null;
-            for (int i = 0; i < suffixes.size(); i++) {
-                for (int j = i + 1; j < suffixes.size(); j++) {
-                    Set<String> both = new HashSet<>(bases.get(suffixes.get(i)));
-                    both.retainAll(bases.get(suffixes.get(j)));
-                    if (both.size() > best) {
-                        best = both.size();
-                        pair = List.of(suffixes.get(i), suffixes.get(j));
-                    }
-                }
-            }
-            if (pair == null) {
-                throw new InputException(Location.file(file), "cannot tell the member columns apart: no two suffixes"
-                        + " (such as _H and _W) share a variable; name them with --roles a,b");
-            }
-            return pair;
         }
     }
 
@@ -668,9 +707,7 @@ public final class DyadicData {
     }
 
     private static String list(List<String> items) {
-        int max = 20;
-        String head = String.join(", ", items.subList(0, Math.min(max, items.size())));
-        return items.size() > max ? head + " and " + (items.size() - max) + " more" : head;
+        return Messages.list(items);
     }
 
     private VariableKind classify(String variable) {

@@ -92,15 +92,38 @@ public final class Instruments {
     }
 
     /**
+     * Instruments users ask for by id that dyadkit deliberately does not bundle, with the reason and what
+     * to do instead ({@code docs/instruments-research.md}).
+     */
+    private static final Map<String, String> NOT_BUNDLED = Map.of("rpcs",
+            "instrument \"rpcs\" (the Romantic Partner Conflict Scale, Zacchilli, Hendrick & Hendrick 2009) is not"
+                    + " bundled: no source available to dyadkit gives its item-to-subscale key, and a guessed key"
+                    + " would score data wrongly. Define it as your own instrument file from the article's key"
+                    + " (docs/scoring.md, \"Defining the RPCS yourself\") and pass the file instead of the id;"
+                    + " what each source says is in docs/instruments-research.md");
+
+    /**
+     * Why an instrument with this id is deliberately not bundled (for example {@code rpcs}, whose key no
+     * available source gives), or empty for any other id.
+     */
+    public static Optional<String> notBundledReason(String id) {
+        return Optional.ofNullable(NOT_BUNDLED.get(id));
+    }
+
+    /**
      * A bundled instrument by id, for example {@code scs}.
      *
-     * @throws InputException for an unknown id (the message suggests near ids) or for the id of a
-     *     template (the message says how to complete it)
+     * @throws InputException for an unknown id (the message suggests near ids), for the id of a
+     *     template (the message says how to complete it) or of an instrument deliberately not bundled
+     *     (the message says why; {@link #notBundledReason(String)})
      */
     public static Instrument bundled(String id) {
         Instrument in = Bundled.get(id);
         if (in != null) {
             return in;
+        }
+        if (NOT_BUNDLED.containsKey(id)) {
+            throw new InputException(NOT_BUNDLED.get(id));
         }
         if (templateIds().contains(id)) {
             throw new InputException("instrument \"" + id + "\" has no bundled key: its published key is not publicly"
@@ -181,7 +204,7 @@ public final class Instruments {
         if (Files.isRegularFile(p)) {
             return read(p);
         }
-        if (templateIds().contains(idOrPath)) {
+        if (templateIds().contains(idOrPath) || NOT_BUNDLED.containsKey(idOrPath)) {
             return bundled(idOrPath);
         }
         throw new InputException("\"" + idOrPath + "\" is neither a bundled instrument nor an instrument file"

@@ -295,6 +295,11 @@ public final class Scorer {
         return names;
     }
 
+    /** The number of items score {@code j} is computed from (its k in "answered of k"). */
+    public int scoreItemCount(int j) {
+        return provenance.get(j).of();
+    }
+
     /** The number of scores ({@code scoreNames().size()}). */
     public int scoreCount() {
         return names.size();

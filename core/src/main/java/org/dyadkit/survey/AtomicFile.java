@@ -119,6 +119,46 @@ public final class AtomicFile implements Closeable {
         Files.setPosixFilePermissions(temp, perms);
     }
 
+    /**
+     * Removes the temporary files an earlier run left beside {@code target} when it was killed outright
+     * ({@code .<target>.<digits>.tmp}, last written more than a minute ago, so that a run still writing is
+     * not disturbed), and names them; younger ones are named with "(left in place: may belong to a run still
+     * writing)". Never fails: what cannot be listed or removed is skipped.
+     *
+     * @return a description of each file removed or left in place, for a note
+     */
+    public static java.util.List<String> staleTemporaryFiles(Path target) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir == null || abs.getFileName() == null || !Files.isDirectory(dir)) {
+            return out;
+        }
+        String prefix = "." + abs.getFileName() + ".";
+        long cutoff = System.currentTimeMillis() - 60_000L;
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp")
+                    && n.substring(prefix.length(), n.length() - 4).matches("[0-9]{1,20}");
+        })) {
+            for (Path p : files) {
+                try {
+                    if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                        Files.deleteIfExists(p);
+                        out.add(p.toString());
+                    } else {
+                        out.add(p + " (left in place: may belong to a run still writing)");
+                    }
+                } catch (IOException e) {
+                    // skipped: it is named by nothing and harms nothing
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // nothing to report
+        }
+        return out;
+    }
+
     /** The stream to write to (do not close it; close this object). */
     public OutputStream stream() {
         return stream;

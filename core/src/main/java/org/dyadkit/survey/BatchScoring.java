@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.dyadkit.InputException;
+import org.dyadkit.input.ReadOptions;
 import org.dyadkit.instrument.Instrument;
 import org.dyadkit.scoring.Scorer;
 
@@ -36,7 +37,10 @@ import org.dyadkit.scoring.Scorer;
  * missing-value code ({@code missing_id}), an
  * identifier seen before ({@code duplicate_id}, every occurrence after the first), no item of an
  * instrument answered ({@code all_items_missing}) and a different number of cells than the header
- * ({@code ragged_row}) are reported and the row is kept. A short row is scored with its absent cells
+ * ({@code ragged_row}) are reported and the row is kept. A score left missing by its missing-data rule
+ * although some of its items were answered is reported as {@code below_min_answered} with the count
+ * ({@code self_kindness:below_min_answered:3/4} in the problems column; in the problems file the column is
+ * the score's output column and the value the count). A short row is scored with its absent cells
  * blank; a long row is written without its extra cells and is not scored (its cells may be shifted),
  * unless the extra cells are all blank (trailing delimiters). In the problems column a cell value is
  * cut to 40 characters; the problems file has it in full.
@@ -71,6 +75,7 @@ public final class BatchScoring {
     }
 
     private static final int PROGRESS_EVERY = 1 << 15;
+    private static final String BELOW_ACTION = ProblemKind.BELOW_MIN_ANSWERED.action();
 
     private final SurveyFormat format;
     private final List<Part> parts;
@@ -126,9 +131,14 @@ public final class BatchScoring {
         return new BatchScoring(format, parts, idColumn, on, outputDelimiter, progress, threads);
     }
 
-    /** Writes the output with this delimiter (by default the input's). */
+    /**
+     * Writes the output with this delimiter (by default a comma, whatever the input's, so that the scored
+     * file reads without options).
+     *
+     * @throws IllegalArgumentException for a delimiter other than {@code ,} {@code ;} tab {@code |}
+     */
     public BatchScoring withOutputDelimiter(char delimiter) {
-        new SurveyFormat(delimiter, 0, List.of(), SurveyFormat.DEFAULT_MAX_ROW_BYTES); // validates
+        ReadOptions.csv().withDelimiter(delimiter); // validates
         return new BatchScoring(format, parts, idColumn, counts, delimiter, progress, threads);
     }
 
@@ -268,19 +278,22 @@ public final class BatchScoring {
         private final IdSet ids = new IdSet();
         private final CellParser idCells;
         private final boolean sameDelimiter;
-        private final EnumMap<ProblemKind, Long> tally = new EnumMap<>(ProblemKind.class);
+        private final long[] tally = new long[ProblemKind.values().length];
+        /** Per instrument and score: the output column name, and "a/k" texts for a = 0..k answered items. */
+        private final String[][] scoreColumns;
+        private final String[][][] answeredTexts;
 
         Pass(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
             this.in = in;
             this.out = out;
             this.problems = problems;
             this.file = in.source();
-            this.outDelim = outputDelimiter == null ? format.delimiter() : outputDelimiter;
-            this.sameDelimiter = outDelim == format.delimiter();
+            this.outDelim = outputDelimiter == null ? ',' : outputDelimiter;
+            this.sameDelimiter = outDelim == format.delimiter() && !format.decimalComma();
             this.crlf = in.usesCrlf();
             this.head = new RowWriter(out, outDelim, crlf);
             this.width = in.header().size();
-            this.idCells = new CellParser(format.naCodes(), format.delimiter());
+            this.idCells = new CellParser(format.naCodes(), format.decimalComma());
             this.cols = new int[parts.size()][];
             this.lo = new int[parts.size()][];
             this.hi = new int[parts.size()][];
@@ -308,6 +321,10 @@ public final class BatchScoring {
                     }
                 }
             }
+            String delimiterHint = org.dyadkit.input.DialectHints.delimiterHint(in.header(), format.options());
+            if (delimiterHint != null && (!absent.isEmpty() || idColumn != null && in.columnIndex(idColumn) < 0)) {
+                throw new InputException(file + ": " + delimiterHint);
+            }
             if (!absent.isEmpty()) {
                 throw new InputException(ColumnHints.absentMessage(file, absent, in.header(),
                         parts.get(0).scorer().itemCount()));
@@ -322,6 +339,22 @@ public final class BatchScoring {
                 idCol = -1;
             }
             idName = idCol < 0 ? null : in.header().get(idCol).strip();
+            scoreColumns = new String[parts.size()][];
+            answeredTexts = new String[parts.size()][][];
+            for (int k = 0; k < parts.size(); k++) {
+                Part p = parts.get(k);
+                List<String> names = p.scorer().scoreNames();
+                scoreColumns[k] = new String[names.size()];
+                answeredTexts[k] = new String[names.size()][];
+                for (int j = 0; j < names.size(); j++) {
+                    scoreColumns[k][j] = p.prefix() + "_" + names.get(j);
+                    int of = p.scorer().scoreItems(j);
+                    answeredTexts[k][j] = new String[Math.max(0, of) + 1];
+                    for (int a = 0; a <= Math.max(0, of); a++) {
+                        answeredTexts[k][j][a] = of < 0 ? null : a + "/" + of;
+                    }
+                }
+            }
             for (String added : addedColumns()) {
                 if (in.columnIndex(added) >= 0) {
                     throw new InputException(file + ": the input already has a column " + added
@@ -334,10 +367,7 @@ public final class BatchScoring {
             if (in.hasByteOrderMark()) {
                 head.raw(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, 3);
             }
-            writeTextRow(in.header(), addedColumns());
-            for (List<String> extra : in.extraHeaderRows()) {
-                writeTextRow(extra, null);
-            }
+            writeTextRow(in.header(), addedColumns()); // Qualtrics' extra header rows are not data: left out
             head.flush();
             int workers = threads > 0 ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
             // the default (threads == 1 unless asked) keeps everything in the calling thread
@@ -400,7 +430,11 @@ public final class BatchScoring {
             if (progress != null) {
                 progress.update(rows, in.bytesRead());
             }
-            return new BatchSummary(file, rows, scored, new LinkedHashMap<>(tally));
+            EnumMap<ProblemKind, Long> counts = new EnumMap<>(ProblemKind.class);
+            for (ProblemKind k : ProblemKind.values()) {
+                counts.put(k, tally[k.ordinal()]);
+            }
+            return new BatchSummary(file, rows, scored, new LinkedHashMap<>(counts));
         }
 
         private Batch await(Future<Batch> f) throws IOException {
@@ -425,7 +459,7 @@ public final class BatchScoring {
         private long emit(Batch b) throws IOException {
             out.write(b.sink.buf, 0, b.sink.n);
             for (Problem p : b.problems) {
-                tally.merge(p.kind(), 1L, Long::sum);
+                tally[p.kind().ordinal()]++;
                 problems.accept(p);
             }
             return b.scored;
@@ -562,7 +596,7 @@ public final class BatchScoring {
 
         /** One thread's working state: validation, scoring and formatting of whole batches. */
         private final class Worker {
-            private final CellParser cells = new CellParser(format.naCodes(), format.delimiter());
+            private final CellParser cells = new CellParser(format.naCodes(), format.decimalComma());
             private final int[][] responses = new int[parts.size()][];
             private final double[][] values = new double[parts.size()][];
             private final int[][] answered = new int[parts.size()][];
@@ -614,7 +648,13 @@ public final class BatchScoring {
                         if (c > 0) {
                             w.delimiter();
                         }
-                        w.field(rec, rb + st[base + c], rb + en[base + c], (!cleanRow && sp[base + c]) || !sameDelimiter);
+                        int cs = rb + st[base + c];
+                        int ce = rb + en[base + c];
+                        if (format.decimalComma() && commaNumber(rec, cs, ce)) {
+                            w.field(pointCopy(rec, cs, ce), 0, ce - cs, false); // 3,5 is written 3.5
+                        } else {
+                            w.field(rec, cs, ce, (!cleanRow && sp[base + c]) || !sameDelimiter);
+                        }
                     }
                     for (int c = upto; c < width; c++) {
                         if (c > 0) {
@@ -697,6 +737,13 @@ public final class BatchScoring {
                     } else {
                         sc.scoreInto(resp, vals, ans);
                     }
+                    if (got > 0 && !tooLong) {
+                        for (int j = 0; j < vals.length; j++) {
+                            if (Double.isNaN(vals[j])) {
+                                belowRule(line, k, j, ans[j]);
+                            }
+                        }
+                    }
                     for (int j = 0; j < vals.length; j++) {
                         w.delimiter();
                         if (!Double.isNaN(vals[j])) {
@@ -726,6 +773,36 @@ public final class BatchScoring {
                 return any;
             }
 
+            /** Whether b[s, e) is a number written with a decimal comma ({@code 3,5}, {@code -0,25}). */
+            private boolean commaNumber(byte[] bytes, int s, int e) {
+                int p = s;
+                if (p < e && (bytes[p] == '-' || bytes[p] == '+')) {
+                    p++;
+                }
+                int d = p;
+                while (p < e && bytes[p] >= '0' && bytes[p] <= '9') {
+                    p++;
+                }
+                if (p == d || p >= e || bytes[p] != ',') {
+                    return false;
+                }
+                int f = ++p;
+                while (p < e && bytes[p] >= '0' && bytes[p] <= '9') {
+                    p++;
+                }
+                return p > f && p == e;
+            }
+
+            private byte[] pointCopy(byte[] bytes, int s, int e) {
+                byte[] copy = Arrays.copyOfRange(bytes, s, e);
+                for (int j = 0; j < copy.length; j++) {
+                    if (copy[j] == ',') {
+                        copy[j] = '.';
+                    }
+                }
+                return copy;
+            }
+
             /** Whether every cell from {@code from} on is blank (trailing delimiters, as spreadsheets write them). */
             private boolean blankBeyond(int i, int from) {
                 Batch bt = b;
@@ -742,6 +819,20 @@ public final class BatchScoring {
                     }
                 }
                 return true;
+            }
+
+            /** A score left missing by its rule: {@code self_kindness:below_min_answered:3/4} in the cell. */
+            private void belowRule(long line, int part, int score, int answeredItems) {
+                String[] texts = answeredTexts[part][score];
+                String value = answeredItems >= 0 && answeredItems < texts.length && texts[answeredItems] != null
+                        ? texts[answeredItems] : Integer.toString(answeredItems);
+                if (partTokens.length() > 0) {
+                    partTokens.append(';');
+                }
+                partTokens.append(parts.get(part).scorer().scoreNames().get(score)).append(":below_min_answered:")
+                        .append(value);
+                b.problems.add(new Problem(file, line, scoreColumns[part][score], value,
+                        ProblemKind.BELOW_MIN_ANSWERED, BELOW_ACTION));
             }
 
             private void cellProblem(long line, String column, String value, ProblemKind kind) {

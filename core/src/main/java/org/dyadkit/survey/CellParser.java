@@ -5,10 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Classifies an item cell from its bytes: blank, a missing-value code, a whole number, a number that is
+ * Classifies an item cell from its bytes: blank, a missing-value code ({@code NA} and {@code .} always,
+ * and the dialect's own), a whole number, a number that is
  * not whole, or not a number. Whole numbers may be written with a zero fraction ({@code 3.0}), a sign,
- * an exponent ({@code 3e0}) or surrounding spaces; when the delimiter is not a comma, a decimal comma
- * ({@code 3,0}) is accepted too. Reused for every cell (not thread-safe, allocation-free on the usual
+ * an exponent ({@code 3e0}) or surrounding spaces; with the dialect's decimal comma
+ * ({@link org.dyadkit.input.ReadOptions#decimalComma()}), {@code 3,0} too. Reused for every cell (not thread-safe, allocation-free on the usual
  * one- or two-digit cells).
  */
 final class CellParser {
@@ -23,19 +24,28 @@ final class CellParser {
     /** Not a number. */
     static final int TEXT = 4;
 
+    /** Cells that are missing in every path (as in R and in SPSS or SAS exports), besides a blank cell. */
+    static final List<String> ALWAYS_MISSING = List.of("NA", ".");
+
     private final byte[][] naText;
     private final long[] naWhole;
     private final boolean decimalComma;
     /** The value of the last {@link #WHOLE} cell. */
     int value;
 
-    CellParser(List<String> naCodes, char delimiter) {
-        this.decimalComma = delimiter != ',';
-        naText = new byte[naCodes.size()][];
-        long[] whole = new long[naCodes.size()];
+    CellParser(List<String> naCodes, boolean decimalComma) {
+        this.decimalComma = decimalComma;
+        List<String> codes = new java.util.ArrayList<>(ALWAYS_MISSING);
+        for (String c : naCodes) {
+            if (!codes.contains(c.strip())) {
+                codes.add(c.strip());
+            }
+        }
+        naText = new byte[codes.size()][];
+        long[] whole = new long[codes.size()];
         int nw = 0;
-        for (int i = 0; i < naCodes.size(); i++) {
-            String code = naCodes.get(i).strip();
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i).strip();
             naText[i] = code.getBytes(StandardCharsets.UTF_8);
             byte[] t = naText[i];
             int kind = parseNumber(t, 0, t.length, false);
@@ -61,7 +71,7 @@ final class CellParser {
         // the common case first: one digit
         if (e - s == 1) {
             int c = b[s] - '0';
-            if (c >= 0 && c <= 9 && naWhole.length == 0 && naText.length == 0) {
+            if (c >= 0 && c <= 9 && naWhole.length == 0) { // a one-digit text code is also in naWhole
                 value = c;
                 return WHOLE;
             }

@@ -21,7 +21,12 @@ public enum ProblemKind {
     /** No item of an instrument was answered in the row. */
     ALL_ITEMS_MISSING("row kept"),
     /** A row with fewer or more cells than the header. */
-    RAGGED_ROW("row kept");
+    RAGGED_ROW("row kept"),
+    /**
+     * A score left missing by its missing-data rule although some of its items were answered (the value
+     * says how many: {@code 3/4}); reported once per score and row.
+     */
+    BELOW_MIN_ANSWERED("score left missing");
 
     private final String action;
 

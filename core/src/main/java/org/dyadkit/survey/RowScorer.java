@@ -37,6 +37,14 @@ public interface RowScorer {
      */
     void scoreInto(int[] responses, double[] values, int[] answered);
 
+    /**
+     * The number of items score {@code j} is computed from (the k of "answered of k" in a
+     * {@code below_min_answered} problem); -1 when not known.
+     */
+    default int scoreItems(int j) {
+        return -1;
+    }
+
     /** One line saying how the scores are computed (total method, missing-data rule), for summaries. */
     String describe();
 
@@ -81,6 +89,11 @@ public interface RowScorer {
             @Override
             public void scoreInto(int[] responses, double[] values, int[] answered) {
                 scorer.scoreInto(responses, values, answered);
+            }
+
+            @Override
+            public int scoreItems(int j) {
+                return scorer.scoreItemCount(j);
             }
 
             @Override

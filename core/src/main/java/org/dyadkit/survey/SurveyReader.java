@@ -141,7 +141,7 @@ public final class SurveyReader implements Closeable {
         } catch (IOException e) {
             throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
-        return new SurveyReader(name, in, format);
+        return new SurveyReader(name, format.options().utf8Stream(in), format);
     }
 
     /**
@@ -156,7 +156,7 @@ public final class SurveyReader implements Closeable {
 
     /** Reads from a stream (for example standard input); {@code name} is used in messages. */
     public static SurveyReader open(InputStream in, String name, SurveyFormat format) {
-        return new SurveyReader(name, in, format);
+        return new SurveyReader(name, format.options().utf8Stream(in), format);
     }
 
     private static Map<String, Integer> checkHeader(String source, List<String> names, char delimiter) {
@@ -329,7 +329,7 @@ public final class SurveyReader implements Closeable {
         if (badEncoding) {
             throw new InputException(source + ", " + where() + ": bad encoding: byte 0x"
                     + Integer.toHexString(badByte & 0xFF).toUpperCase(java.util.Locale.ROOT)
-                    + " is not UTF-8 text; save the file as UTF-8 CSV");
+                    + " is not UTF-8 text; if the file was saved by Excel on Windows, add --encoding windows-1252 (or save it as UTF-8 CSV)");
         }
         if (eof) {
             return false;

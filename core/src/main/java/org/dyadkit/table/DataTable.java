@@ -1,6 +1,8 @@
 package org.dyadkit.table;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharsetDecoder;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,6 +26,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.dyadkit.InputException;
 import org.dyadkit.InputException.Location;
 import org.dyadkit.Names;
+import org.dyadkit.input.Cells;
+import org.dyadkit.input.DialectHints;
+import org.dyadkit.input.Messages;
+import org.dyadkit.input.ReadOptions;
 
 /**
  * An immutable, in-memory table of text cells read from a CSV file: the input of the dyadic analyses
@@ -40,16 +46,19 @@ public final class DataTable {
     private final Map<String, Integer> index;
     private final String[][] rows;
 
-    private DataTable(String source, List<String> columns, String[][] rows) {
+    private final ReadOptions options;
+    private final List<String> notes;
+
+    private DataTable(String source, List<String> columns, String[][] rows, ReadOptions options, List<String> notes) {
         this.source = source;
         this.columns = List.copyOf(columns);
         this.rows = rows;
+        this.options = options;
+        this.notes = List.copyOf(notes);
+        checkDistinct(source, this.columns);
         Map<String, Integer> idx = new HashMap<>();
         for (int i = 0; i < this.columns.size(); i++) {
-            if (idx.putIfAbsent(this.columns.get(i), i) != null) {
-                throw new InputException(new Location(source, 0, this.columns.get(i), null),
-                        "duplicate column name; rename one of the columns so that each name is unique");
-            }
+            idx.put(this.columns.get(i), i);
         }
         this.index = Map.copyOf(idx);
     }
@@ -69,40 +78,71 @@ public final class DataTable {
             }
             copy[r] = row.clone();
         }
-        return new DataTable(source, columns, copy);
+        return new DataTable(source, columns, copy, ReadOptions.csv(), List.of());
     }
 
     /** Reads a comma-separated file with a header row (UTF-8, an optional byte-order mark, CRLF or LF). */
     public static DataTable read(Path path) {
-        return read(path, ',');
+        return read(path, ReadOptions.csv());
+    }
+
+    /** Reads a delimited UTF-8 file with a header row; as {@link #read(Path, ReadOptions)}. */
+    public static DataTable read(Path path, char delimiter) {
+        return read(path, ReadOptions.csv().withDelimiter(delimiter));
     }
 
     /**
-     * Reads a delimited file with a header row.
+     * Reads a file with a header row in a dialect (delimiter, decimal comma, missing-value codes, Qualtrics
+     * header rows, encoding). Missing-value codes are read as blank cells and decimal commas as decimal
+     * points, so every analysis sees the same cells; lines count data rows from 1 (the header and the
+     * Qualtrics rows excluded). Notes naming an option the file seems to need are in {@link #notes()}.
      *
      * @throws InputException when the file is missing, unreadable, empty (or has a header but no data
-     *     rows), not UTF-8, has duplicate header names, or a row with a different number of cells than
-     *     the header
+     *     rows), not in the encoding, has duplicate header names, or a row with a different number of
+     *     cells than the header; the message names the option to add when the file looks like another dialect
      */
-    public static DataTable read(Path path, char delimiter) {
+    public static DataTable read(Path path, ReadOptions options) {
         if (org.dyadkit.spss.SpssFile.isSpssFile(path)) {
             return readSpss(path);
         }
         String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw new InputException(name + ": is a folder, not a file; give the path of the CSV file");
+        }
         if (!Files.exists(path)) {
             throw new InputException(name + ": file not found; check the path");
         }
-        if (!Files.isReadable(path) || Files.isDirectory(path)) {
-            throw new InputException(name + ": cannot read the file (is it a folder, or are permissions missing?)");
+        if (!Files.isReadable(path)) {
+            throw new InputException(name + ": cannot be read (permission denied)");
         }
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get();
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        try (InputStream in = Files.newInputStream(path)) {
+            return read(in, name, options);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name + ": file not found; check the path", e);
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a table from a stream (for example standard input or a named pipe); {@code name} is used in
+     * messages. The stream is read to its end and not closed.
+     *
+     * @throws InputException as {@link #read(Path, ReadOptions)}
+     */
+    public static DataTable read(InputStream stream, String name, ReadOptions options) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(options.delimiter()).get();
+        CharsetDecoder decoder = options.encoding().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader reader = skipByteOrderMark(new java.io.InputStreamReader(Files.newInputStream(path), decoder));
-                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
+                .onUnmappableCharacter(options.utf8() ? CodingErrorAction.REPORT : CodingErrorAction.REPLACE);
+        Cells cells = Cells.of(options);
+        try {
+            Reader reader = skipByteOrderMark(new java.io.InputStreamReader(stream, decoder));
+            CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get();
             List<String> header = null;
+            List<List<String>> head = new ArrayList<>();
             List<String[]> rows = new ArrayList<>();
+            int skip = options.extraHeaderRows();
             for (CSVRecord rec : parser) {
                 if (header == null) {
                     header = new ArrayList<>();
@@ -111,41 +151,56 @@ public final class DataTable {
                     }
                     continue;
                 }
+                if (head.size() < 3) {
+                    head.add(rec.toList());
+                }
+                if (skip > 0) {
+                    skip--;
+                    continue;
+                }
                 if (rec.size() == 1 && rec.get(0).isBlank()) {
                     continue; // a blank line
                 }
                 long line = rows.size() + 1;
                 if (rec.size() != header.size()) {
+                    String hint = DialectHints.delimiterHint(header, options);
                     throw new InputException(new Location(name, line, null, null), "row has " + rec.size()
-                            + " cells but the header has " + header.size() + "; fix the row or the delimiter");
+                            + " cells but the header has " + header.size() + "; "
+                            + (hint != null ? hint : "fix the row, or give the separator with --delimiter"));
                 }
-                String[] cells = new String[rec.size()];
-                for (int i = 0; i < cells.length; i++) {
-                    cells[i] = rec.get(i);
+                String[] row = new String[rec.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = cells.normalize(rec.get(i));
                 }
-                rows.add(cells);
+                rows.add(row);
             }
             if (header == null) {
                 throw new InputException(name + ": the file is empty; a header row naming the columns is needed");
             }
+            if (skip > 0) {
+                throw new InputException(name + ": --qualtrics expects two extra header rows under the column names,"
+                        + " but the file ends before them; drop --qualtrics if the file has one header row");
+            }
             if (rows.isEmpty()) {
                 throw new InputException(name + ": the file has a header but no data rows; nothing to analyse");
             }
-            return new DataTable(name, header, rows.toArray(new String[0][]));
-        } catch (NoSuchFileException e) {
-            throw new InputException(name + ": file not found; check the path", e);
+            List<String> notes = new ArrayList<>(DialectHints.of(header, head, options));
+            if (!options.utf8()) {
+                notes.add("read as " + options.encoding().name() + " and converted to UTF-8");
+            }
+            checkDistinct(name, header);
+            return new DataTable(name, header, rows.toArray(new String[0][]), options, notes);
         } catch (CharacterCodingException e) {
-            throw new InputException(name + ": the file is not UTF-8 text; save it as UTF-8 CSV", e);
+            throw notEncoding(name, options, e);
         } catch (IOException | java.io.UncheckedIOException e) {
             Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof CharacterCodingException) {
-                throw new InputException(name + ": the file is not UTF-8 text; save it as UTF-8 CSV", e);
+                throw notEncoding(name, options, e);
             }
-            throw new InputException(name + ": cannot be read as CSV: " + cause.getMessage(), e);
+            throw new InputException(name + ": cannot be read as CSV: " + Messages.cut(String.valueOf(cause.getMessage())), e);
         }
     }
 
-    /** Skips a UTF-8 byte-order mark, so that a quoted first header name is read as quoted. */
     /**
      * The one seam between the table readers and SPSS system files: a {@code .sav} or {@code .zsav} path
      * is read by {@link org.dyadkit.spss.SpssFile} (codes as cells, user-missing and system-missing
@@ -155,6 +210,39 @@ public final class DataTable {
         return org.dyadkit.spss.SpssFile.read(path).table();
     }
 
+    private static InputException notEncoding(String name, ReadOptions options, Exception e) {
+        return new InputException(name + ": the file is not " + options.encoding().name() + " text"
+                + (options.utf8() ? "; if it was saved by Excel on Windows, add --encoding windows-1252 "
+                        + "(or save it as UTF-8 CSV)" : "; give its encoding with --encoding"), e);
+    }
+
+    /** Refuses a header that names a column twice, naming both positions. */
+    static void checkDistinct(String source, List<String> header) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            Integer prev = first.putIfAbsent(header.get(i), i);
+            if (prev != null) {
+                throw new InputException(new Location(source, 0, null, null), "the column name "
+                        + Messages.quote(header.get(i)) + " is used twice, by columns " + (prev + 1) + " and " + (i + 1)
+                        + "; rename one of them so that each name is unique");
+            }
+        }
+    }
+
+    /** The dialect the table was read in ({@link ReadOptions#csv()} for a table built in memory). */
+    public ReadOptions options() {
+        return options;
+    }
+
+    /**
+     * Remarks made while reading that the caller should pass on: an option the file seems to need
+     * (a separator, {@code --qualtrics}, {@code --decimal comma}) or an encoding conversion.
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Skips a byte-order mark, so that a quoted first header name is read as quoted. */
     private static Reader skipByteOrderMark(Reader in) throws IOException {
         java.io.PushbackReader pushback = new java.io.PushbackReader(new java.io.BufferedReader(in, 1 << 16));
         int first = pushback.read();
@@ -188,8 +276,10 @@ public final class DataTable {
     public int columnIndex(String name) {
         Integer i = index.get(name);
         if (i == null) {
-            throw new InputException(Location.file(source), "no column named \"" + name + "\""
-                    + suggest(name, columns) + "; columns are: " + String.join(", ", columns));
+            String hint = DialectHints.delimiterHint(columns, options);
+            throw new InputException(Location.file(source), "no column named " + Messages.quote(name)
+                    + suggest(name, columns) + (hint != null ? "; " + hint : "; columns are: "
+                    + Messages.cut(String.join(", ", columns))));
         }
         return i;
     }
@@ -232,7 +322,9 @@ public final class DataTable {
                 out[r] = Double.parseDouble(s);
             } catch (NumberFormatException e) {
                 throw new InputException(new Location(source, r + 1, column, rows[r][c]),
-                        "not a number; use a number, or leave the cell blank for a missing value");
+                        "not a number; use a number, or leave the cell blank for a missing value"
+                        + (DialectHints.decimalComma(s) ? " (the file seems to use decimal commas: add --decimal comma)"
+                                : " (or name its missing-value code with --na CODE)"));
             }
             if (!Double.isFinite(out[r])) {
                 throw new InputException(new Location(source, r + 1, column, rows[r][c]),
@@ -248,7 +340,7 @@ public final class DataTable {
         for (int i = 0; i < rowOrder.length; i++) {
             out[i] = rows[rowOrder[i]];
         }
-        return new DataTable(source, columns, out);
+        return new DataTable(source, columns, out, options, notes);
     }
 
     /** Rows as a list of column-name to cell maps, in file order (for small tables and tests). */

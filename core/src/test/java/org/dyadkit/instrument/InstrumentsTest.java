@@ -171,6 +171,50 @@ class InstrumentsTest {
                 () -> s.score(new int[] {3, 3, 1, 2, 8, 6, 2, 5, 1, 1, 6, 2, 4, 4, 4, 4}));
     }
 
+    /**
+     * The filled-in example of docs/scoring.md (docs/examples/conflict-resolution-ratings-filled.json) is
+     * the template with only id, name, status, key_source, response and notes changed, and it scores:
+     * resolutions 3, 1, 3, 3 -> compromise 3 of 4 (0.75), subordinate 1 (0.25); authenticity 6, 2, 5, 7 ->
+     * 20 / 4 = 5; turmoil 2, 6, 2, 2 -> 12 / 4 = 3; well-being 5, 3, 6, 6 -> 20 / 4 = 5.
+     */
+    @Test
+    void filledInConflictRatingsExampleOfTheDocsLoadsAndScores() throws IOException {
+        Path example = Path.of("..", "docs", "examples", "conflict-resolution-ratings-filled.json");
+        Instrument in = Instruments.read(example);
+        assertEquals("conflict-resolution-ratings-example", in.id());
+        assertEquals(Instrument.Status.USER_DEFINED, in.status());
+        assertTrue(in.keySource().startsWith("EXAMPLE"), in.keySource());
+        var template = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Instruments.template("conflict-resolution-ratings"));
+        var filled = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(example));
+        for (String field : List.of("format", "version", "citation", "licence", "reversal", "items",
+                "reverse_keyed", "subscales", "tallies", "missing")) {
+            assertEquals(template.get(field), filled.get(field), "field " + field + " as in the template");
+        }
+        var row = Scorer.of(in).score(new int[] {3, 1, 3, 3, 6, 2, 5, 7, 2, 6, 2, 2, 5, 3, 6, 6});
+        assertEquals(0.75, row.value("compromise_proportion").getAsDouble(), 1e-15);
+        assertEquals(0.25, row.value("subordinate_proportion").getAsDouble(), 1e-15);
+        assertEquals(0.0, row.value("self_prioritize_count").getAsDouble(), 1e-15);
+        assertEquals(5.0, row.value("felt_authenticity").getAsDouble(), 1e-15);
+        assertEquals(3.0, row.value("emotional_turmoil").getAsDouble(), 1e-15);
+        assertEquals(5.0, row.value("relational_well_being").getAsDouble(), 1e-15);
+    }
+
+    /** The RPCS is deliberately not bundled (no source gives its key): asking for it says why and what to do. */
+    @Test
+    void rpcsIsRefusedWithTheReasonAndWhatToDo() {
+        assertFalse(Instruments.isBundled("rpcs"));
+        assertFalse(Instruments.templateIds().contains("rpcs"));
+        for (var lookup : List.<java.util.function.Supplier<Instrument>>of(() -> Instruments.bundled("rpcs"),
+                () -> Instruments.resolve("rpcs"))) {
+            InputException e = assertThrows(InputException.class, lookup::get);
+            assertTrue(e.getMessage().contains("not bundled") && e.getMessage().contains("item-to-subscale key")
+                    && e.getMessage().contains("docs/instruments-research.md"), e.getMessage());
+        }
+        assertTrue(Instruments.notBundledReason("rpcs").isPresent());
+        assertTrue(Instruments.notBundledReason("scs").isEmpty());
+    }
+
     @Test
     void twoInstrumentsWithOneIdAreRefused() throws IOException {
         Path p = dir.resolve("my-scs.json");

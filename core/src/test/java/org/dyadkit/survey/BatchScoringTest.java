@@ -172,22 +172,36 @@ class BatchScoringTest {
                 .withId("id").withCounts(true);
         String out = run(b, "id,a1,a2,b1,b2\n1,1,,0,6\n1,2,3,7,\n", new ArrayList<>());
         assertEquals("id,a1,a2,b1,b2,a_total,a_total_answered,a_problems,b_total,b_total_answered,b_problems\n"
-                + "1,1,,0,6,,1,,3,2,\n"
+                + "1,1,,0,6,,1,total:below_min_answered:1/2,3,2,\n"
                 + "1,2,3,7,,2.5,2,id:duplicate_id,,0,b1:out_of_range:7;all_items_missing;id:duplicate_id\n", out);
     }
 
     @Test
-    void qualtricsRowsPassThroughAndSemicolonsStay() {
-        BatchScoring b = BatchScoring.of(SurveyFormat.csv().withDelimiter(';').withQualtrics(true))
-                .withInstrument("t", new MeanScorer(2, 1, 5, 1), ItemColumns.pattern("Q1_{n}"));
+    void qualtricsRowsAreDroppedAndTheOutputIsPlainCommaSeparated() {
+        SurveyFormat f = SurveyFormat.csv().withDelimiter(';').withQualtrics(true).withDecimalComma(true);
+        BatchScoring b = BatchScoring.of(f).withInstrument("t", new MeanScorer(2, 1, 5, 1), ItemColumns.pattern("Q1_{n}"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        String in = "Q1_1;Q1_2\n\"Text; a\";Text b\n{\"ImportId\":\"QID1_1\"};x\n4;2,0\n";
-        try (SurveyReader r = SurveyReader.open(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), "in.csv",
-                SurveyFormat.csv().withDelimiter(';').withQualtrics(true))) {
+        String in = "Q1_1;Q1_2;note\n\"Text; a\";Text b;c\n{\"ImportId\":\"QID1_1\"};x;y\n4;2,0;a, b\n5;3;1,5\n";
+        try (SurveyReader r = SurveyReader.open(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), "in.csv", f)) {
             b.run(r, out, p -> { });
         }
-        assertEquals("Q1_1;Q1_2;t_total;t_problems\n\"Text; a\";Text b;;\n\"{\"\"ImportId\"\":\"\"QID1_1\"\"}\";x;;\n"
-                + "4;2,0;3;\n", out.toString(StandardCharsets.UTF_8));
+        // one header row, commas, decimal commas written as points; cells holding a comma quoted
+        assertEquals("Q1_1,Q1_2,note,t_total,t_problems\n4,2.0,\"a, b\",3,\n5,3,1.5,4,\n",
+                out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withoutTheDecimalCommaOptionACommaNumberIsNotANumber() {
+        SurveyFormat f = SurveyFormat.csv().withDelimiter(';');
+        BatchScoring b = BatchScoring.of(f)
+                .withInstrument("t", new MeanScorer(2, 1, 5, 1), ItemColumns.pattern("Q1_{n}"))
+                .withOutputDelimiter(';');
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (SurveyReader r = SurveyReader.open(new ByteArrayInputStream("Q1_1;Q1_2\n4;2,0\n".getBytes(
+                StandardCharsets.UTF_8)), "in.csv", f)) {
+            b.run(r, out, p -> { });
+        }
+        assertEquals("Q1_1;Q1_2;t_total;t_problems\n4;2,0;4;Q1_2:non_numeric:2,0\n", out.toString(StandardCharsets.UTF_8));
     }
 
     @Test

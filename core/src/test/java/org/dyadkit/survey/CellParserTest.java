@@ -14,12 +14,12 @@ class CellParserTest {
 
     @Test
     void classifiesCellsAsTheBatchRulesSay() {
-        CellParser p = new CellParser(List.of(), ',');
+        CellParser p = new CellParser(List.of(), false);
         String[][] table = {
             {"3", "1"}, {"3.0", "1"}, {" 4 ", "1"}, {"+2", "1"}, {"-1", "1"}, {"3.", "1"}, {"3e0", "1"}, {"30e-1", "1"},
             {"", "0"}, {"   ", "0"},
             {"2.5", "3"}, {".5", "3"}, {"2.50", "3"}, {"2,5", "4"},
-            {"three", "4"}, {"n/a", "4"}, {"4a", "4"}, {"NA", "4"}, {"-", "4"}, {".", "4"}, {"1e", "4"}, {"NaN", "4"},
+            {"three", "4"}, {"n/a", "4"}, {"4a", "4"}, {"NA", "0"}, {"-", "4"}, {".", "0"}, {"na", "4"}, {"..", "4"}, {"1e", "4"}, {"NaN", "4"},
             {"Infinity", "4"}, {"3 4", "4"},
             {"99999999999", "2"}, {"1e12", "2"}, {"-99999999999", "2"},
         };
@@ -36,7 +36,7 @@ class CellParserTest {
 
     @Test
     void missingValueCodesMatchTextAndTheSameWholeNumber() {
-        CellParser p = new CellParser(List.of("99", "-9", "NA"), ',');
+        CellParser p = new CellParser(List.of("99", "-9", "NA"), false);
         assertEquals(CellParser.MISSING, kind(p, "99"));
         assertEquals(CellParser.MISSING, kind(p, "99.0"));
         assertEquals(CellParser.MISSING, kind(p, " -9 "));
@@ -46,8 +46,9 @@ class CellParserTest {
     }
 
     @Test
-    void decimalCommaWhenTheDelimiterIsNotAComma() {
-        CellParser p = new CellParser(List.of(), ';');
+    void decimalCommaOnlyWhenTheDialectSaysSo() {
+        assertEquals(CellParser.TEXT, kind(new CellParser(List.of(), false), "3,0"));
+        CellParser p = new CellParser(List.of(), true);
         assertEquals(CellParser.WHOLE, kind(p, "3,0"));
         assertEquals(CellParser.FRACTION, kind(p, "2,5"));
     }

@@ -22,6 +22,11 @@ final class MeanScorer implements RowScorer {
     }
 
     @Override
+    public int scoreItems(int j) {
+        return items;
+    }
+
+    @Override
     public int itemNumber(int i) {
         return i + 1;
     }

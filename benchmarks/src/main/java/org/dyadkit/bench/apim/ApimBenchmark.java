@@ -7,7 +7,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.dyadkit.apim.Apim;
-import org.dyadkit.apim.ApimData;
+import org.dyadkit.dyad.DyadArrays;
 import org.dyadkit.apim.ApimFit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,9 +36,9 @@ public class ApimBenchmark {
     @Param({"20000"})
     int couples;
 
-    ApimData complete;
-    ApimData incomplete;
-    ApimData small;
+    DyadArrays complete;
+    DyadArrays incomplete;
+    DyadArrays small;
 
     @Setup
     public void setup() {
@@ -47,7 +47,7 @@ public class ApimBenchmark {
         small = simulate(150, 0.0, 3);
     }
 
-    static ApimData simulate(int n, double drop, long seed) {
+    static DyadArrays simulate(int n, double drop, long seed) {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         ZigguratSampler.NormalizedGaussian z = ZigguratSampler.NormalizedGaussian.of(rng);
         String[] dyad = new String[2 * n];
@@ -71,21 +71,21 @@ public class ApimBenchmark {
         Map<String, double[]> v = new LinkedHashMap<>();
         v.put("x", x);
         v.put("y", y);
-        return ApimData.of(dyad, role, v);
+        return DyadArrays.of(dyad, role, v);
     }
 
     @Benchmark
     public ApimFit distinguishableRemlComplete() {
-        return Apim.distinguishable(complete).outcome("y").predictor("x").fit();
+        return Apim.distinguishable(complete).withOutcome("y").withPredictor("x").fit();
     }
 
     @Benchmark
     public ApimFit distinguishableRemlWithMissingPersons() {
-        return Apim.distinguishable(incomplete).outcome("y").predictor("x").fit();
+        return Apim.distinguishable(incomplete).withOutcome("y").withPredictor("x").fit();
     }
 
     @Benchmark
     public ApimFit bootstrapK5000On150Couples() {
-        return Apim.indistinguishable(small).outcome("y").predictor("x").bootstrap(5000, 1L).fit();
+        return Apim.indistinguishable(small).withOutcome("y").withPredictor("x").withBootstrap(5000, 1L).fit();
     }
 }

@@ -33,15 +33,15 @@ public final class BootstrapMonteCarloError {
         String[] names = {"k lower", "k upper", "k husbands lower", "k husbands upper", "k wives lower"};
         double[][] limits = new double[names.length][seeds];
         for (int s = 0; s < seeds; s++) {
-            ApimFit k = Apim.indistinguishable(individual).outcome("satisfaction").predictor("other_pos")
-                    .bootstrap(replicates, 1000 + s).fit();
-            ApimFit kd = Apim.distinguishable(wide).outcome("satisfaction").predictor("other_pos")
-                    .bootstrap(replicates, 1000 + s).fit();
-            limits[0][s] = k.k("all").percentile().lower();
-            limits[1][s] = k.k("all").percentile().upper();
-            limits[2][s] = kd.k("H").percentile().lower();
-            limits[3][s] = kd.k("H").percentile().upper();
-            limits[4][s] = kd.k("W").percentile().lower();
+            ApimFit k = Apim.indistinguishable(individual).withOutcome("satisfaction").withPredictor("other_pos")
+                    .withBootstrap(replicates, 1000 + s).fit();
+            ApimFit kd = Apim.distinguishable(wide).withOutcome("satisfaction").withPredictor("other_pos")
+                    .withBootstrap(replicates, 1000 + s).fit();
+            limits[0][s] = k.k("all").percentile().orElseThrow().lower();
+            limits[1][s] = k.k("all").percentile().orElseThrow().upper();
+            limits[2][s] = kd.k("H").percentile().orElseThrow().lower();
+            limits[3][s] = kd.k("H").percentile().orElseThrow().upper();
+            limits[4][s] = kd.k("W").percentile().orElseThrow().lower();
         }
         double inflation = Math.sqrt(1 + (double) replicates / KennyWorkshopReanalysis.BOOTSTRAP_REPLICATES);
         System.out.printf(Locale.ROOT, "%-18s %8s %8s %10s%n", "limit", "mean", "SD", "tolerance");

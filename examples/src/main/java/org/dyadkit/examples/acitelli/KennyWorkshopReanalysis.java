@@ -1,5 +1,6 @@
 package org.dyadkit.examples.acitelli;
 
+import org.dyadkit.apim.Method;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ public final class KennyWorkshopReanalysis {
                 .dyad("CoupleID").indistinguishable().build();
 
         // A1: the APIM for indistinguishable dyads, REML.
-        ApimFit a1 = Apim.indistinguishable(individual).outcome("satisfaction").predictor("other_pos").reml().fit();
+        ApimFit a1 = Apim.indistinguishable(individual).withOutcome("satisfaction").withPredictor("other_pos").withMethod(Method.REML).fit();
         coefficient(v, "A1.intercept", a1.coefficient("intercept"));
         coefficient(v, "A1.actor", a1.coefficient("actor"));
         coefficient(v, "A1.partner", a1.coefficient("partner"));
@@ -119,7 +120,7 @@ public final class KennyWorkshopReanalysis {
         v.put("A1.bic", a1.bic());
 
         // A2: the empty model, and the pseudo R-squared of A1 against it.
-        ApimFit a2 = Apim.indistinguishable(individual).outcome("satisfaction").reml().fit();
+        ApimFit a2 = Apim.indistinguishable(individual).withOutcome("satisfaction").withMethod(Method.REML).fit();
         coefficient(v, "A2.intercept", a2.coefficient("intercept"));
         v.put("A2.rho", a2.rho());
         v.put("A2.sd", a2.residualSd("all"));
@@ -128,8 +129,8 @@ public final class KennyWorkshopReanalysis {
         v.put("A2.pseudo_r2", a1.pseudoR2().get("all"));
 
         // A3: distinguishable dyads, moderation (interaction) parameterisation, husbands coded +1.
-        ApimFit a3 = Apim.distinguishable(wide).outcome("satisfaction").predictor("other_pos")
-                .parameterisation(Parameterisation.INTERACTION).reml().fit();
+        ApimFit a3 = Apim.distinguishable(wide).withOutcome("satisfaction").withPredictor("other_pos")
+                .withParameterisation(Parameterisation.INTERACTION).withMethod(Method.REML).fit();
         coefficient(v, "A3.intercept", a3.coefficient("intercept"));
         coefficient(v, "A3.actor", a3.coefficient("actor"));
         coefficient(v, "A3.partner", a3.coefficient("partner"));
@@ -144,7 +145,7 @@ public final class KennyWorkshopReanalysis {
         v.put("A3.sd_ratio", a3.residualSd("W") / a3.residualSd("H"));
 
         // A4: the same model in the two-intercept parameterisation.
-        ApimFit a4 = Apim.distinguishable(wide).outcome("satisfaction").predictor("other_pos").reml().fit();
+        ApimFit a4 = Apim.distinguishable(wide).withOutcome("satisfaction").withPredictor("other_pos").withMethod(Method.REML).fit();
         for (String[] role : new String[][] {{"husband", "H"}, {"wife", "W"}}) {
             coefficient(v, "A4.intercept." + role[0], a4.coefficient("intercept:" + role[1]));
             coefficient(v, "A4.actor." + role[0], a4.coefficient("actor:" + role[1]));
@@ -155,7 +156,7 @@ public final class KennyWorkshopReanalysis {
         v.put("A4.aic", a4.aic());
 
         // A5: the empty distinguishable model, and the per-role pseudo R-squared of A4 against it.
-        ApimFit a5 = Apim.distinguishable(wide).outcome("satisfaction").reml().fit();
+        ApimFit a5 = Apim.distinguishable(wide).withOutcome("satisfaction").withMethod(Method.REML).fit();
         v.put("A5.rho", a5.rho());
         coefficient(v, "A5.mean.husband", a5.coefficient("intercept:H"));
         coefficient(v, "A5.mean.wife", a5.coefficient("intercept:W"));
@@ -164,7 +165,7 @@ public final class KennyWorkshopReanalysis {
         v.put("A5.pseudo_r2.husband", a4.pseudoR2().get("H"));
 
         // A6: the ML likelihood-ratio test of distinguishability.
-        DistinguishabilityTest a6 = Apim.distinguishable(byGender).outcome("satisfaction").predictor("other_pos")
+        DistinguishabilityTest a6 = Apim.distinguishable(byGender).withOutcome("satisfaction").withPredictor("other_pos")
                 .distinguishability();
         v.put("A6.chi2", a6.chiSquare());
         v.put("A6.df", (double) a6.df());
@@ -176,15 +177,15 @@ public final class KennyWorkshopReanalysis {
         v.put("A6.sd", a6.indistinguishable().residualSd("all"));
 
         // A7: a multilevel model with a within-dyad (gender) and a between-dyad (Yearsmar) covariate.
-        ApimFit a7 = Apim.indistinguishable(individual).outcome("satisfaction").covariate("gender")
-                .covariate("Yearsmar").reml().fit();
+        ApimFit a7 = Apim.indistinguishable(individual).withOutcome("satisfaction").withCovariate("gender")
+                .withCovariate("Yearsmar").withMethod(Method.REML).fit();
         coefficient(v, "A7.gender", a7.coefficient("gender"));
         coefficient(v, "A7.intercept", a7.coefficient("intercept"));
         coefficient(v, "A7.yearsmar", a7.coefficient("Yearsmar"));
         v.put("A7.rho", a7.rho());
         v.put("A7.df.nlme", a7.coefficient("gender").df());
-        ApimFit a7s = Apim.indistinguishable(individual).outcome("satisfaction").covariate("gender")
-                .covariate("Yearsmar").df(DfMethod.SATTERTHWAITE).reml().fit();
+        ApimFit a7s = Apim.indistinguishable(individual).withOutcome("satisfaction").withCovariate("gender")
+                .withCovariate("Yearsmar").withDf(DfMethod.SATTERTHWAITE).withMethod(Method.REML).fit();
         v.put("A7.df.satterthwaite.intercept", a7s.coefficient("intercept").df());
         v.put("A7.df.satterthwaite.gender", a7s.coefficient("gender").df());
         v.put("A7.df.satterthwaite.yearsmar", a7s.coefficient("Yearsmar").df());
@@ -196,8 +197,8 @@ public final class KennyWorkshopReanalysis {
 
         // A10: the dyadr README model, actor tension and partner self-positivity (pairwise file);
         // its interval is R's confint() on the gls fit, which uses the normal quantile.
-        ApimFit a10 = Apim.indistinguishable(pairwise).outcome("Satisfaction").covariate("Tension")
-                .covariate("partner.SelfPos").normalIntervals(true).reml().fit();
+        ApimFit a10 = Apim.indistinguishable(pairwise).withOutcome("Satisfaction").withCovariate("Tension")
+                .withCovariate("partner.SelfPos").withNormalIntervals(true).withMethod(Method.REML).fit();
         coefficient(v, "A10.tension", a10.coefficient("Tension"));
         coefficient(v, "A10.intercept", a10.coefficient("intercept"));
         coefficient(v, "A10.selfpos", a10.coefficient("partner.SelfPos"));
@@ -206,24 +207,24 @@ public final class KennyWorkshopReanalysis {
         v.put("A10.pseudo_r2", a10.pseudoR2().get("all"));
 
         // A12: k = p / a, pooled and per role, with dyad-resampling bootstrap intervals.
-        ApimFit k = Apim.indistinguishable(individual).outcome("satisfaction").predictor("other_pos")
-                .bootstrap(BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED).reml().fit();
+        ApimFit k = Apim.indistinguishable(individual).withOutcome("satisfaction").withPredictor("other_pos")
+                .withBootstrap(BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED).withMethod(Method.REML).fit();
         KEstimate kAll = k.k("all");
-        v.put("A12.k", kAll.k());
-        v.put("A12.k.kenny_ci_lower", kAll.percentile().lower());
-        v.put("A12.k.kenny_ci_upper", kAll.percentile().upper());
-        v.put("A12.k.r_ci_lower", kAll.percentile().lower());
-        v.put("A12.k.r_ci_upper", kAll.percentile().upper());
-        ApimFit kd = Apim.distinguishable(wide).outcome("satisfaction").predictor("other_pos")
-                .bootstrap(BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED).reml().fit();
-        v.put("A12.k.husband", kd.k("H").k());
-        v.put("A12.k.wife", kd.k("W").k());
-        v.put("A12.k.husband.kenny_ci_lower", kd.k("H").percentile().lower());
-        v.put("A12.k.husband.kenny_ci_upper", kd.k("H").percentile().upper());
-        v.put("A12.k.wife.kenny_ci_lower", kd.k("W").percentile().lower());
+        v.put("A12.k", kAll.k().getAsDouble());
+        v.put("A12.k.kenny_ci_lower", kAll.percentile().orElseThrow().lower());
+        v.put("A12.k.kenny_ci_upper", kAll.percentile().orElseThrow().upper());
+        v.put("A12.k.r_ci_lower", kAll.percentile().orElseThrow().lower());
+        v.put("A12.k.r_ci_upper", kAll.percentile().orElseThrow().upper());
+        ApimFit kd = Apim.distinguishable(wide).withOutcome("satisfaction").withPredictor("other_pos")
+                .withBootstrap(BOOTSTRAP_REPLICATES, BOOTSTRAP_SEED).withMethod(Method.REML).fit();
+        v.put("A12.k.husband", kd.k("H").k().getAsDouble());
+        v.put("A12.k.wife", kd.k("W").k().getAsDouble());
+        v.put("A12.k.husband.kenny_ci_lower", kd.k("H").percentile().orElseThrow().lower());
+        v.put("A12.k.husband.kenny_ci_upper", kd.k("H").percentile().orElseThrow().upper());
+        v.put("A12.k.wife.kenny_ci_lower", kd.k("W").percentile().orElseThrow().lower());
 
         // A13: nonindependence of satisfaction, distinguishable (Pearson r) and not (ICCs).
-        DistinguishableNonindependence r = Nonindependence.distinguishable(wide, "satisfaction");
+        DistinguishableNonindependence r = Nonindependence.distinguishable(wide).withVariable("satisfaction").fit();
         v.put("A13.r", r.pearsonR());
         v.put("A13.r.ci_lower", r.fisherCiLower());
         v.put("A13.r.ci_upper", r.fisherCiUpper());
@@ -231,7 +232,7 @@ public final class KennyWorkshopReanalysis {
         v.put("A13.r.df", r.df());
         DyadicData exchangeable = DyadicData.dyad(DataTable.read(samples.resolve("acitelli_dyad.csv")))
                 .dyad("cuplid").roles("H", "W").indistinguishable().build();
-        IndistinguishableNonindependence icc = Nonindependence.indistinguishable(exchangeable, "satisfaction");
+        IndistinguishableNonindependence icc = Nonindependence.indistinguishable(exchangeable).withVariable("satisfaction").fit();
         v.put("A13.icc", icc.anovaIcc());
         v.put("A13.icc.msb", icc.msBetween());
         v.put("A13.icc.msw", icc.msWithin());
@@ -249,7 +250,7 @@ public final class KennyWorkshopReanalysis {
         }
         DyadicData kkc = DyadicData.dyad(DataTable.of(kkcFile.source(), List.of("dyad", "x_1", "x_2"), rows))
                 .dyad("dyad").build();
-        IndistinguishableNonindependence t1 = Nonindependence.indistinguishable(kkc, "x");
+        IndistinguishableNonindependence t1 = Nonindependence.indistinguishable(kkc).withVariable("x").fit();
         v.put("T1.icc", t1.anovaIcc());
         v.put("T1.msb", t1.msBetween());
         v.put("T1.msw", t1.msWithin());
@@ -258,10 +259,10 @@ public final class KennyWorkshopReanalysis {
         v.put("T1.df2", t1.df2());
         v.put("T1.p", t1.p());
         v.put("T1.pairwise_r", t1.pairwiseR());
-        ApimFit t1Fit = Apim.indistinguishable(kkc).outcome("x").reml().fit();
+        ApimFit t1Fit = Apim.indistinguishable(kkc).withOutcome("x").withMethod(Method.REML).fit();
         v.put("T1.rho", t1Fit.rho());
-        v.put("T1.rho.ci_lower", t1Fit.rhoInterval().lower());
-        v.put("T1.rho.ci_upper", t1Fit.rhoInterval().upper());
+        v.put("T1.rho.ci_lower", t1Fit.rhoInterval().orElseThrow().lower());
+        v.put("T1.rho.ci_upper", t1Fit.rhoInterval().orElseThrow().upper());
         return v;
     }
 

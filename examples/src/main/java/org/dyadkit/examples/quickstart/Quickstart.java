@@ -1,5 +1,6 @@
 package org.dyadkit.examples.quickstart;
 
+import org.dyadkit.apim.Method;
 import java.nio.file.Path;
 import org.dyadkit.apim.Apim;
 import org.dyadkit.apim.ApimFit;
@@ -44,10 +45,10 @@ public final class Quickstart {
         // 2. The Acitelli couples: partner correlation and the distinguishable APIM.
         DataTable table = DataTable.read(Path.of(args.length > 0 ? args[0] : "data-samples/acitelli_individual.csv"));
         DyadicData couples = DyadicData.individual(table).dyad("cuplid").role("gender").build();
-        DistinguishableNonindependence r = Nonindependence.distinguishable(couples, "satisfaction");
+        DistinguishableNonindependence r = Nonindependence.distinguishable(couples).withVariable("satisfaction").fit();
         System.out.printf("partner r = %.4f, 95%% CI [%.4f, %.4f]%n", r.pearsonR(), r.fisherCiLower(), r.fisherCiUpper());
 
-        ApimFit fit = Apim.distinguishable(couples).outcome("satisfaction").predictor("other_pos").reml().fit();
+        ApimFit fit = Apim.distinguishable(couples).withOutcome("satisfaction").withPredictor("other_pos").withMethod(Method.REML).fit();
         for (Coefficient c : fit.coefficients()) {
             System.out.printf("%-14s %10.6f  SE %.6f  p %.3g%n", c.term(), c.estimate(), c.se(), c.p());
         }

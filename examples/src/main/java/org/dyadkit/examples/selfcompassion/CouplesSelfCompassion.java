@@ -1,5 +1,6 @@
 package org.dyadkit.examples.selfcompassion;
 
+import org.dyadkit.apim.Method;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
@@ -159,20 +160,20 @@ public final class CouplesSelfCompassion {
                 .roles(ROLES.get(0), ROLES.get(1)).build();
         List<DistinguishableNonindependence> partner = new ArrayList<>();
         for (String v : variables()) {
-            partner.add(Nonindependence.distinguishable(couples, v));
+            partner.add(Nonindependence.distinguishable(couples).withVariable(v).fit());
         }
 
         // 3. Self-compassion with the behaviour ratings: a person's behaviour columns rate the partner, so the
         //    cross-partner rows (man's SCS with the woman's ratings) are self-compassion x partner-rated behaviour.
         List<String> table = new ArrayList<>(List.of(SCS));
         table.addAll(BEHAVIOURS);
-        DistinguishableCorrelations cross = CrossPartner.distinguishable(couples, table);
+        DistinguishableCorrelations cross = CrossPartner.distinguishable(couples).withVariables(table).fit();
 
         // 4. The APIM of satisfaction on both partners' self-compassion.
-        ApimFit apim = Apim.distinguishable(couples).outcome(RAS).predictor(SCS).reml().fit();
-        DistinguishabilityTest test = Apim.distinguishable(couples).outcome(RAS).predictor(SCS).distinguishability();
-        ApimFit pooled = Apim.indistinguishable(couples).outcome(RAS).predictor(SCS)
-                .bootstrap(BOOTSTRAP_REPLICATES, SEED).reml().fit();
+        ApimFit apim = Apim.distinguishable(couples).withOutcome(RAS).withPredictor(SCS).withMethod(Method.REML).fit();
+        DistinguishabilityTest test = Apim.distinguishable(couples).withOutcome(RAS).withPredictor(SCS).distinguishability();
+        ApimFit pooled = Apim.indistinguishable(couples).withOutcome(RAS).withPredictor(SCS)
+                .withBootstrap(BOOTSTRAP_REPLICATES, SEED).withMethod(Method.REML).fit();
 
         // 5. Reliability per partner, from the item responses (pairwise-complete covariances, as psych).
         DataTable items = DataTable.read(survey);
@@ -299,12 +300,13 @@ public final class CouplesSelfCompassion {
                 a.pooled().rho(), a.pooled().pseudoR2().get("all"));
         KEstimate k = a.pooled().k("all");
         out.printf(Locale.ROOT, "   k = partner / actor = %.3f, SE %.3f; 95%% CI: delta method [%.3f, %.3f], bootstrap"
-                + " percentile [%.3f, %.3f], bias-corrected %s (%d couple resamples, seed %d)%n", k.k(), k.se(),
-                k.ciLower(), k.ciUpper(), k.percentile().lower(), k.percentile().upper(),
-                k.biasCorrected() == null ? "-" : String.format(Locale.ROOT, "[%.3f, %.3f]", k.biasCorrected().lower(),
-                        k.biasCorrected().upper()), k.bootstrapReplicates(), k.seed());
+                + " percentile [%.3f, %.3f], bias-corrected %s (%d couple resamples, seed %d)%n", k.k().getAsDouble(),
+                k.se().getAsDouble(), k.delta().orElseThrow().lower(), k.delta().orElseThrow().upper(),
+                k.percentile().orElseThrow().lower(), k.percentile().orElseThrow().upper(),
+                k.biasCorrected().map(b -> String.format(Locale.ROOT, "[%.3f, %.3f]", b.lower(), b.upper())).orElse("-"),
+                k.bootstrapReplicates(), k.seed());
         out.printf(Locale.ROOT, "   pattern: %s (read from the %s)%n",
-                k.pattern().name().toLowerCase(Locale.ROOT).replace('_', '-'), k.patternBasis());
+                k.pattern().name().toLowerCase(Locale.ROOT).replace('_', '-'), k.patternBasis().orElse("-"));
         out.println("     (1 = couple pattern: partner effect as large as the actor effect; 0 = actor only;"
                 + " Kenny & Ledermann 2010)");
 

@@ -11,16 +11,19 @@ import org.dyadkit.examples.simulate.SimulationModel.Facet;
 
 /**
  * Writes a simulated item-level couple survey in the individual layout (one row per person): both
- * partners' answers to the SCS-26, the Authenticity Scale, the RAS and nine partner-rated behaviour items,
- * generated from the model in {@link SimulationModel}, with the faults of {@link DirtyData} and a few
- * answers missing at random unless the clean variant is asked for.
+ * partners' answers to the SCS-26, the Authenticity Scale, the RAS, nine partner-rated behaviour items and
+ * thirty conflict-style items, generated from the model in {@link SimulationModel}, with the faults of
+ * {@link DirtyData} and a few answers missing at random unless the clean variant is asked for.
  *
  * <p>Columns: {@code couple_id}, {@code person_id}, {@code role} ({@code man} or {@code woman}),
  * {@code scs1..scs26} (1-5), {@code as1..as12} (1-7), {@code ras1..ras7} (1-5), {@code pb1..pb9} (1-7; the
- * row's person rating the partner). Couple {@code c} has {@code couple_id} c, the man has
+ * row's person rating the partner), {@code cs1..cs30} (1-5, the row's own conflict styles). Couple {@code c} has {@code couple_id} c, the man has
  * {@code person_id} 2c-1 and the woman 2c; the man's row comes first.
  *
- * <p>Random numbers come only from the seed, through {@code RandomSource.XO_RO_SHI_RO_128_PP}; couples
+ * <p>Random numbers come only from the seed, through {@code RandomSource.XO_RO_SHI_RO_128_PP}: the first
+ * 54 item columns from the stream seeded {@code seed}, the conflict-style columns (and their missing
+ * answers) from a second stream seeded {@code {seed, SimulationModel.CONFLICT_STREAM}}, so the conflict
+ * styles were added without changing any earlier column. Couples
  * are generated one after another with the same number of draws each, so a run with more couples begins
  * with exactly the rows of a run with fewer (same seed), and the clean variant has the same answers
  * as the dirty one wherever the dirty one has an answer.
@@ -36,7 +39,10 @@ public final class CoupleSurveySimulator {
     private static final int AS_ITEMS = 12;
     private static final int RAS_ITEMS = 7;
     private static final int PB_ITEMS = 9;
-    private static final int ITEM_CELLS = SCS_ITEMS + AS_ITEMS + RAS_ITEMS + PB_ITEMS;
+    private static final int CS_ITEMS = 30;
+    /** Item cells drawn from the first stream (every instrument before the conflict styles). */
+    private static final int MAIN_CELLS = SCS_ITEMS + AS_ITEMS + RAS_ITEMS + PB_ITEMS;
+    private static final int ITEM_CELLS = MAIN_CELLS + CS_ITEMS;
     private static final int ID_COLUMNS = 3;
 
     private final Options options;
@@ -68,7 +74,7 @@ public final class CoupleSurveySimulator {
         return new CoupleSurveySimulator(options);
     }
 
-    /** The survey's header, in file order (57 columns). */
+    /** The survey's header, in file order (87 columns). */
     public static List<String> columns() {
         List<String> cols = new ArrayList<>(ID_COLUMNS + ITEM_CELLS);
         Collections.addAll(cols, "couple_id", "person_id", "role");
@@ -76,13 +82,16 @@ public final class CoupleSurveySimulator {
         addItems(cols, "as", AS_ITEMS);
         addItems(cols, "ras", RAS_ITEMS);
         addItems(cols, "pb", PB_ITEMS);
+        addItems(cols, "cs", CS_ITEMS);
         return List.copyOf(cols);
     }
 
     /** The header of the latent-score file written by {@link #write(Appendable, Appendable)}. */
     public static List<String> latentColumns() {
-        return List.of("couple_id", "person_id", "role", "self_compassion", "satisfaction",
-                "caring", "controlling", "accepting");
+        List<String> cols = new ArrayList<>(List.of("couple_id", "person_id", "role", "self_compassion",
+                "satisfaction", "caring", "controlling", "accepting"));
+        SimulationModel.CONFLICT_STYLES.forEach(f -> cols.add(f.name()));
+        return List.copyOf(cols);
     }
 
     /**
@@ -105,6 +114,9 @@ public final class CoupleSurveySimulator {
     public void write(Appendable survey, Appendable latent) throws IOException {
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
         ZigguratSampler.NormalizedGaussian gauss = ZigguratSampler.NormalizedGaussian.of(rng);
+        UniformRandomProvider rng2 = RandomSource.XO_RO_SHI_RO_128_PP.create(
+                new long[] {options.seed(), SimulationModel.CONFLICT_STREAM});
+        ZigguratSampler.NormalizedGaussian gauss2 = ZigguratSampler.NormalizedGaussian.of(rng2);
         survey.append(String.join(",", columns())).append('\n');
         if (latent != null) {
             latent.append(String.join(",", latentColumns())).append('\n');
@@ -144,12 +156,13 @@ public final class CoupleSurveySimulator {
                 cells[0] = Integer.toString(c);
                 cells[1] = Long.toString(personId(c, p));
                 cells[2] = ROLES[p];
-                for (int i = 0; i < ITEM_CELLS; i++) {
+                for (int i = 0; i < MAIN_CELLS; i++) {
                     boolean missing = rng.nextDouble() < SimulationModel.MISSING_RATE;
                     cells[ID_COLUMNS + i] = missing && !options.clean() ? "" : Integer.toString(answers[i]);
                 }
                 rows[p] = cells;
             }
+            double[][] styles = conflictStyles(eta, rows, rng2, gauss2);
             if (latent != null) {
                 for (int p = 0; p < 2; p++) {
                     latent.append(Integer.toString(c)).append(',').append(Long.toString(personId(c, p))).append(',')
@@ -157,6 +170,9 @@ public final class CoupleSurveySimulator {
                             .append(Double.toString(satisfaction[p]));
                     for (double b : behaviourOf[p]) {
                         latent.append(',').append(Double.toString(b));
+                    }
+                    for (double st : styles[p]) {
+                        latent.append(',').append(Double.toString(st));
                     }
                     latent.append('\n');
                 }
@@ -190,6 +206,55 @@ public final class CoupleSurveySimulator {
             throw new IllegalStateException("a StringBuilder does not fail", e);
         }
         return sb.toString();
+    }
+
+    /**
+     * Draws both partners' conflict styles and their item answers and missing cells from the second
+     * stream into the rows' conflict-style cells; returns the latent style scores per partner. Per style:
+     * the partners' unique parts {@code z} are correlated {@link SimulationModel#STYLE_PARTNER_CORRELATION}
+     * and each score is {@code w * eta + sqrt(1 - w^2) * z}; the items follow the item model of
+     * {@link SimulationModel}. The number of draws per couple is fixed.
+     */
+    private double[][] conflictStyles(double[] eta, String[][] rows, UniformRandomProvider rng2,
+            ZigguratSampler.NormalizedGaussian gauss2) {
+        List<Facet> facets = SimulationModel.CONFLICT_STYLES;
+        double rho = SimulationModel.STYLE_PARTNER_CORRELATION;
+        double[][] scores = new double[2][facets.size()];
+        for (int f = 0; f < facets.size(); f++) {
+            double w = facets.get(f).weight();
+            double g1 = gauss2.sample();
+            double g2 = gauss2.sample();
+            double[] z = {g1, rho * g1 + Math.sqrt(1 - rho * rho) * g2};
+            for (int p = 0; p < 2; p++) {
+                scores[p][f] = w * eta[p] + Math.sqrt(1 - w * w) * z[p];
+            }
+        }
+        double unique = Math.sqrt(1 - SimulationModel.LOADING * SimulationModel.LOADING);
+        for (int p = 0; p < 2; p++) {
+            int[] answers = new int[CS_ITEMS];
+            for (int f = 0; f < facets.size(); f++) {
+                Facet facet = facets.get(f);
+                for (int item : facet.items()) {
+                    double y = facet.intercept() + SimulationModel.LOADING * scores[p][f] + unique * gauss2.sample();
+                    answers[item - 1] = category(y, SimulationModel.THRESHOLDS_5);
+                }
+            }
+            for (int i = 0; i < CS_ITEMS; i++) {
+                boolean missing = rng2.nextDouble() < SimulationModel.MISSING_RATE;
+                rows[p][ID_COLUMNS + MAIN_CELLS + i] = missing && !options.clean() ? "" : Integer.toString(answers[i]);
+            }
+        }
+        return scores;
+    }
+
+    private static int category(double y, List<Double> thresholds) {
+        int category = 1;
+        for (double t : thresholds) {
+            if (y > t) {
+                category++;
+            }
+        }
+        return category;
     }
 
     private static long personId(int couple, int role) {

@@ -30,7 +30,7 @@ public final class SimulateCouples {
     private static final String USAGE = String.join("\n",
             "Usage: SimulateCouples [--seed S] [--couples N] [--clean] [--output FILE] [--latent FILE]",
             "Writes a simulated item-level couple survey (SCS-26, Authenticity Scale, RAS, partner-rated",
-            "behaviour; one row per person) generated from the model in docs/samples.md.",
+            "behaviour, conflict styles; one row per person) generated from the model in docs/samples.md.",
             "  --seed S       random seed (default 2013, the seed of data-samples/simulated_couples.csv)",
             "  --couples N    number of couples (default 150)",
             "  --clean        no deliberate faults and no missing answers",

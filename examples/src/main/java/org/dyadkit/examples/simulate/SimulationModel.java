@@ -21,6 +21,11 @@ import java.util.List;
  * <p>Latent satisfaction: {@code S = ACTOR * eta_self + PARTNER * eta_partner + r}, with residuals
  * normal with SD {@link #SATISFACTION_RESIDUAL_SD} and within-couple correlation
  * {@link #SATISFACTION_RESIDUAL_CORRELATION}.
+ *
+ * <p>Conflict styles ({@link #CONFLICT_STYLES}): each style is a facet of the person's own {@code eta}
+ * whose unique parts are correlated {@link #STYLE_PARTNER_CORRELATION} between partners; the styles do
+ * not enter satisfaction, so the true indirect effect of {@code eta} on satisfaction through any style
+ * is zero.
  */
 public final class SimulationModel {
     private SimulationModel() {
@@ -102,4 +107,34 @@ public final class SimulationModel {
             Facet.of("caring", List.of(1, 2, 3), 0.40, 0.70),
             Facet.of("controlling", List.of(4, 5, 6), -0.35, -0.60),
             Facet.of("accepting", List.of(7, 8, 9), 0.40, 0.50));
+
+    /**
+     * Conflict styles, five 1..5 items each ({@code cs1..cs30}): the cause is the person's own
+     * self-compassion. Compromise rises with it and submission falls (Yarnell and Neff 2013: self-compassionate
+     * people compromise, people low in self-compassion subordinate their needs); the other four styles fall
+     * a little. The style names are those of the Romantic Partner Conflict Scale (Zacchilli, Hendrick and
+     * Hendrick 2009), but the items and their layout are the simulation's own: the RPCS item key was not
+     * available to this project (docs/instruments-research.md), so nothing here reproduces it.
+     */
+    public static final List<Facet> CONFLICT_STYLES = List.of(
+            Facet.of("compromise", List.of(1, 2, 3, 4, 5), 0.45, 0.50),
+            Facet.of("domination", List.of(6, 7, 8, 9, 10), -0.25, -0.40),
+            Facet.of("submission", List.of(11, 12, 13, 14, 15), -0.40, -0.20),
+            Facet.of("avoidance", List.of(16, 17, 18, 19, 20), -0.20, 0.0),
+            Facet.of("separation", List.of(21, 22, 23, 24, 25), -0.15, -0.10),
+            Facet.of("interactional_reactivity", List.of(26, 27, 28, 29, 30), -0.30, -0.30));
+
+    /**
+     * Correlation of the two partners' unique parts {@code z} of the same conflict style. With
+     * {@link #COUPLE_CORRELATION} also 0.30, the partners' latent style scores correlate exactly 0.30:
+     * {@code cov = w^2 * 0.30 + (1 - w^2) * 0.30}.
+     */
+    public static final double STYLE_PARTNER_CORRELATION = 0.30;
+
+    /**
+     * The second element of the seed array of the conflict-style random stream: the conflict-style items
+     * and their missing answers come from their own stream ({@code seed, CONFLICT_STREAM}), so adding them
+     * left every earlier column of the sample unchanged.
+     */
+    public static final long CONFLICT_STREAM = 17L;
 }

@@ -37,7 +37,8 @@ class ReadmeQuickstartTest {
         assertTrue(m.find(section), "the 'From Java' section has a java block");
         String snippet = m.group(1);
 
-        StringBuilder src = new StringBuilder("package readme;\n");
+        // a single-type import wins over the on-demand ones (org.dyadkit.mediation.Path is a type too)
+        StringBuilder src = new StringBuilder("package readme;\nimport java.nio.file.Path;\n");
         for (String p : PACKAGES) {
             src.append("import ").append(p).append(".*;\n");
         }

@@ -23,6 +23,7 @@ import org.dyadkit.apim.KEstimate;
 import org.dyadkit.cli.Main;
 import org.dyadkit.examples.selfcompassion.CouplesSelfCompassion.Analysis;
 import org.dyadkit.nonindependence.CorrelationRow;
+import org.dyadkit.nonindependence.CorrelationType;
 import org.dyadkit.nonindependence.DistinguishableNonindependence;
 import org.dyadkit.nonindependence.RoleSummary;
 import org.dyadkit.reliability.ScaleReliability;
@@ -115,11 +116,11 @@ class CouplesSelfCompassionTest {
         for (String[] pair : new String[][] {{MAN, WOMAN}, {WOMAN, MAN}}) {
             for (int i = 0; i < 3; i++) {
                 CorrelationRow r = CouplesSelfCompassion.correlation(a, pair[0], names[i], pair[1]);
-                assertEquals(CorrelationRow.CROSS_PARTNER, r.type());
+                assertEquals(CorrelationType.CROSS_PARTNER, r.type());
                 correlationNear(pop[i], r.r(), r.n(), pair[0] + "'s SCS with " + names[i] + " rated by the " + pair[1]);
             }
             CorrelationRow own = CouplesSelfCompassion.correlation(a, pair[0], CARING, pair[0]);
-            assertEquals(CorrelationRow.WITHIN_PERSON, own.type());
+            assertEquals(CorrelationType.WITHIN_PERSON, own.type());
             correlationNear(0.099, own.r(), own.n(), pair[0] + "'s SCS with own rating of the partner's caring");
         }
     }
@@ -139,8 +140,8 @@ class CouplesSelfCompassionTest {
         withinSe(0.214, d.coefficient("partner:woman").estimate(), d.coefficient("partner:woman").se(), "partner, women");
         // k implied by the population effects, 0.216 / 0.398, against the delta-method SE of k
         KEstimate k = pooled.k("all");
-        withinSe(0.216 / 0.398, k.k(), k.se(), "k");
-        assertTrue(k.percentile().contains(0.216 / 0.398), "bootstrap interval of k " + k.percentile());
+        withinSe(0.216 / 0.398, k.k().getAsDouble(), k.se().getAsDouble(), "k");
+        assertTrue(k.percentile().orElseThrow().contains(0.216 / 0.398), "bootstrap interval of k " + k.percentile());
         // the true model is indistinguishable in slopes and residual variances: the LR test should not reject
         // (at the level matching the 3.5 SE bound, p > .0005)
         assertTrue(a.distinguishability().p() > 0.0005, "distinguishability p = " + a.distinguishability().p());
@@ -293,12 +294,12 @@ class CouplesSelfCompassionTest {
         same(f.logLik(), j.get("log_lik"), what + " logLik");
         for (KEstimate k : f.k()) {
             JsonNode jk = j.get("k").get(k.role());
-            same(k.k(), jk.get("k"), what + " k " + k.role());
-            same(k.se(), jk.get("se"), what + " SE(k) " + k.role());
+            same(k.k().orElse(Double.NaN), jk.get("k"), what + " k " + k.role());
+            same(k.se().orElse(Double.NaN), jk.get("se"), what + " SE(k) " + k.role());
             assertEquals(k.pattern().name().toLowerCase().replace('_', '-'), jk.get("pattern").asText(), what);
-            if (k.percentile() != null) {
-                same(k.percentile().lower(), jk.get("bootstrap").get("percentile").get("lower"), what + " k boot lower");
-                same(k.percentile().upper(), jk.get("bootstrap").get("percentile").get("upper"), what + " k boot upper");
+            if (k.percentile().isPresent()) {
+                same(k.percentile().get().lower(), jk.get("bootstrap").get("percentile").get("lower"), what + " k boot lower");
+                same(k.percentile().get().upper(), jk.get("bootstrap").get("percentile").get("upper"), what + " k boot upper");
             }
         }
     }

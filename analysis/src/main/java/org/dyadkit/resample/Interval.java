@@ -1,36 +1,61 @@
 package org.dyadkit.resample;
 
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
- * A bootstrap confidence interval computed as R's {@code boot.ci} does.
+ * A confidence interval, and the one implementation of the bootstrap intervals as R's {@code boot.ci}
+ * computes them.
  *
  * <p>Percentile: the order statistics at (R+1) alpha/2 and (R+1)(1 - alpha/2) of the R finite replicates,
  * interpolated on the normal quantile scale when (R+1) alpha is not an integer ({@code boot:::norm.inter}).
- * Bias-corrected (BC; BCa with acceleration 0): {@code z0 = Phi^-1(#{t* < t}/R)} and the percentile interval at
- * Phi(2 z0 + z_alpha) (Efron 1987; Davison and Hinkley 1997, 5.3.2).
+ * BCa ({@code boot:::bca.ci}): {@code w = Phi^-1(#{t* < t0}/R)}, limits at the quantiles
+ * Phi(w + (w + z)/(1 - acc (w + z))); acceleration 0 gives the bias-corrected interval Phi(2w + z)
+ * (Efron 1987; Davison and Hinkley 1997, 5.3.2). One failure rule: when every replicate lies on one side of
+ * t0 the bias correction is infinite and the interval is absent (empty), never NaN.
  *
- * @param method {@code "percentile"} or {@code "bias-corrected"}
+ * @param kind how the interval was computed
  * @param level confidence level, e.g. 0.95
  * @param lower lower limit
  * @param upper upper limit
  */
-public record BootstrapInterval(String method, double level, double lower, double upper) {
+public record Interval(IntervalKind kind, double level, double lower, double upper) {
     private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
 
+    /** Checks the kind is given. */
+    public Interval {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** Whether the interval contains v. */
+    public boolean contains(double v) {
+        return lower <= v && v <= upper;
+    }
+
     /** Percentile interval. @throws IllegalArgumentException with fewer than 2 finite replicates */
-    public static BootstrapInterval percentile(double[] replicates, double level) {
+    public static Interval percentile(double[] replicates, double level) {
         double[] t = sorted(replicates);
         double a = (1 - level) / 2;
-        return new BootstrapInterval("percentile", level, normInter(t, a), normInter(t, 1 - a));
+        return new Interval(IntervalKind.PERCENTILE, level, normInter(t, a), normInter(t, 1 - a));
     }
 
     /**
-     * Bias-corrected interval around the estimate {@code t0}; null when every replicate lies on one side
+     * Bias-corrected interval around the estimate {@code t0}; empty when every replicate lies on one side
      * of t0 (the bias correction is infinite).
      */
-    public static BootstrapInterval biasCorrected(double[] replicates, double t0, double level) {
+    public static Optional<Interval> biasCorrected(double[] replicates, double t0, double level) {
+        return adjusted(replicates, t0, 0, level, IntervalKind.BIAS_CORRECTED);
+    }
+
+    /** BCa interval with the given acceleration; empty when every replicate lies on one side of t0. */
+    public static Optional<Interval> bca(double[] replicates, double t0, double acceleration, double level) {
+        return adjusted(replicates, t0, acceleration, level, IntervalKind.BCA);
+    }
+
+    private static Optional<Interval> adjusted(double[] replicates, double t0, double acceleration, double level,
+            IntervalKind kind) {
         double[] t = sorted(replicates);
         int below = 0;
         for (double v : t) {
@@ -39,18 +64,17 @@ public record BootstrapInterval(String method, double level, double lower, doubl
             }
         }
         if (below == 0 || below == t.length) {
-            return null;
+            return Optional.empty();
         }
-        double z0 = NORMAL.inverseCumulativeProbability((double) below / t.length);
-        double a = (1 - level) / 2;
-        double lo = NORMAL.cumulativeProbability(2 * z0 + NORMAL.inverseCumulativeProbability(a));
-        double hi = NORMAL.cumulativeProbability(2 * z0 + NORMAL.inverseCumulativeProbability(1 - a));
-        return new BootstrapInterval("bias-corrected", level, normInter(t, lo), normInter(t, hi));
-    }
-
-    /** Whether the interval contains v. */
-    public boolean contains(double v) {
-        return lower <= v && v <= upper;
+        double w = NORMAL.inverseCumulativeProbability((double) below / t.length);
+        double[] lim = new double[2];
+        double[] alpha = {(1 - level) / 2, (1 + level) / 2};
+        for (int i = 0; i < 2; i++) {
+            double z = NORMAL.inverseCumulativeProbability(alpha[i]);
+            double adj = NORMAL.cumulativeProbability(w + (w + z) / (1 - acceleration * (w + z)));
+            lim[i] = normInter(t, adj);
+        }
+        return Optional.of(new Interval(kind, level, lim[0], lim[1]));
     }
 
     private static double[] sorted(double[] replicates) {
