@@ -277,6 +277,29 @@ public final class Apim {
         return new DistinguishabilityTest(d, i, chi, df, p, d.sample());
     }
 
+    /**
+     * The standardised design and cross products of this model for the constrained refits and the SEM
+     * tests ({@code completeOnly}: only persons whose partner also enters; the others are left out as
+     * missing the partner's values).
+     */
+    ModelFrame frame(boolean completeOnly) {
+        boolean dist = distinguishable;
+        Spec s = spec(dist);
+        ExclusionReason[] why = Design.eligible(data, outcome, s.terms, dist, s.roles, predictors);
+        if (completeOnly) {
+            why = ModelFrame.completeOnly(data, why);
+        }
+        boolean[] ok = Design.mask(why);
+        Design d = Design.build(data, outcome, s.terms, dist, parameterisation, s.roles, ok);
+        d.check(outcome);
+        d.standardise();
+        CrossProducts cp = CrossProducts.of(d, null);
+        d.checkRank(cp);
+        String x = kPredictor != null ? kPredictor : predictors.isEmpty() ? null : predictors.get(0);
+        return new ModelFrame(data, d, cp, outcome, predictors, covariates, interactions, s.roles, dist, x, level,
+                method, data.sample(why));
+    }
+
     private record Spec(List<Design.Term> terms, List<String> roles, boolean distinguishable) {
     }
 

@@ -113,4 +113,48 @@ final class CrossProducts {
         c.nSingle1 = nSingle1;
         return c;
     }
+
+    /**
+     * The cross products of the transformed augmented rows {@code z' = T z}, T of size
+     * {@code (pNew + 1) x (p + 1)} row-major with last row mapping to the new outcome: {@code S' = T S T'}.
+     * A linear constraint {@code C beta = d} is imposed by {@code beta = beta0 + Z gamma}, so that the rows
+     * become {@code [Z'x, y - beta0'x]} (see {@link ConstrainedGls}).
+     */
+    CrossProducts transformed(double[] t, int pNew) {
+        CrossProducts c = new CrossProducts(pNew);
+        transform(s11, c.s11, t, pNew);
+        transform(s22, c.s22, t, pNew);
+        transform(s12, c.s12, t, pNew);
+        transform(t0, c.t0, t, pNew);
+        transform(t1, c.t1, t, pNew);
+        c.nComplete = nComplete;
+        c.nSingle0 = nSingle0;
+        c.nSingle1 = nSingle1;
+        return c;
+    }
+
+    private void transform(double[] from, double[] to, double[] t, int pNew) {
+        int nq = pNew + 1;
+        double[] tmp = new double[nq * q];
+        for (int i = 0; i < nq; i++) {
+            for (int k = 0; k < q; k++) {
+                double ti = t[i * q + k];
+                if (ti == 0) {
+                    continue;
+                }
+                for (int j = 0; j < q; j++) {
+                    tmp[i * q + j] += ti * from[k * q + j];
+                }
+            }
+        }
+        for (int i = 0; i < nq; i++) {
+            for (int j = 0; j < nq; j++) {
+                double v = 0;
+                for (int k = 0; k < q; k++) {
+                    v += tmp[i * q + k] * t[j * q + k];
+                }
+                to[i * nq + j] = v;
+            }
+        }
+    }
 }

@@ -227,6 +227,11 @@ public final class Apimem {
      * @throws InputException for unknown variables, or X, M and Y not all different
      */
     public ApimemResult fit() {
+        return fitted().result();
+    }
+
+    /** The fit with the draws behind its intervals (for {@link IndirectContrasts}). */
+    Fitted fitted() {
         if (x == null || m == null || y == null) {
             throw new InputException("the APIMeM needs a predictor (x), a mediator (m) and an outcome (y)");
         }
@@ -330,10 +335,25 @@ public final class Apimem {
             totalEffects.add(total(Effect.PARTNER, role, "X" + other + " -> Y" + own, cpP, est[6 * r + 5], cP, boot,
                     6 * nr + 2 * r + 1));
         }
-        return new ApimemResult(x, m, y, List.copyOf(covariates), distinguishable, List.copyOf(roles), method,
-                fa, fb, fc, List.copyOf(paths), List.copyOf(simple), List.copyOf(totals),
+        ApimemResult result = new ApimemResult(x, m, y, List.copyOf(covariates), distinguishable, List.copyOf(roles),
+                method, fa, fb, fc, List.copyOf(paths), List.copyOf(simple), List.copyOf(totals),
                 List.copyOf(totalEffects), resampled, mcDraws, mcDraws > 0 ? OptionalLong.of(mcSeed) : OptionalLong.empty(),
                 bootstrap, bootstrap > 0 ? OptionalLong.of(bootSeed) : OptionalLong.empty(), sample);
+        int[] bi = terms.bIndex(fb);
+        int[] ci = terms.index(fb, x);
+        int[] bc = Arrays.copyOf(bi, bi.length + ci.length);
+        System.arraycopy(ci, 0, bc, bi.length, ci.length);
+        return new Fitted(result, mc, boot, aHat, fa.covariance().select(terms.aIndex(fa)), bHat,
+                fb.covariance().select(bc));
+    }
+
+    /**
+     * A fit with its draws: Monte Carlo (rows = the 6 statistics per role of {@link #effects}) and bootstrap
+     * (rows = those and the total effects of {@link #withTotals}) replicates, null when not drawn; the a paths
+     * with their covariance, and the b paths followed by the direct effects with their joint covariance.
+     */
+    record Fitted(ApimemResult result, double[][] mc, double[][] boot, double[] a, double[][] covA, double[] b,
+            double[][] covB) {
     }
 
     private static final OptionalDouble NONE = OptionalDouble.empty();

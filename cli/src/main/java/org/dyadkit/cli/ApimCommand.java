@@ -58,6 +58,9 @@ public final class ApimCommand implements Callable<Integer> {
     Integer threads;
 
     @Mixin
+    ApimTestsOptions tests;
+
+    @Mixin
     OutputFormat.Option format;
 
     @Override
@@ -69,7 +72,9 @@ public final class ApimCommand implements Callable<Integer> {
         }
         OptionChecks.threads(cl, threads);
         DyadicData data = input.read();
-        Apim b = model.builder(cl, data);
+        org.dyadkit.apim.Centring.Result centred = tests.centre(cl, data, model);
+        Apim b = centred == null ? model.builder(cl, data)
+                : model.builder(cl, centred.data(), data.distinguishable());
         if (bootstrap > 0) {
             b = b.withBootstrap(bootstrap, seed);
         }
@@ -80,11 +85,29 @@ public final class ApimCommand implements Callable<Integer> {
             b = b.withKPredictor(kPredictor);
         }
         ApimFit fit = b.fit();
-        boolean showK = k || bootstrap > 0;
+        ApimTestsOptions.Extras extras = tests.compute(cl, b, fit, model, centred);
+        boolean showK = k || bootstrap > 0 || tests.testEqualK;
         PrintWriter out = cl.getOut();
         switch (format.format()) {
-            case JSON -> OutputFormat.writeJson(out, ApimReport.json(fit, showK, input, data));
+            case JSON -> {
+                java.util.Map<String, Object> m = ApimReport.json(fit, showK, input, data);
+                ApimTestsOptions.json(m, extras);
+                OutputFormat.writeJson(out, m);
+            }
             case CSV -> {
+                // the tidy table (table column) whenever a test or probe beyond the coefficients was asked for
+                if (tests.any()) {
+                    org.dyadkit.report.TidyTable.Builder tb = org.dyadkit.report.TidyTable.builder();
+                    for (Coefficient c : fit.coefficients()) {
+                        tb.row("coefficients").put("term", c.term()).put("role", c.role()).put("estimate", c.estimate())
+                                .put("se", c.se()).put("df", c.df()).put("t", c.t()).put("p", c.p())
+                                .put("ci_lower", c.ciLower()).put("ci_upper", c.ciUpper());
+                    }
+                    ApimTestsOptions.rows(tb, extras);
+                    out.print(tb.build().csv());
+                    out.flush();
+                    break;
+                }
                 List<List<Object>> rows = new ArrayList<>();
                 for (Coefficient c : fit.coefficients()) {
                     rows.add(List.of(c.term(), c.role() == null ? "" : c.role(), c.estimate(), c.se(), c.df(), c.t(),
@@ -95,6 +118,7 @@ public final class ApimCommand implements Callable<Integer> {
             }
             default -> {
                 out.print(ApimReport.text(fit, showK, input.input().toString()));
+                out.print(ApimTestsOptions.text(extras));
                 out.flush();
             }
         }

@@ -94,9 +94,13 @@ public final class ApimOptions {
 
     /** The model builder for the data (distinguishable when the data carry roles). */
     Apim builder(CommandLine cl, DyadicData data) {
+        return builder(cl, DyadArrays.of(data), data.distinguishable());
+    }
+
+    /** The model builder for persons already read (for example with centred variables). */
+    Apim builder(CommandLine cl, DyadArrays d, boolean distinguishable) {
         boolean normal = normalIntervals(cl);
-        DyadArrays d = DyadArrays.of(data);
-        Apim b = data.distinguishable() ? Apim.distinguishable(d) : Apim.indistinguishable(d);
+        Apim b = distinguishable ? Apim.distinguishable(d) : Apim.indistinguishable(d);
         b = b.withOutcome(y).withMethod(method(cl, method)).withDf(df(cl, df)).withParameterisation(parameterisation(cl, parameterisation))
                 .withLevel(level).withNormalIntervals(normal);
         for (String v : x) {

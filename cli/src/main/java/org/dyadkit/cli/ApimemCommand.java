@@ -1,10 +1,14 @@
 package org.dyadkit.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.mediation.Apimem;
 import org.dyadkit.mediation.ApimemResult;
+import org.dyadkit.mediation.IndirectContrasts;
+import org.dyadkit.mediation.IndirectContrastsResult;
+import org.dyadkit.report.mediation.IndirectContrastsRenderer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +61,11 @@ public final class ApimemCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the bootstrap (default: all cores).")
     Integer threads;
 
+    @Option(names = "--contrasts", description = "Every pairwise contrast of the simple indirect effects (Monte Carlo "
+            + "and bootstrap intervals from the same draws), delta-method SEs of the total indirect and total effects, "
+            + "and the proportion mediated with its intervals.")
+    boolean contrasts;
+
     @Mixin
     OutputFormat.Option format;
 
@@ -97,13 +106,31 @@ public final class ApimemCommand implements Callable<Integer> {
         if (threads != null) {
             b = b.withThreads(threads);
         }
-        ApimemResult r = b.fit();
+        IndirectContrastsResult ic = contrasts ? IndirectContrasts.of(b).fit() : null;
+        ApimemResult r = ic != null ? ic.apimem() : b.fit();
         PrintWriter out = cl.getOut();
         switch (format.format()) {
-            case JSON -> OutputFormat.writeJson(out, MediationReport.json(r, input, model.level, normal));
-            case CSV -> OutputFormat.writeCsv(out, MediationReport.APIMEM_CSV_HEADER, MediationReport.csv(r));
+            case JSON -> {
+                java.util.Map<String, Object> m = MediationReport.json(r, input, model.level, normal);
+                if (ic != null) {
+                    com.fasterxml.jackson.databind.node.ObjectNode o = org.dyadkit.report.Formats.object();
+                    IndirectContrastsRenderer.json(o, ic);
+                    o.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue()));
+                }
+                OutputFormat.writeJson(out, m);
+            }
+            case CSV -> {
+                List<List<Object>> rows = new java.util.ArrayList<>(MediationReport.csv(r));
+                if (ic != null) {
+                    rows.addAll(IndirectContrastsRenderer.csv(ic));
+                }
+                OutputFormat.writeCsv(out, MediationReport.APIMEM_CSV_HEADER, rows);
+            }
             default -> {
                 out.print(MediationReport.text(r, input.input().toString(), model.level));
+                if (ic != null) {
+                    out.print(IndirectContrastsRenderer.text(ic));
+                }
                 out.flush();
             }
         }

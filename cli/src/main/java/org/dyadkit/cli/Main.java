@@ -47,6 +47,7 @@ public final class Main implements Runnable {
             "reliability",
             "mediate",
             "apimem",
+            "power",
             "completion");
 
     @CommandLine.Spec
@@ -73,6 +74,7 @@ public final class Main implements Runnable {
             case "reliability": return new ReliabilityCommand();
             case "mediate": return new MediateCommand();
             case "apimem": return new ApimemCommand();
+            case "power": return new PowerCommand();
             case "completion": return new CompletionCommand();
             default: throw new IllegalArgumentException("no dyadkit command " + name);
         }

@@ -174,6 +174,34 @@ public final class DyadArrays {
                 }, name -> null);
     }
 
+    /**
+     * These persons with some variables replaced or added (one value per person, {@code NaN} = missing;
+     * copied), for example centred predictors; every other variable, and the scorer's problem cells, are read
+     * from this data as before.
+     *
+     * @throws InputException for a variable of the wrong length
+     */
+    public DyadArrays withValues(Map<String, double[]> replaced) {
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, double[]> e : replaced.entrySet()) {
+            if (e.getValue().length != dyadId.length) {
+                throw new InputException("variable " + e.getKey() + " has " + e.getValue().length
+                        + " values for " + dyadId.length + " persons");
+            }
+            copy.put(e.getKey(), e.getValue().clone());
+        }
+        List<String> vars = new ArrayList<>(variables);
+        for (String k : copy.keySet()) {
+            if (!vars.contains(k)) {
+                vars.add(k);
+            }
+        }
+        return new DyadArrays(source, dyadId, role, roles, vars, name -> {
+            double[] v = copy.get(name);
+            return v != null ? v : values(name);
+        }, texts);
+    }
+
     /** The name of the input, for messages. */
     public String source() {
         return source;

@@ -11,11 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.dyadkit.apim.Apim;
 import org.dyadkit.apim.ApimFit;
+import org.dyadkit.apim.ApimConstraints;
+import org.dyadkit.apim.ChiSquareConvention;
 import org.dyadkit.apim.Coefficient;
+import org.dyadkit.apim.ConstraintTest;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.DistinguishabilityTest;
 import org.dyadkit.apim.KEstimate;
 import org.dyadkit.apim.Parameterisation;
+import org.dyadkit.apim.SemDistinguishability;
+import org.dyadkit.apim.SemDistinguishabilityResult;
+import org.dyadkit.apim.SemTestKind;
 import org.dyadkit.dyad.DyadicData;
 import org.dyadkit.nonindependence.DistinguishableNonindependence;
 import org.dyadkit.nonindependence.IndistinguishableNonindependence;
@@ -25,7 +31,7 @@ import org.dyadkit.table.DataTable;
 /**
  * Reanalysis of the Acitelli (1997) couples as published in the Garcia-Kenny dyadic data analysis
  * workshop, the dyadr package README, Kenny's slides on k and Kenny, Kashy &amp; Cook (2006), and of the
- * KKC Table 2.1 dyads: every number of rows A1-A7, A10, A12, A13 and T1 of the shared reference values,
+ * KKC Table 2.1 dyads: every number of rows A1-A7, A10-A13 and T1 of the shared reference values,
  * reproduced from {@code data-samples/acitelli_*.csv} and {@code data-samples/kkc2006_table2_1.csv} through
  * the public dyadkit API only, and printed as a table of quantity, published value, dyadkit value and
  * agreement to the printed digits.
@@ -222,6 +228,26 @@ public final class KennyWorkshopReanalysis {
         v.put("A12.k.husband.kenny_ci_lower", kd.k("H").percentile().orElseThrow().lower());
         v.put("A12.k.husband.kenny_ci_upper", kd.k("H").percentile().orElseThrow().upper());
         v.put("A12.k.wife.kenny_ci_lower", kd.k("W").percentile().orElseThrow().lower());
+
+        // A11: the SEM tests of distinguishability (Olsen and Kenny 2006), Kenny's N - 1 and lavaan's N convention.
+        Apim semModel = Apim.distinguishable(wide).withOutcome("satisfaction").withPredictor("other_pos");
+        SemDistinguishabilityResult amos = SemDistinguishability.of(semModel)
+                .withConvention(ChiSquareConvention.N_MINUS_1).fit();
+        SemDistinguishabilityResult lavaan = SemDistinguishability.of(semModel).fit();
+        v.put("A11.complete.chi2", amos.test(SemTestKind.COMPLETE).chiSquare());
+        v.put("A11.complete.p", amos.test(SemTestKind.COMPLETE).p());
+        v.put("A11.y.chi2", amos.test(SemTestKind.Y).chiSquare());
+        v.put("A11.y.p", amos.test(SemTestKind.Y).p());
+        v.put("A11.effect.chi2", amos.test(SemTestKind.EFFECT).chiSquare());
+        v.put("A11.effect.p", amos.test(SemTestKind.EFFECT).p());
+        v.put("A11.complete.chi2.lavaan", lavaan.test(SemTestKind.COMPLETE).chiSquare());
+        v.put("A11.y.chi2.lavaan", lavaan.test(SemTestKind.Y).chiSquare());
+        v.put("A11.effect.chi2.lavaan", lavaan.test(SemTestKind.EFFECT).chiSquare());
+        // A12: the equal-k test (Amos chi-square difference: the N - 1 convention)
+        ConstraintTest equalK = ApimConstraints.of(semModel).withEqualK()
+                .withConvention(ChiSquareConvention.N_MINUS_1).fit().test("equal_k");
+        v.put("A12.equal_k.chi2", equalK.lrChiSquare());
+        v.put("A12.equal_k.p", equalK.lrP());
 
         // A13: nonindependence of satisfaction, distinguishable (Pearson r) and not (ICCs).
         DistinguishableNonindependence r = Nonindependence.distinguishable(wide).withVariable("satisfaction").fit();
