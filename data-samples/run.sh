@@ -50,5 +50,10 @@ couples=(--input "$scored" --dyad couple_id --role role)
 # ... and of the six conflict styles
 ./dyadkit reliability --instrument data-samples/conflict-styles.json --input data-samples/simulated_couples.csv \
   --items 'cs{n}' --by role > "$out/reliability_conflict_styles.txt" 2> "$out/reliability_conflict_styles.log"
+# The diary sample over 14 days: growth of closeness, the longitudinal APIM of stress, stability and influence
+diary=(--input data-samples/diary_couples.csv --dyad couple --role gender --person person --occasion day)
+./dyadkit growth "${diary[@]}" --y closeness --time time > "$out/diary_growth.txt"
+./dyadkit longitudinal-apim "${diary[@]}" --y closeness --x stress --format json > "$out/diary_longitudinal_apim.json"
+./dyadkit stability-influence "${diary[@]}" --y closeness > "$out/diary_stability_influence.txt"
 cat "$out/apim.txt"
 echo "run.sh: scored $(($(wc -l < "$out/simulated_couples_scored.csv") - 1)) rows into $out; problems as documented; analyses in $out"

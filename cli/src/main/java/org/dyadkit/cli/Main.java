@@ -48,6 +48,10 @@ public final class Main implements Runnable {
             "mediate",
             "apimem",
             "power",
+            "mlm",
+            "growth",
+            "longitudinal-apim",
+            "stability-influence",
             "completion");
 
     @CommandLine.Spec
@@ -75,6 +79,10 @@ public final class Main implements Runnable {
             case "mediate": return new MediateCommand();
             case "apimem": return new ApimemCommand();
             case "power": return new PowerCommand();
+            case "mlm": return new MlmCommand();
+            case "growth": return new GrowthCommand();
+            case "longitudinal-apim": return new LongitudinalApimCommand();
+            case "stability-influence": return new StabilityInfluenceCommand();
             case "completion": return new CompletionCommand();
             default: throw new IllegalArgumentException("no dyadkit command " + name);
         }

@@ -29,7 +29,12 @@ public enum ExclusionReason {
     /** The variable analysed is missing (analyses of one variable, such as nonindependence). */
     MISSING_VALUE("missing value"),
     /** The partner's value is missing (statistics that need both members). */
-    MISSING_PARTNER_VALUE("missing partner's value");
+    MISSING_PARTNER_VALUE("missing partner's value"),
+    /**
+     * Repeated measures: none of the person's occasions has the outcome and every variable of the model
+     * (the occasions themselves are counted by the over-time analyses).
+     */
+    NO_USABLE_OCCASION("no occasion with the outcome and every model variable present");
 
     private final String label;
 
