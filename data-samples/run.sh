@@ -3,7 +3,9 @@
 # Authenticity Scale and RAS and the sample's own partner-behaviour and conflict-style instruments, checks that the
 # problems found are exactly the faults documented in data-samples/README.md, then runs the couple
 # analyses on the scored file (nonindependence, cross-partner correlations, the APIM with k, the
-# distinguishability test, reliability per partner). Every output is written to OUTPUT_DIR.
+# distinguishability test, reliability per partner). Every output is written to OUTPUT_DIR. Last, the
+# whole study declared in data-samples/study.yaml runs in one command into OUTPUT_DIR/study (scores,
+# results.json, tables, figures and report.html).
 # Usage: bash data-samples/run.sh [OUTPUT_DIR]   (default: a fresh temporary folder)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,4 +58,12 @@ diary=(--input data-samples/diary_couples.csv --dyad couple --role gender --pers
 ./dyadkit longitudinal-apim "${diary[@]}" --y closeness --x stress --format json > "$out/diary_longitudinal_apim.json"
 ./dyadkit stability-influence "${diary[@]}" --y closeness > "$out/diary_stability_influence.txt"
 cat "$out/apim.txt"
+# The whole study in one command: scores, every analysis, tables, figures and the report
+./dyadkit study data-samples/study.yaml --out "$out/study"
+# the study scores with the same commands: the same problems as the single score run above
+if ! diff <(cut -d, -f2- "$out/simulated_couples_problems.csv") <(cut -d, -f2- "$out/study/problems.csv"); then
+  echo "run.sh: the study's problems.csv differs from the score run's" >&2
+  exit 1
+fi
 echo "run.sh: scored $(($(wc -l < "$out/simulated_couples_scored.csv") - 1)) rows into $out; problems as documented; analyses in $out"
+echo "run.sh: the study's report is $out/study/report.html (results in $out/study/results.json, tables in $out/study/tables, figures in $out/study/figures)"

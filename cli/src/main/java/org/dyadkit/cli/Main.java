@@ -52,6 +52,7 @@ public final class Main implements Runnable {
             "growth",
             "longitudinal-apim",
             "stability-influence",
+            "study",
             "completion");
 
     @CommandLine.Spec
@@ -83,6 +84,7 @@ public final class Main implements Runnable {
             case "growth": return new GrowthCommand();
             case "longitudinal-apim": return new LongitudinalApimCommand();
             case "stability-influence": return new StabilityInfluenceCommand();
+            case "study": return new org.dyadkit.study.StudyCommand();
             case "completion": return new CompletionCommand();
             default: throw new IllegalArgumentException("no dyadkit command " + name);
         }

@@ -1,0 +1,439 @@
+package org.dyadkit.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.dyadkit.cli.Main;
+import org.dyadkit.report.Formats;
+import org.dyadkit.report.html.StudyReport;
+import org.dyadkit.report.svg.Svg;
+import org.dyadkit.scoring.MissingRule;
+import org.dyadkit.table.DataTable;
+import picocli.CommandLine;
+
+/**
+ * Runs a declared study into an output folder: scores the data with {@code dyadkit score}, runs each
+ * analysis through its own command in this process ({@code --format json} for {@code results.json},
+ * {@code --format csv} for {@code tables/<id>.csv}) on the scored file, and writes the report. Every
+ * file is first written into a temporary folder beside the output folder, which is moved into place
+ * only when everything succeeded: a failed run leaves the output folder as it was.
+ */
+public final class StudyRunner {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCORES = "scores.csv";
+
+    private final PrintWriter err;
+    private final boolean progress;
+
+    /**
+     * A runner.
+     *
+     * @param err where notes and the run time go
+     * @param progress whether to print a progress line per step (on a terminal)
+     */
+    public StudyRunner(PrintWriter err, boolean progress) {
+        this.err = err;
+        this.progress = progress;
+    }
+
+    /** The outcome of a run: the output folder and the number of analyses. */
+    public record Outcome(Path out, int analyses, Path report) {
+    }
+
+    /** The result of one command run in this process. */
+    record CommandRun(int exit, String out, String err) {
+    }
+
+    /** Runs {@code dyadkit ARGS} in this process with captured output streams. */
+    static CommandRun command(List<String> args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter e = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(e, true));
+        int exit = cl.execute(args.toArray(String[]::new));
+        return new CommandRun(exit, out.toString(), e.toString());
+    }
+
+    /**
+     * Checks the study, then runs it into {@code out}.
+     *
+     * @throws StudyException with the exit status and a message naming the place in the study file
+     */
+    public Outcome run(Path studyFile, Path out) {
+        long start = System.nanoTime();
+        Study study = Study.read(studyFile);
+        Plan plan = Plan.of(study);
+        Path target = out.toAbsolutePath().normalize();
+        checkTarget(target);
+        Path parent = target.getParent();
+        Path tmp;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        } catch (IOException e) {
+            throw StudyException.input("--out", target + ": cannot create the output folder (" + e.getMessage() + ")");
+        }
+        try {
+            int total = plan.steps.size() + 2;
+            step(1, total, "scores");
+            Path scores = tmp.resolve(SCORES);
+            String scoreSummary = score(plan, scores, tmp.resolve("problems.csv"), tmp, target);
+            Files.createDirectories(tmp.resolve("tables"));
+            Files.createDirectories(tmp.resolve("figures"));
+            ArrayNode analyses = JSON.createArrayNode();
+            Set<String> notes = new LinkedHashSet<>();
+            if (!scoreSummary.isEmpty()) {
+                notes.add("study: scores: " + scoreSummary.replaceFirst("^dyadkit: ", ""));
+            }
+            int i = 2;
+            for (Plan.Step s : plan.steps) {
+                step(i++, total, s.entry().id() + " (" + s.entry().type() + ")");
+                JsonNode result = analyse(s, scores, "json", notes, tmp, target);
+                String csv = runText(s, scores, "csv", notes, tmp, target);
+                Files.writeString(tmp.resolve("tables").resolve(s.entry().id() + ".csv"), csv, StandardCharsets.UTF_8);
+                ObjectNode a = analyses.addObject();
+                a.put("id", s.entry().id());
+                a.put("type", s.entry().type());
+                a.set("result", result);
+            }
+            if (progress) {
+                err.print("\r" + " ".repeat(72) + "\r");
+            }
+            checkPublished(study, analyses);
+            for (String n : notes) {
+                err.println(n);
+            }
+            ObjectNode results = JSON.createObjectNode();
+            results.set("study", studyNode(plan));
+            results.set("inputs", inputs(plan));
+            ObjectNode versions = results.putObject("versions");
+            String v = Main.class.getPackage().getImplementationVersion();
+            versions.put("dyadkit", v == null ? "development build" : v);
+            versions.put("java", Runtime.version().feature() + "");
+            results.set("analyses", analyses);
+            Files.writeString(tmp.resolve("results.json"), Formats.json(results), StandardCharsets.UTF_8);
+
+            step(total, total, "report");
+            DataTable table = DataTable.read(scores);
+            StudyReport.Output report = StudyReport.render(results, table);
+            Files.writeString(tmp.resolve("report.html"), report.html(), StandardCharsets.UTF_8);
+            for (Svg f : report.figures()) {
+                Files.writeString(tmp.resolve("figures").resolve(f.id() + ".svg"),
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + f, StandardCharsets.UTF_8);
+            }
+            if (progress) {
+                err.print("\r" + " ".repeat(72) + "\r");
+            }
+            install(tmp, target);
+            tmp = null;
+            double secs = (System.nanoTime() - start) / 1e9;
+            err.println(String.format(java.util.Locale.ROOT, "dyadkit: study \"%s\": %d analyses in %.1f s into %s; "
+                    + "report %s", study.title(), plan.steps.size(), secs, out, out.resolve("report.html")));
+            err.flush();
+            return new Outcome(target, plan.steps.size(), target.resolve("report.html"));
+        } catch (IOException e) {
+            throw StudyException.input("--out", "cannot write the outputs (" + e.getMessage() + ")");
+        } finally {
+            if (tmp != null) {
+                delete(tmp);
+            }
+        }
+    }
+
+    private void step(int i, int n, String what) {
+        if (progress) {
+            err.print(String.format(java.util.Locale.ROOT, "\rstudy [%d/%d] %-56s", i, n, what));
+            err.flush();
+        }
+    }
+
+    /** A target that exists must be a folder that is empty or holds an earlier study's outputs. */
+    private static void checkTarget(Path target) {
+        if (!Files.exists(target)) {
+            return;
+        }
+        if (!Files.isDirectory(target)) {
+            throw StudyException.usage("--out", target + " exists and is not a folder");
+        }
+        try (Stream<Path> s = Files.list(target)) {
+            boolean empty = s.findAny().isEmpty();
+            if (!empty && !Files.isRegularFile(target.resolve("results.json"))) {
+                throw StudyException.usage("--out", target + " is a folder with other files in it; give a new or "
+                        + "empty folder, or the folder of an earlier run of a study (it is replaced)");
+            }
+        } catch (IOException e) {
+            throw StudyException.input("--out", target + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Replaces the target by the finished temporary folder (each step a rename in the same parent). */
+    private static void install(Path tmp, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
+            Files.delete(old);
+            move(target, old);
+        }
+        move(tmp, target);
+        if (old != null) {
+            delete(old);
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: a left-over temporary folder is named .<out>.tmp-*
+        }
+    }
+
+    private static String relative(Path p) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** Scores the data into the temporary folder; returns score's summary (printed when the whole run succeeds). */
+    private String score(Plan plan, Path scores, Path problems, Path tmp, Path target) throws IOException {
+        if (plan.scoreArgs.isEmpty()) {
+            Files.copy(plan.dataFile, scores);
+            Files.writeString(problems, "file,line,column,value,problem,action\n", StandardCharsets.UTF_8);
+            return "";
+        }
+        List<String> args = new ArrayList<>(List.of("score", "--input", relative(plan.dataFile), "--output",
+                scores.toString(), "--problems", problems.toString()));
+        args.addAll(plan.scoreArgs);
+        CommandRun r = command(args);
+        String msg = r.err().replace(tmp.toString(), target.toString()).strip();
+        if (r.exit() != 0) {
+            throw new StudyException(r.exit(), "scores: " + firstLine(msg));
+        }
+        return msg;
+    }
+
+    private static String firstLine(String s) {
+        String line = s.lines().filter(l -> !l.startsWith("dyadkit: note:")).findFirst().orElse(s);
+        return line.replaceFirst("^dyadkit: ", "");
+    }
+
+    private static List<String> args(Plan.Step s, Path scores, String format) {
+        List<String> a = new ArrayList<>();
+        a.add(s.entry().type());
+        a.addAll(s.args());
+        a.addAll(List.of("--input", scores.toString(), "--format", format));
+        return a;
+    }
+
+    private static String runText(Plan.Step s, Path scores, String format, Set<String> notes, Path tmp, Path target) {
+        CommandRun r = command(args(s, scores, format));
+        String e = r.err().replace(tmp.toString(), target.toString());
+        if (r.exit() != 0) {
+            throw new StudyException(r.exit(), s.entry().path() + " (" + s.entry().id() + "): " + firstLine(e.strip()));
+        }
+        e.lines().filter(l -> !l.isBlank()).forEach(l -> notes.add("study: " + s.entry().id() + ": "
+                + l.replaceFirst("^dyadkit: ", "")));
+        return r.out().replace(scores.toString(), SCORES);
+    }
+
+    private static JsonNode analyse(Plan.Step s, Path scores, String format, Set<String> notes, Path tmp, Path target) {
+        CommandRun r = command(args(s, scores, format));
+        String e = r.err().replace(tmp.toString(), target.toString());
+        if (r.exit() != 0) {
+            throw new StudyException(r.exit(), s.entry().path() + " (" + s.entry().id() + "): " + firstLine(e.strip()));
+        }
+        e.lines().filter(l -> !l.isBlank()).forEach(l -> notes.add("study: " + s.entry().id() + ": "
+                + l.replaceFirst("^dyadkit: ", "")));
+        try {
+            return normalise(JSON.readTree(r.out()), scores.toString());
+        } catch (IOException ex) {
+            throw new IllegalStateException("the " + s.entry().type() + " command did not print JSON", ex);
+        }
+    }
+
+    /**
+     * The command's JSON with the scored file's path written as {@code scores.csv}, as the command prints
+     * it when run in the output folder ({@code dyadkit apim --input scores.csv ...}).
+     */
+    static JsonNode normalise(JsonNode node, String path) {
+        if (node.isTextual() && node.asText().equals(path)) {
+            return TextNode.valueOf(SCORES);
+        }
+        if (node.isObject()) {
+            ObjectNode o = (ObjectNode) node;
+            List<String> keys = new ArrayList<>();
+            o.fieldNames().forEachRemaining(keys::add);
+            for (String k : keys) {
+                o.set(k, normalise(o.get(k), path));
+            }
+        } else if (node.isArray()) {
+            ArrayNode a = (ArrayNode) node;
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, normalise(a.get(i), path));
+            }
+        }
+        return node;
+    }
+
+    /** Every published value's pointer names a number in its analysis's result. */
+    private static void checkPublished(Study study, ArrayNode analyses) {
+        JsonNode published = study.tree().get("published");
+        if (published == null || !published.isArray()) {
+            return;
+        }
+        for (int i = 0; i < published.size(); i++) {
+            JsonNode e = published.get(i);
+            String id = e.get("analysis").asText();
+            for (JsonNode a : analyses) {
+                if (a.get("id").asText().equals(id)) {
+                    JsonNode v = a.get("result").at(e.get("value").asText());
+                    if (!v.isNumber()) {
+                        throw StudyException.usage("published[" + i + "].value", "the result of " + id + " has no number at "
+                                + e.get("value").asText() + (v.isMissingNode() ? "" : " (it holds " + v + ")"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static ObjectNode studyNode(Plan plan) {
+        Study study = plan.study;
+        ObjectNode n = JSON.createObjectNode();
+        n.put("title", study.title());
+        n.put("file", study.file().getFileName().toString());
+        ObjectNode data = n.putObject("data");
+        for (Map.Entry<String, JsonNode> e : study.data().entrySet()) {
+            data.set(e.getKey(), e.getValue());
+        }
+        n.put("scored_rows_file", SCORES);
+        ArrayNode scores = n.putArray("scores");
+        for (Plan.InstrumentUse u : plan.instruments) {
+            ObjectNode s = scores.addObject();
+            s.put("instrument", u.declared());
+            s.put("id", u.instrument().id());
+            s.put("name", u.instrument().name());
+            s.put("version", u.instrument().version());
+            if (u.instrument().citation() != null) {
+                s.put("citation", u.instrument().citation().text());
+                if (u.instrument().citation().doi() != null) {
+                    s.put("doi", u.instrument().citation().doi());
+                } else {
+                    s.putNull("doi");
+                }
+            }
+            s.put("prefix", u.prefix());
+            s.put("items", u.items());
+            MissingRule rule = u.minAnswered() == null ? u.instrument().defaultMissing()
+                    : new BigDecimal(u.minAnswered()).compareTo(BigDecimal.ONE) == 0 ? MissingRule.allRequired()
+                    : MissingRule.minAnsweredFraction(new BigDecimal(u.minAnswered()));
+            s.put("missing_rule", rule.describe());
+            String total = u.total() != null ? u.total() : u.instrument().defaultTotal().map(Object::toString).orElse(null);
+            if (total == null) {
+                s.putNull("total");
+            } else {
+                s.put("total", total);
+            }
+            ArrayNode cols = s.putArray("columns");
+            u.columns().forEach(cols::add);
+        }
+        ArrayNode vars = n.putArray("variables");
+        Set<String> seen = new LinkedHashSet<>();
+        Set<String> scoreCols = new LinkedHashSet<>();
+        plan.instruments.forEach(u -> scoreCols.addAll(u.columns()));
+        ArrayNode analyses = n.putArray("analyses");
+        for (Plan.Step s : plan.steps) {
+            ObjectNode a = analyses.addObject();
+            a.put("id", s.entry().id());
+            a.put("type", s.entry().type());
+            ObjectNode opts = a.putObject("options");
+            s.entry().options().forEach(opts::set);
+            StringBuilder cmd = new StringBuilder("dyadkit ").append(s.entry().type());
+            for (String arg : s.args()) {
+                String shown = arg.startsWith(study.dir().toString() + "/") ? study.dir().relativize(Path.of(arg))
+                        .toString() : arg;
+                cmd.append(' ').append(shown.matches("[A-Za-z0-9_.,:/{}=+-]+") ? shown : "'" + shown + "'");
+                if (scoreCols.contains(arg) || (arg.contains(",") && !arg.startsWith("-"))) {
+                    for (String c : arg.split(",")) {
+                        if (scoreCols.contains(c)) {
+                            seen.add(c);
+                        }
+                    }
+                }
+            }
+            cmd.append(" --input scores.csv --format json");
+            a.put("command", cmd.toString());
+        }
+        seen.forEach(vars::add);
+        if (study.tree().has("published")) {
+            n.set("published", study.tree().get("published"));
+        }
+        ObjectNode labels = n.putObject("labels");
+        ObjectNode roles = labels.putObject("roles");
+        study.roleLabels().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> roles.put(e.getKey(), e.getValue()));
+        ObjectNode variables = labels.putObject("variables");
+        study.variableLabels().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> variables.put(e.getKey(), e.getValue()));
+        return n;
+    }
+
+    private static ArrayNode inputs(Plan plan) {
+        ArrayNode a = JSON.createArrayNode();
+        Study study = plan.study;
+        List<Path> files = new ArrayList<>();
+        files.add(study.file().toAbsolutePath().normalize());
+        files.add(plan.dataFile);
+        files.addAll(plan.instrumentFiles);
+        for (Path f : files) {
+            ObjectNode o = a.addObject();
+            Path abs = f.toAbsolutePath().normalize();
+            o.put("file", abs.startsWith(study.dir()) ? study.dir().relativize(abs).toString() : abs.toString());
+            o.put("sha256", sha256(abs));
+        }
+        return a;
+    }
+
+    static String sha256(Path p) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(Files.readAllBytes(p)));
+        } catch (IOException e) {
+            throw StudyException.input("", p + ": cannot be read (" + e.getMessage() + ")");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,1098 @@
+package org.dyadkit.report.html;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dyadkit.report.svg.Charts;
+import org.dyadkit.report.svg.Diagrams;
+import org.dyadkit.report.svg.Svg;
+import org.dyadkit.table.DataTable;
+
+/**
+ * The report of a study: one self-contained HTML file (inline style and SVG figures; no scripts, fonts
+ * or any other external reference) with a methods paragraph, an APA-style results paragraph, tables and
+ * figures per analysis, built from a study's {@code results.json} tree and its scored data. Every number
+ * in the text and tables is read from the results tree (never retyped); the figures that show data
+ * (distributions, scatters) are drawn from the scored file. The same inputs give the same bytes.
+ */
+public final class StudyReport {
+    /** The report: the HTML text and each figure on its own. */
+    public record Output(String html, List<Svg> figures) {
+        /** The figures, unmodifiable. */
+        public Output {
+            figures = List.copyOf(figures);
+        }
+    }
+
+    private final JsonNode results;
+    private final JsonNode study;
+    private final DataTable scores;
+    private final StringBuilder h = new StringBuilder();
+    private final List<Svg> figures = new ArrayList<>();
+    private final Set<String> citations = new LinkedHashSet<>();
+    private int tableNo;
+    private int figureNo;
+
+    private StudyReport(JsonNode results, DataTable scores) {
+        this.results = results;
+        this.study = results.path("study");
+        this.scores = scores;
+    }
+
+    /** Renders the report of a study's results tree and its scored data. */
+    public static Output render(JsonNode results, DataTable scores) {
+        StudyReport r = new StudyReport(results, scores);
+        r.document();
+        return new Output(r.h.toString(), r.figures);
+    }
+
+    // ---------------------------------------------------------------------------------------------- labels
+
+    private String var(String v) {
+        JsonNode l = study.path("labels").path("variables").get(v);
+        return l == null ? v : l.asText();
+    }
+
+    private String roles(String role) {
+        JsonNode l = study.path("labels").path("roles").get(role);
+        return l == null ? role + " partners" : l.asText();
+    }
+
+    private static String cap(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
+    }
+
+    private static String esc(String s) {
+        return Svg.escape(s);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    private static String join(List<String> parts) {
+        if (parts.size() <= 1) {
+            return String.join("", parts);
+        }
+        if (parts.size() == 2) {
+            return parts.get(0) + " and " + parts.get(1);
+        }
+        return String.join(", ", parts.subList(0, parts.size() - 1)) + ", and " + parts.get(parts.size() - 1);
+    }
+
+    // ---------------------------------------------------------------------------------------------- document
+
+    private void document() {
+        String title = study.path("title").asText("Study");
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(esc(title))
+                .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>").append(esc(title)).append("</h1>\n");
+        h.append("<p class=\"byline\">Report of the study file ").append(esc(study.path("file").asText()))
+                .append(", written by dyadkit ").append(esc(results.path("versions").path("dyadkit").asText()))
+                .append(". Every number below is read from <code>results.json</code> beside this file.</p>\n");
+        h.append("<h2>Method</h2>\n");
+        methods();
+        h.append("<h2>Results</h2>\n");
+        descriptives();
+        for (JsonNode a : results.path("analyses")) {
+            analysis(a);
+        }
+        published();
+        references();
+        appendix();
+        h.append("</body>\n</html>\n");
+    }
+
+    private void methods() {
+        JsonNode data = study.path("data");
+        String dyadCol = data.path("dyad").asText(null);
+        String roleCol = data.path("role").asText(null);
+        StringBuilder p = new StringBuilder();
+        p.append("<p class=\"methods\">");
+        p.append("The data file ").append(esc(data.path("file").asText())).append(" holds ")
+                .append(Apa.count(scores.rowCount())).append(" rows");
+        if (dyadCol != null && scores.hasColumn(dyadCol)) {
+            Map<String, Integer> members = new LinkedHashMap<>();
+            for (String d : scores.text(dyadCol)) {
+                if (!d.isBlank()) {
+                    members.merge(d.strip(), 1, Integer::sum);
+                }
+            }
+            long singles = members.values().stream().filter(n -> n == 1).count();
+            p.append(" (one per person) from ").append(Apa.count(members.size())).append(" dyads");
+            if (singles > 0) {
+                p.append(", ").append(Apa.count(singles)).append(" of them with one member");
+            }
+            if (roleCol != null && scores.hasColumn(roleCol)) {
+                Map<String, Integer> byRole = new LinkedHashMap<>();
+                for (String r : scores.text(roleCol)) {
+                    if (!r.isBlank()) {
+                        byRole.merge(r.strip(), 1, Integer::sum);
+                    }
+                }
+                List<String> parts = new ArrayList<>();
+                byRole.forEach((r, n) -> parts.add(Apa.count(n) + " " + esc(roles(r))));
+                p.append("; the dyads are distinguishable by ").append(esc(roleCol)).append(" (")
+                        .append(join(parts)).append(")");
+            } else {
+                p.append("; the members of a dyad are treated as indistinguishable");
+            }
+        }
+        p.append(". ");
+        JsonNode ins = study.path("scores");
+        if (ins.size() > 0) {
+            List<String> named = new ArrayList<>();
+            for (JsonNode i : ins) {
+                String cite = i.path("citation").asText("");
+                String shortCite = shortCitation(cite);
+                named.add("the " + esc(i.path("name").asText(i.path("id").asText())) + (shortCite.isEmpty() ? ""
+                        : " (" + esc(shortCite) + ")"));
+                if (!cite.isEmpty()) {
+                    citations.add(cite + (i.path("doi").isTextual() ? " https://doi.org/" + i.path("doi").asText() : ""));
+                }
+            }
+            p.append("Both partners completed ").append(join(named)).append(". ");
+            List<String> rules = new ArrayList<>();
+            for (JsonNode i : ins) {
+                String rule = i.path("missing_rule").asText("");
+                String total = i.path("total").asText("");
+                rules.add(esc(i.path("id").asText()) + ": " + esc(rule) + (total.isEmpty() ? "" : "; total score: "
+                        + esc(total)));
+            }
+            p.append("Reverse-keyed items were reversed as min + max - x, and a scale score was computed only when "
+                    + "enough of its items were answered (").append(String.join("; ", rules)).append("); otherwise it "
+                    + "is missing, and analyses use every person or dyad with the values they need. ");
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (JsonNode a : results.path("analyses")) {
+            types.add(a.path("type").asText());
+        }
+        if (types.contains("reliability")) {
+            p.append("Internal consistency is Cronbach's alpha with the Feldt interval and McDonald's omega, per "
+                    + "partner role, computed as psych::alpha and psych::omega (Revelle 2024). ");
+            citations.add("Revelle, W. (2024). psych: Procedures for psychological, psychometric, and personality "
+                    + "research (R package).");
+        }
+        if (types.contains("nonindependence") || types.contains("correlate")) {
+            p.append("Nonindependence is the Pearson correlation between partners' scores with a Fisher-z interval "
+                    + "(the intraclass correlation for indistinguishable dyads; Kenny, Kashy and Cook 2006, ch. 2). ");
+            citations.add("Kenny, D. A., Kashy, D. A., & Cook, W. L. (2006). Dyadic data analysis. Guilford Press.");
+        }
+        for (JsonNode a : results.path("analyses")) {
+            String type = a.path("type").asText();
+            JsonNode res = a.path("result");
+            String id = a.path("id").asText();
+            if (type.equals("apim")) {
+                p.append("The actor-partner interdependence model (").append(esc(id)).append(") was estimated by "
+                        + "generalised least squares with ").append(res.path("dyads").asText().equals("distinguishable")
+                        ? "role-specific residual variances and one residual correlation" : "compound-symmetric residuals")
+                        .append(" by ").append(esc(res.path("method").asText())).append(", as nlme::gls (Pinheiro and "
+                        + "Bates 2000); t tests use ").append(dfText(res.path("df_method").asText()))
+                        .append(" degrees of freedom. ");
+                JsonNode k = res.path("k");
+                if (k.isObject() && k.size() > 0) {
+                    JsonNode first = k.elements().next();
+                    p.append("The ratio k = partner / actor effect (Kenny and Ledermann 2010) has a delta-method "
+                            + "interval");
+                    JsonNode boot = first.path("bootstrap");
+                    if (boot.isObject()) {
+                        p.append(" and percentile and bias-corrected intervals from ")
+                                .append(Apa.count(boot.path("replicates").asLong())).append(" bootstrap resamples of "
+                                + "whole dyads (seed ").append(boot.path("seed").asText()).append(")");
+                    }
+                    p.append(". ");
+                    citations.add("Kenny, D. A., & Ledermann, T. (2010). Detecting, measuring, and testing dyadic "
+                            + "patterns in the actor-partner interdependence model. Journal of Family Psychology, 24(3), "
+                            + "359-366. https://doi.org/10.1037/a0019651");
+                }
+                citations.add("Pinheiro, J. C., & Bates, D. M. (2000). Mixed-effects models in S and S-PLUS. Springer.");
+                citations.add("Kenny, D. A., Kashy, D. A., & Cook, W. L. (2006). Dyadic data analysis. Guilford Press.");
+            } else if (type.equals("distinguishability")) {
+                p.append("Distinguishability (").append(esc(id)).append(") is the ML likelihood-ratio test of the "
+                        + "distinguishable model against the model with equal intercepts, effects and variances for both "
+                        + "roles (Kenny, Kashy and Cook 2006, ch. 7). ");
+            } else if (type.equals("apimem")) {
+                JsonNode ind = res.path("indirect");
+                JsonNode first = ind.size() > 0 ? ind.get(0) : null;
+                p.append("The APIM mediation model (").append(esc(id)).append("; Ledermann, Macho and Kenny 2011) "
+                        + "fits the mediator and outcome equations as APIMs by ").append(esc(res.path("method").asText()));
+                if (first != null && first.path("bootstrap_n").asLong() > 0) {
+                    p.append("; indirect effects have ").append(esc(first.path("ci_method").asText()))
+                            .append(" intervals from ").append(Apa.count(first.path("bootstrap_n").asLong()))
+                            .append(" bootstrap resamples of whole dyads (seed ").append(first.path("seed").asText())
+                            .append(")");
+                }
+                p.append(". ");
+                citations.add("Ledermann, T., Macho, S., & Kenny, D. A. (2011). Assessing mediation in dyadic data "
+                        + "using the actor-partner interdependence model. Structural Equation Modeling, 18(4), 595-612. "
+                        + "https://doi.org/10.1080/10705511.2011.607099");
+            } else if (type.equals("mediate")) {
+                p.append("Single-level mediation (").append(esc(id)).append(") uses ordinary least squares for the "
+                        + "mediator and outcome models with Sobel and bootstrap intervals of the indirect effect. ");
+            }
+        }
+        p.append("All analyses were run by dyadkit from one study file; the command of each is listed in the "
+                + "appendix.</p>\n");
+        h.append(p);
+    }
+
+    private static String dfText(String method) {
+        return switch (method) {
+            case "residual" -> "residual (N - p, as nlme::gls)";
+            case "between-within", "between_within" -> "between-within";
+            case "satterthwaite" -> "Satterthwaite";
+            default -> method;
+        };
+    }
+
+    private static String shortCitation(String citation) {
+        // "Neff, K. D. (2003). Title..." -> "Neff, 2003"
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([A-Z][^,(]+), [A-Z]\\..*?\\((\\d{4}[a-z]?)\\)")
+                .matcher(citation);
+        if (m.find()) {
+            String authors = m.group(1).strip();
+            boolean more = citation.indexOf('&') >= 0 && citation.indexOf('&') < citation.indexOf('(');
+            return authors + (more ? " et al." : "") + ", " + m.group(2);
+        }
+        return "";
+    }
+
+    // ---------------------------------------------------------------------------------------------- tables
+
+    private void tableStart(String caption, List<String> header) {
+        tableNo++;
+        h.append("<table>\n<caption><span class=\"label\">Table ").append(tableNo).append("</span> ")
+                .append(esc(caption)).append("</caption>\n<thead><tr>");
+        for (String c : header) {
+            h.append("<th>").append(esc(c)).append("</th>");
+        }
+        h.append("</tr></thead>\n<tbody>\n");
+    }
+
+    private void row(List<String> cells) {
+        h.append("<tr>");
+        for (int i = 0; i < cells.size(); i++) {
+            h.append(i == 0 ? "<th scope=\"row\">" : "<td>").append(esc(cells.get(i))).append(i == 0 ? "</th>" : "</td>");
+        }
+        h.append("</tr>\n");
+    }
+
+    private void tableEnd(String note) {
+        h.append("</tbody>\n</table>\n");
+        if (note != null) {
+            h.append("<p class=\"note\"><em>Note.</em> ").append(esc(note)).append("</p>\n");
+        }
+    }
+
+    private void figure(Svg s, String caption) {
+        figureNo++;
+        figures.add(s);
+        h.append("<figure id=\"fig-").append(esc(s.id())).append("\">\n").append(s).append("<figcaption><span class=\"label\">"
+                + "Figure ").append(figureNo).append("</span> ").append(esc(caption)).append(" (figures/")
+                .append(esc(s.id())).append(".svg)</figcaption>\n</figure>\n");
+    }
+
+    private void paragraph(String text) {
+        h.append("<p class=\"results\">").append(esc(text)).append("</p>\n");
+    }
+
+    // ---------------------------------------------------------------------------------------------- descriptives
+
+    private List<String> roleValues() {
+        String roleCol = study.path("data").path("role").asText(null);
+        List<String> out = new ArrayList<>();
+        if (roleCol != null && scores.hasColumn(roleCol)) {
+            for (String r : scores.text(roleCol)) {
+                if (!r.isBlank() && !out.contains(r.strip())) {
+                    out.add(r.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    private Map<String, double[]> byRole(String column) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        double[] v = scores.numeric(column);
+        List<String> rs = roleValues();
+        if (rs.isEmpty()) {
+            out.put("all", v);
+            return out;
+        }
+        String[] role = scores.text(study.path("data").path("role").asText());
+        for (String r : rs) {
+            List<Double> l = new ArrayList<>();
+            for (int i = 0; i < v.length; i++) {
+                if (role[i].strip().equals(r)) {
+                    l.add(v[i]);
+                }
+            }
+            out.put(r, l.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return out;
+    }
+
+    /** Mean, SD (n - 1) and n of the finite values. */
+    static double[] moments(double[] v) {
+        double s = 0;
+        int n = 0;
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                s += d;
+                n++;
+            }
+        }
+        double m = s / n;
+        double ss = 0;
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                ss += (d - m) * (d - m);
+            }
+        }
+        return new double[] {n == 0 ? Double.NaN : m, n < 2 ? Double.NaN : Math.sqrt(ss / (n - 1)), n};
+    }
+
+    private void descriptives() {
+        List<String> vars = new ArrayList<>();
+        for (JsonNode v : study.path("variables")) {
+            if (scores.hasColumn(v.asText())) {
+                vars.add(v.asText());
+            }
+        }
+        if (vars.isEmpty()) {
+            return;
+        }
+        List<String> rs = roleValues();
+        List<String> groups = rs.isEmpty() ? List.of("all") : rs;
+        // alpha and omega of a score column, per group, from the reliability analyses
+        Map<String, JsonNode> rel = new LinkedHashMap<>();
+        for (JsonNode a : results.path("analyses")) {
+            if (!a.path("type").asText().equals("reliability")) {
+                continue;
+            }
+            JsonNode res = a.path("result");
+            String prefix = prefixOf(res.path("instrument").path("id").asText());
+            for (JsonNode s : res.path("scales")) {
+                String group = s.path("group").isNull() || s.path("group").isMissingNode() ? "all" : s.path("group").asText();
+                rel.putIfAbsent(prefix + "_" + s.path("scale").asText() + "|" + group, s);
+            }
+        }
+        h.append("<h3>Descriptive statistics</h3>\n");
+        List<String> header = new ArrayList<>(List.of("Variable"));
+        for (String g : groups) {
+            String label = g.equals("all") ? "" : cap(roles(g)) + " ";
+            header.addAll(List.of(label + "n", label + "M", label + "SD", label + "\u03b1"));
+        }
+        tableStart("Means, standard deviations and reliabilities by partner role", header);
+        for (String v : vars) {
+            Map<String, double[]> by = byRole(v);
+            List<String> cells = new ArrayList<>(List.of(var(v)));
+            for (String g : groups) {
+                double[] m = moments(by.getOrDefault(g, new double[0]));
+                JsonNode s = rel.get(v + "|" + g);
+                cells.add(Long.toString((long) m[2]));
+                cells.add(Apa.num(m[0], 2));
+                cells.add(Apa.num(m[1], 2));
+                cells.add(s == null ? "" : Apa.r(s.path("alpha").path("raw_alpha")));
+            }
+            row(cells);
+        }
+        tableEnd("n: persons with the score; alpha: Cronbach's alpha from the reliability analyses (blank where the "
+                + "study has none for that scale).");
+        for (String v : vars) {
+            figure(Charts.histogram("distribution-" + v, "Distribution of " + var(v) + " by role",
+                    var(v), relabel(byRole(v))), "Distribution of " + var(v) + " for each partner role.");
+        }
+    }
+
+    private Map<String, double[]> relabel(Map<String, double[]> by) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        by.forEach((k, v) -> out.put(k.equals("all") ? "all" : roles(k), v));
+        return out;
+    }
+
+    private String prefixOf(String instrumentId) {
+        for (JsonNode i : study.path("scores")) {
+            if (i.path("id").asText().equals(instrumentId)) {
+                return i.path("prefix").asText();
+            }
+        }
+        return instrumentId.replace('-', '_');
+    }
+
+    // ---------------------------------------------------------------------------------------------- analyses
+
+    private void analysis(JsonNode a) {
+        String id = a.path("id").asText();
+        String type = a.path("type").asText();
+        JsonNode res = a.path("result");
+        h.append("<section class=\"analysis\" id=\"analysis-").append(esc(id)).append("\">\n<h3>")
+                .append(esc(id)).append(" <span class=\"type\">(").append(esc(type)).append(")</span></h3>\n");
+        switch (type) {
+            case "reliability" -> reliability(id, res);
+            case "nonindependence" -> nonindependence(id, res);
+            case "correlate" -> correlate(id, res);
+            case "apim" -> apim(id, res);
+            case "distinguishability" -> distinguishability(res);
+            case "apimem" -> apimem(id, res);
+            case "mediate" -> mediate(res);
+            default -> paragraph("The results of this analysis are in results.json and tables/" + id + ".csv.");
+        }
+        h.append("</section>\n");
+    }
+
+    private void reliability(String id, JsonNode res) {
+        String name = res.path("instrument").path("name").asText(res.path("instrument").path("id").asText());
+        List<String> sentences = new ArrayList<>();
+        Map<String, List<JsonNode>> byScale = new LinkedHashMap<>();
+        for (JsonNode s : res.path("scales")) {
+            byScale.computeIfAbsent(s.path("scale").asText(), k -> new ArrayList<>()).add(s);
+        }
+        for (Map.Entry<String, List<JsonNode>> e : byScale.entrySet()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode s : e.getValue()) {
+                JsonNode al = s.path("alpha");
+                String g = s.path("group").isTextual() ? " for " + roles(s.path("group").asText()) : "";
+                parts.add(Apa.r(al.path("raw_alpha")) + g + " (95% CI " + Apa.ciR(al.path("feldt").path("lower"),
+                        al.path("feldt").path("upper")) + ")");
+            }
+            sentences.add("Cronbach's \u03b1 of the " + e.getKey().replace('_', ' ') + " score was " + join(parts));
+        }
+        paragraph("Reliability of the " + name + ": " + String.join("; ", sentences) + ".");
+        tableStart("Reliability of the " + name + " by partner role", List.of("Scale", "Group", "Items", "n", "\u03b1",
+                "95% CI (Feldt)", "\u03c9 total", "\u03c9 hierarchical", "Mean inter-item r"));
+        for (JsonNode s : res.path("scales")) {
+            JsonNode al = s.path("alpha");
+            row(List.of(s.path("scale").asText(), s.path("group").asText("all"), Integer.toString(s.path("items").size()),
+                    s.path("n_respondents").asText(), Apa.r(al.path("raw_alpha")),
+                    Apa.ciR(al.path("feldt").path("lower"), al.path("feldt").path("upper")),
+                    omega(s.path("omega_total")), omega(s.path("omega_hierarchical")), Apa.r(al.path("average_r"))));
+        }
+        tableEnd("Alpha with pairwise-complete item covariances (psych::alpha); omega from a factor analysis of the "
+                + "items (psych::omega) where the scale has enough items.");
+        for (Map.Entry<String, List<JsonNode>> e : byScale.entrySet()) {
+            if (byScale.containsKey("total") && !e.getKey().equals("total")) {
+                continue;
+            }
+            List<String> items = strings(e.getValue().get(0).path("items"));
+            Map<String, double[]> by = new LinkedHashMap<>();
+            for (JsonNode s : e.getValue()) {
+                double[] v = new double[items.size()];
+                java.util.Arrays.fill(v, Double.NaN);
+                for (JsonNode it : s.path("item_statistics")) {
+                    int i = items.indexOf(it.path("item").asText());
+                    if (i >= 0 && Apa.has(it.path("r_drop"))) {
+                        v[i] = it.path("r_drop").asDouble();
+                    }
+                }
+                by.put(s.path("group").isTextual() ? roles(s.path("group").asText()) : "all", v);
+            }
+            figure(Charts.dots("items-" + id + "-" + e.getKey(), "Item statistics: " + name + ", " + e.getKey()
+                    .replace('_', ' '), "Corrected item-total correlation (r.drop)", "Item", items, by),
+                    "Corrected item-total correlation of each item of the " + e.getKey().replace('_', ' ') + " score, per "
+                    + "partner role.");
+        }
+    }
+
+    private static String omega(JsonNode n) {
+        if (Apa.has(n)) {
+            return Apa.r(n);
+        }
+        if (n != null && n.isObject()) {
+            for (String k : List.of("omega", "value", "estimate")) {
+                if (Apa.has(n.get(k))) {
+                    return Apa.r(n.get(k));
+                }
+            }
+        }
+        return "";
+    }
+
+    private void nonindependence(String id, JsonNode res) {
+        boolean dist = res.path("distinguishable").asBoolean();
+        List<String> rs = strings(res.path("roles"));
+        List<String> sentences = new ArrayList<>();
+        if (dist) {
+            tableStart("Nonindependence: correlation of partners' scores", List.of("Variable", "Dyads", "r", "95% CI",
+                    "t", "df", "p"));
+            for (JsonNode v : res.path("variables")) {
+                row(List.of(var(v.path("variable").asText()), v.path("n_dyads").asText(), Apa.r(v.path("pearson_r")),
+                        Apa.ciR(v.path("fisher_ci_lower"), v.path("fisher_ci_upper")), Apa.num(v.path("t"), 2),
+                        Apa.df(v.path("df")), Apa.pCell(v.path("p"))));
+                sentences.add("the partners' " + var(v.path("variable").asText()) + " scores correlated r("
+                        + Apa.df(v.path("df")) + ") = " + Apa.r(v.path("pearson_r")) + ", 95% CI "
+                        + Apa.ciR(v.path("fisher_ci_lower"), v.path("fisher_ci_upper")) + ", " + Apa.p(v.path("p"))
+                        + " (" + v.path("n_dyads").asText() + " dyads)");
+            }
+            tableEnd("r: Pearson correlation of the two partners' scores over dyads with both; CI from Fisher's z.");
+        } else {
+            tableStart("Nonindependence: intraclass correlations", List.of("Variable", "Dyads", "ICC (ANOVA)", "F",
+                    "df", "p", "Pairwise r", "z", "p (pairwise)"));
+            for (JsonNode v : res.path("variables")) {
+                row(List.of(var(v.path("variable").asText()), v.path("n_dyads").asText(), Apa.r(v.path("anova_icc")),
+                        Apa.num(v.path("f"), 2), Apa.df(v.path("df1")) + ", " + Apa.df(v.path("df2")),
+                        Apa.pCell(v.path("p")), Apa.r(v.path("pairwise_r")), Apa.num(v.path("z"), 2),
+                        Apa.pCell(v.path("pairwise_p"))));
+                sentences.add("the intraclass correlation of " + var(v.path("variable").asText()) + " was "
+                        + Apa.r(v.path("anova_icc")) + ", F(" + Apa.df(v.path("df1")) + ", " + Apa.df(v.path("df2"))
+                        + ") = " + Apa.num(v.path("f"), 2) + ", " + Apa.p(v.path("p")));
+            }
+            tableEnd("ICC from the one-way ANOVA with dyads as groups; pairwise r from the double-entry data.");
+        }
+        h.insert(h.lastIndexOf("<table>"), "<p class=\"results\">" + esc("Nonindependence: " + String.join("; ",
+                sentences) + ".") + "</p>\n");
+        String dyadCol = study.path("data").path("dyad").asText(null);
+        String roleCol = study.path("data").path("role").asText(null);
+        if (dyadCol == null || !scores.hasColumn(dyadCol)) {
+            return;
+        }
+        for (JsonNode v : res.path("variables")) {
+            String col = v.path("variable").asText();
+            if (!scores.hasColumn(col)) {
+                continue;
+            }
+            double[][] pairs = pairs(col, dyadCol, dist ? roleCol : null, rs);
+            String xl = dist ? var(col) + " (" + roles(rs.get(0)) + ")" : var(col) + " (first partner)";
+            String yl = dist ? var(col) + " (" + roles(rs.get(1)) + ")" : var(col) + " (second partner)";
+            figure(Charts.scatter("partners-" + id + "-" + col, "Partners' " + var(col) + ", r = "
+                    + Apa.r(dist ? v.path("pearson_r") : v.path("pairwise_r")), xl, yl, pairs[0], pairs[1]),
+                    "Each dyad's two " + var(col) + " scores with the least-squares line.");
+        }
+    }
+
+    /** The two members' values of each dyad (first and second role, or first and second row). */
+    private double[][] pairs(String col, String dyadCol, String roleCol, List<String> rs) {
+        double[] v = scores.numeric(col);
+        String[] d = scores.text(dyadCol);
+        String[] r = roleCol == null ? null : scores.text(roleCol);
+        Map<String, double[]> m = new LinkedHashMap<>();
+        for (int i = 0; i < v.length; i++) {
+            if (d[i].isBlank()) {
+                continue;
+            }
+            double[] p = m.computeIfAbsent(d[i].strip(), k -> new double[] {Double.NaN, Double.NaN, 0});
+            int slot;
+            if (r != null) {
+                slot = rs.indexOf(r[i].strip());
+                if (slot < 0) {
+                    continue;
+                }
+            } else {
+                slot = (int) p[2]++;
+                if (slot > 1) {
+                    continue;
+                }
+            }
+            p[slot] = v[i];
+        }
+        double[] x = new double[m.size()];
+        double[] y = new double[m.size()];
+        int i = 0;
+        for (double[] p : m.values()) {
+            x[i] = p[0];
+            y[i] = p[1];
+            i++;
+        }
+        return new double[][] {x, y};
+    }
+
+    private void correlate(String id, JsonNode res) {
+        if (res.has("pairs") && !res.has("rows")) {
+            exchangeableCorrelations(res);
+            return;
+        }
+        List<String> vars = strings(res.path("variables"));
+        List<String> rs = strings(res.path("roles"));
+        boolean dist = res.path("distinguishable").asBoolean() && rs.size() == 2;
+        List<String> sentences = new ArrayList<>();
+        int cross = 0;
+        for (JsonNode r : res.path("rows")) {
+            if (r.path("type").asText().equals("cross_partner")) {
+                cross++;
+                if (Apa.has(r.path("p")) && r.path("p").asDouble() < 0.05 && dist) {
+                    sentences.add(cap(roles(r.path("x_role").asText())) + "'s " + var(r.path("x").asText())
+                            + " correlated with " + roles(r.path("y_role").asText()) + "'s " + var(r.path("y").asText())
+                            + ", r(" + Apa.df(r.path("df")) + ") = " + Apa.r(r.path("r")) + ", " + Apa.p(r.path("p")));
+                }
+            }
+        }
+        String lead = "Of " + cross + " cross-partner correlations, " + sentences.size() + " had p < .05"
+                + (sentences.isEmpty() ? "." : ": " + String.join("; ", sentences) + ".");
+        paragraph(lead);
+        if (dist) {
+            List<String> labels = new ArrayList<>();
+            List<String[]> keys = new ArrayList<>();
+            for (String role : rs) {
+                for (String v : vars) {
+                    labels.add(var(v) + " (" + roles(role) + ")");
+                    keys.add(new String[] {v, role});
+                }
+            }
+            Map<String, JsonNode> cell = new LinkedHashMap<>();
+            for (JsonNode r : res.path("rows")) {
+                String a = r.path("x").asText() + "|" + r.path("x_role").asText();
+                String b = r.path("y").asText() + "|" + r.path("y_role").asText();
+                cell.put(a + "#" + b, r);
+                cell.put(b + "#" + a, r);
+            }
+            List<String> header = new ArrayList<>(List.of("Variable"));
+            for (int j = 0; j < labels.size(); j++) {
+                header.add(Integer.toString(j + 1));
+            }
+            tableStart("Correlations within and across partners", header);
+            for (int i = 0; i < labels.size(); i++) {
+                List<String> cells = new ArrayList<>(List.of((i + 1) + ". " + labels.get(i)));
+                for (int j = 0; j < labels.size(); j++) {
+                    if (j == i) {
+                        cells.add("\u2014");
+                    } else if (j > i) {
+                        cells.add("");
+                    } else {
+                        JsonNode r = cell.get(keys.get(i)[0] + "|" + keys.get(i)[1] + "#" + keys.get(j)[0] + "|"
+                                + keys.get(j)[1]);
+                        cells.add(r == null ? "" : Apa.r(r.path("r")) + Apa.stars(r.path("p")));
+                    }
+                }
+                row(cells);
+            }
+            tableEnd("Pearson correlations over persons (within a role) or dyads (across partners) with both values; "
+                    + "* p < .05, ** p < .01, *** p < .001. Blank: not computed by the analysis.");
+        }
+        tableStart("Correlations: tests", List.of("X", "Y", "Type", "n", "r", "95% CI", "t", "df", "p"));
+        for (JsonNode r : res.path("rows")) {
+            String xr = r.path("x_role").isTextual() ? " (" + roles(r.path("x_role").asText()) + ")" : "";
+            String yr = r.path("y_role").isTextual() ? " (" + roles(r.path("y_role").asText()) + ")" : "";
+            row(List.of(var(r.path("x").asText()) + xr, var(r.path("y").asText()) + yr,
+                    r.path("type").asText().replace('_', ' '), r.path("n").asText(), Apa.r(r.path("r")),
+                    Apa.ciR(r.path("ci_lower"), r.path("ci_upper")), Apa.num(r.path("t"), 2), Apa.df(r.path("df")),
+                    Apa.pCell(r.path("p"))));
+        }
+        tableEnd("CI from Fisher's z.");
+    }
+
+    /** Indistinguishable dyads: pairwise (double-entry) correlations, overall and across partners. */
+    private void exchangeableCorrelations(JsonNode res) {
+        List<String> sentences = new ArrayList<>();
+        for (JsonNode p : res.path("pairs")) {
+            sentences.add("one partner's " + var(p.path("x").asText()) + " and the other's " + var(p.path("y").asText())
+                    + " correlated r = " + Apa.r(p.path("cross_r")) + ", z = " + Apa.num(p.path("cross_z"), 2) + ", "
+                    + Apa.p(p.path("cross_p")));
+        }
+        paragraph("Across partners (pairwise correlations of the double-entry data, Griffin and Gonzalez 1995), "
+                + String.join("; ", sentences) + ".");
+        tableStart("Pairwise correlations of indistinguishable partners", List.of("X", "Y", "Dyads", "Overall r",
+                "z", "p", "Cross-partner r", "z", "p"));
+        for (JsonNode p : res.path("pairs")) {
+            row(List.of(var(p.path("x").asText()), var(p.path("y").asText()), p.path("n").asText(),
+                    Apa.r(p.path("overall_r")), Apa.num(p.path("overall_z"), 2), Apa.pCell(p.path("overall_p")),
+                    Apa.r(p.path("cross_r")), Apa.num(p.path("cross_z"), 2), Apa.pCell(p.path("cross_p"))));
+        }
+        tableEnd("Overall r: both partners' values pooled (double entry); cross-partner r: one partner's X with the "
+                + "other's Y. Intraclass correlations: " + String.join(", ", intraclass(res)) + ".");
+    }
+
+    private List<String> intraclass(JsonNode res) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : res.path("intraclass")) {
+            out.add(var(v.path("variable").asText()) + " " + Apa.r(v.path("r")));
+        }
+        return out;
+    }
+
+    private record Term(String effect, String predictor, String role) {
+    }
+
+    private static Term term(JsonNode c, String firstX) {
+        String t = c.path("term").asText();
+        String role = c.path("role").isTextual() ? c.path("role").asText() : null;
+        String base = role != null && t.endsWith(":" + role) ? t.substring(0, t.length() - role.length() - 1) : t;
+        String effect = base;
+        String pred = null;
+        int dot = base.indexOf('.');
+        if (base.startsWith("actor") || base.startsWith("partner")) {
+            effect = dot > 0 ? base.substring(0, dot) : base;
+            pred = dot > 0 ? base.substring(dot + 1) : firstX;
+        }
+        return new Term(effect, pred, role);
+    }
+
+    private void apim(String id, JsonNode res) {
+        String y = res.path("outcome").asText();
+        List<String> xs = strings(res.path("options").path("x"));
+        String x0 = xs.isEmpty() ? null : xs.get(0);
+        boolean dist = res.path("dyads").asText().equals("distinguishable");
+        List<String> rs = strings(res.path("roles"));
+        List<String> sentences = new ArrayList<>();
+        Map<String, JsonNode> coef = new LinkedHashMap<>();
+        for (JsonNode c : res.path("coefficients")) {
+            Term t = term(c, x0);
+            if (t.predictor() != null) {
+                coef.put(t.effect() + "|" + t.predictor() + "|" + (t.role() == null ? "" : t.role()), c);
+            }
+        }
+        for (String x : xs) {
+            for (String role : dist ? rs : List.of("")) {
+                JsonNode a = coef.get("actor|" + x + "|" + role);
+                JsonNode p = coef.get("partner|" + x + "|" + role);
+                if (dist && rs.size() == 2) {
+                    String other = rs.get(1 - rs.indexOf(role));
+                    if (a != null) {
+                        sentences.add(cap(possessive(roles(role))) + " " + var(x) + " " + verb(a) + " their own " + var(y)
+                                + " (actor effect), " + stat(a));
+                    }
+                    if (p != null) {
+                        sentences.add(cap(possessive(roles(other))) + " " + var(x) + " " + verb(p) + " "
+                                + possessive(roles(role)) + " " + var(y) + " (partner effect), " + stat(p));
+                    }
+                } else {
+                    if (a != null) {
+                        sentences.add("A person's own " + var(x) + " " + verb(a) + " their " + var(y) + " (actor effect), "
+                                + stat(a));
+                    }
+                    if (p != null) {
+                        sentences.add("The partner's " + var(x) + " " + verb(p) + " a person's " + var(y)
+                                + " (partner effect), " + stat(p));
+                    }
+                }
+            }
+        }
+        JsonNode resid = res.path("residual");
+        String rho = Apa.r(resid.path("rho"));
+        sentences.add("The residual correlation of the partners' " + var(y) + " was " + rho
+                + (Apa.has(resid.path("rho_ci_lower")) ? ", 95% CI " + Apa.ciR(resid.path("rho_ci_lower"),
+                resid.path("rho_ci_upper")) : ""));
+        JsonNode k = res.path("k");
+        List<Charts.Interval> kIntervals = new ArrayList<>();
+        if (k.isObject()) {
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) k::fields) {
+                JsonNode kk = e.getValue();
+                String who = dist ? " for " + roles(e.getKey()) : "";
+                if (!Apa.has(kk.path("k"))) {
+                    sentences.add("k" + who + " was not computed: " + kk.path("reason").asText());
+                    continue;
+                }
+                StringBuilder s = new StringBuilder("k = " + Apa.num(kk.path("k"), 2) + who + ", delta-method 95% CI "
+                        + Apa.ci(kk.path("ci_lower"), kk.path("ci_upper"), 2));
+                JsonNode b = kk.path("bootstrap");
+                String lbl = dist ? roles(e.getKey()) : "k";
+                kIntervals.add(new Charts.Interval(lbl + ": delta method", kk.path("k").asDouble(),
+                        kk.path("ci_lower").asDouble(Double.NaN), kk.path("ci_upper").asDouble(Double.NaN), lbl));
+                if (b.isObject()) {
+                    JsonNode bc = b.path("bias_corrected");
+                    JsonNode pc = b.path("percentile");
+                    if (bc.isObject()) {
+                        s.append(", bias-corrected bootstrap CI ").append(Apa.ci(bc.path("lower"), bc.path("upper"), 2));
+                        kIntervals.add(new Charts.Interval(lbl + ": bias-corrected", kk.path("k").asDouble(),
+                                bc.path("lower").asDouble(Double.NaN), bc.path("upper").asDouble(Double.NaN), lbl));
+                    }
+                    if (pc.isObject()) {
+                        kIntervals.add(new Charts.Interval(lbl + ": percentile", kk.path("k").asDouble(),
+                                pc.path("lower").asDouble(Double.NaN), pc.path("upper").asDouble(Double.NaN), lbl));
+                    }
+                }
+                s.append("; the pattern is ").append(kk.path("pattern").asText().replace('_', '-'));
+                if (kk.path("pattern_basis").isTextual()) {
+                    s.append(" (from the ").append(kk.path("pattern_basis").asText()).append(")");
+                }
+                sentences.add(s.toString());
+            }
+        }
+        paragraph(String.join(". ", sentences) + ".");
+        tableStart("APIM of " + var(y) + " (" + res.path("method").asText() + ", " + res.path("n_dyads").asText()
+                + " dyads, " + res.path("n_obs").asText() + " persons)", List.of("Term", "Role", "b", "SE", "t", "df",
+                "p", "95% CI"));
+        for (JsonNode c : res.path("coefficients")) {
+            row(List.of(c.path("term").asText(), c.path("role").isTextual() ? roles(c.path("role").asText()) : "",
+                    Apa.num(c.path("estimate"), 3), Apa.num(c.path("se"), 3), Apa.num(c.path("t"), 2),
+                    Apa.df(c.path("df")), Apa.pCell(c.path("p")), Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 3)));
+        }
+        StringBuilder note = new StringBuilder("Unstandardised coefficients; df: " + dfText(res.path("df_method")
+                .asText()) + ". Residual SD");
+        if (resid.path("sd").isObject()) {
+            List<String> sds = new ArrayList<>();
+            resid.path("sd").fields().forEachRemaining(e -> sds.add(roles(e.getKey()) + " " + Apa.num(e.getValue(), 3)));
+            note.append(": ").append(String.join(", ", sds));
+        } else {
+            note.append(" ").append(Apa.num(resid.path("sd"), 3));
+        }
+        note.append("; residual correlation ").append(Apa.num(resid.path("rho"), 3)).append(". AIC ")
+                .append(Apa.num(res.path("aic"), 2)).append(", BIC ").append(Apa.num(res.path("bic"), 2))
+                .append(", log-likelihood ").append(Apa.num(res.path("log_lik"), 2)).append('.');
+        tableEnd(note.toString());
+        if (k.isObject() && k.size() > 0) {
+            tableStart("k = partner / actor effect of " + var(k.elements().next().path("predictor").asText()),
+                    List.of("Role", "Actor", "Partner", "k", "SE (delta)", "95% CI (delta)", "95% CI (percentile)",
+                            "95% CI (bias-corrected)", "Pattern"));
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) k::fields) {
+                JsonNode kk = e.getValue();
+                JsonNode b = kk.path("bootstrap");
+                row(List.of(dist ? roles(e.getKey()) : e.getKey(), Apa.num(kk.path("actor"), 3),
+                        Apa.num(kk.path("partner"), 3), Apa.num(kk.path("k"), 3), Apa.num(kk.path("se"), 3),
+                        Apa.ci(kk.path("ci_lower"), kk.path("ci_upper"), 3),
+                        b.path("percentile").isObject() ? Apa.ci(b.path("percentile").path("lower"),
+                                b.path("percentile").path("upper"), 3) : "",
+                        b.path("bias_corrected").isObject() ? Apa.ci(b.path("bias_corrected").path("lower"),
+                                b.path("bias_corrected").path("upper"), 3) : "",
+                        kk.path("pattern").asText()));
+            }
+            JsonNode first = k.elements().next().path("bootstrap");
+            tableEnd(first.isObject() ? "Bootstrap: " + Apa.count(first.path("replicates").asLong()) + " resamples of "
+                    + "whole dyads, seed " + first.path("seed").asText() + ", " + first.path("failed").asText()
+                    + " failed." : "No bootstrap was requested; the intervals are delta-method intervals.");
+        }
+        if (x0 != null) {
+            List<String> names = dist ? rs.stream().map(this::roles).toList() : List.of("partner 1", "partner 2");
+            String[] actor = new String[2];
+            String[] partner = new String[2];
+            for (int r = 0; r < 2; r++) {
+                String role = dist ? rs.get(r) : "";
+                actor[r] = est(coef.get("actor|" + x0 + "|" + role));
+                partner[r] = est(coef.get("partner|" + x0 + "|" + role));
+            }
+            figure(Diagrams.apim("apim-" + id, "APIM: " + var(x0) + " and " + var(y), var(x0), var(y), names, actor,
+                    partner, Apa.num(resid.path("rho"), 2)), "Actor-partner interdependence model of " + var(y)
+                    + " on " + var(x0) + ": unstandardised estimates on the arrows.");
+        }
+        if (!kIntervals.isEmpty()) {
+            figure(Charts.intervals("k-" + id, "k with its intervals", "k = partner effect / actor effect", "Interval",
+                    kIntervals, 0), "k of each role with its delta-method and bootstrap intervals; k = 1 is the "
+                    + "couple pattern, 0 actor-only.");
+        }
+    }
+
+    private static String stat(JsonNode c) {
+        return "b = " + Apa.num(c.path("estimate"), 2) + ", SE = " + Apa.num(c.path("se"), 2) + ", t("
+                + Apa.df(c.path("df")) + ") = " + Apa.num(c.path("t"), 2) + ", " + Apa.p(c.path("p")) + ", 95% CI "
+                + Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 2);
+    }
+
+    private static String verb(JsonNode c) {
+        return Apa.has(c.path("p")) && c.path("p").asDouble() < 0.05 ? "predicted" : "did not significantly predict";
+    }
+
+    private static String possessive(String noun) {
+        return noun.endsWith("s") ? noun + "'" : noun + "'s";
+    }
+
+    private static String est(JsonNode c) {
+        return c == null ? "NA" : Apa.num(c.path("estimate"), 2) + Apa.stars(c.path("p"));
+    }
+
+    private void distinguishability(JsonNode res) {
+        double p = res.path("p").asDouble(Double.NaN);
+        String verdict = p < 0.05 ? "the roles differ: the dyads are empirically distinguishable"
+                : "the test does not show that the roles differ, so the simpler indistinguishable model is not rejected";
+        paragraph("Constraining intercepts, effects and residual variances to be equal across roles changed the fit by "
+                + "\u03c7\u00b2(" + res.path("df").asText() + ") = " + Apa.num(res.path("chi_square"), 2) + ", "
+                + Apa.p(res.path("p")) + " (ML likelihood-ratio test, " + res.path("n_dyads").asText() + " dyads); "
+                + verdict + ".");
+        tableStart("Distinguishability test of " + var(res.path("outcome").asText()), List.of("Model", "Parameters",
+                "log-likelihood", "AIC", "BIC"));
+        for (String m : List.of("distinguishable", "indistinguishable")) {
+            JsonNode n = res.path(m);
+            row(List.of(m, n.path("n_parameters").asText(), Apa.num(n.path("log_lik"), 2), Apa.num(n.path("aic"), 2),
+                    Apa.num(n.path("bic"), 2)));
+        }
+        tableEnd("Both models fitted by ML; the statistic is twice the difference of the log-likelihoods.");
+    }
+
+    private void apimem(String id, JsonNode res) {
+        String x = res.path("x").asText();
+        String m = res.path("m").asText();
+        String y = res.path("y").asText();
+        boolean dist = res.path("dyads").asText().equals("distinguishable");
+        List<String> rs = strings(res.path("roles"));
+        List<String> sentences = new ArrayList<>();
+        List<Charts.Interval> rows = new ArrayList<>();
+        for (JsonNode e : res.path("indirect")) {
+            String role = e.path("role").isTextual() ? e.path("role").asText() : null;
+            boolean excl = Apa.has(e.path("ci_lower")) && Apa.has(e.path("ci_upper"))
+                    && (e.path("ci_lower").asDouble() > 0 || e.path("ci_upper").asDouble() < 0);
+            if (excl) {
+                sentences.add("the " + e.path("effect").asText().replace('_', '-') + " indirect effect"
+                        + (role == null ? "" : " for " + roles(role)) + " (" + e.path("route").asText() + ") was "
+                        + Apa.num(e.path("estimate"), 3) + ", " + Apa.level(e.path("level")) + " "
+                        + e.path("ci_method").asText() + " CI " + Apa.ci(e.path("ci_lower"), e.path("ci_upper"), 3));
+            }
+            rows.add(new Charts.Interval((role == null ? "" : roles(role) + ": ") + e.path("effect").asText()
+                    .replace('_', '-'), e.path("estimate").asDouble(), e.path("ci_lower").asDouble(Double.NaN),
+                    e.path("ci_upper").asDouble(Double.NaN), role == null ? null : roles(role)));
+        }
+        int n = res.path("indirect").size();
+        paragraph("Of " + n + " indirect effects of " + var(x) + " on " + var(y) + " through " + var(m) + ", "
+                + sentences.size() + (sentences.size() == 1 ? " has an interval that excludes" : " have intervals that "
+                + "exclude") + " zero" + (sentences.isEmpty() ? "." : ": " + String.join("; ", sentences) + "."));
+        tableStart("APIM mediation paths (" + res.path("method").asText() + ")", List.of("Path", "Effect", "Role", "b",
+                "SE", "t", "df", "p", "95% CI"));
+        for (String path : List.of("a", "b", "c_prime", "c")) {
+            for (JsonNode c : res.path("paths").path(path)) {
+                row(List.of(path.equals("c_prime") ? "c'" : path, c.path("effect").asText(),
+                        c.path("role").isTextual() ? roles(c.path("role").asText()) : "", Apa.num(c.path("estimate"), 3),
+                        Apa.num(c.path("se"), 3), Apa.num(c.path("t"), 2), Apa.df(c.path("df")), Apa.pCell(c.path("p")),
+                        Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 3)));
+            }
+        }
+        tableEnd("a: " + var(x) + " to " + var(m) + "; b: " + var(m) + " to " + var(y) + "; c': direct effect of " + var(x)
+                + " on " + var(y) + "; c: total effect (model without the mediator).");
+        tableStart("Indirect effects with their intervals", List.of("Route", "Effect", "Role", "Estimate",
+                "Bootstrap SE", "CI", "Method", "Sobel z", "Sobel p"));
+        for (String key : List.of("indirect", "total_indirect")) {
+            for (JsonNode e : res.path(key)) {
+                row(List.of(e.path("route").asText(), (key.equals("total_indirect") ? "total " : "")
+                        + e.path("effect").asText().replace('_', '-'),
+                        e.path("role").isTextual() ? roles(e.path("role").asText()) : "", Apa.num(e.path("estimate"), 3),
+                        Apa.num(e.path("bootstrap_se"), 3), Apa.ci(e.path("ci_lower"), e.path("ci_upper"), 3),
+                        e.path("ci_method").asText(""), Apa.num(e.path("sobel_z"), 2),
+                        Apa.has(e.path("sobel_p")) ? Apa.pCell(e.path("sobel_p")) : ""));
+            }
+        }
+        JsonNode first = res.path("indirect").size() > 0 ? res.path("indirect").get(0) : null;
+        tableEnd(first != null && first.path("bootstrap_n").asLong() > 0 ? Apa.level(first.path("level")) + " "
+                + first.path("ci_method").asText() + " intervals from " + Apa.count(first.path("bootstrap_n").asLong())
+                + " bootstrap resamples of whole dyads (seed " + first.path("seed").asText() + ")." : "Intervals without "
+                + "bootstrap: see the method of each row.");
+        if (dist && rs.size() == 2) {
+            String[][] a = new String[2][2];
+            String[][] b = new String[2][2];
+            String[][] c = new String[2][2];
+            for (int r = 0; r < 2; r++) {
+                for (int e = 0; e < 2; e++) {
+                    String eff = e == 0 ? "actor" : "partner";
+                    a[r][e] = pathEst(res.path("paths").path("a"), eff, rs.get(r));
+                    b[r][e] = pathEst(res.path("paths").path("b"), eff, rs.get(r));
+                    c[r][e] = pathEst(res.path("paths").path("c_prime"), eff, rs.get(r));
+                }
+            }
+            figure(Diagrams.apimem("apimem-" + id, "APIM mediation: " + var(x) + ", " + var(m) + ", " + var(y), var(x),
+                    var(m), var(y), rs.stream().map(this::roles).toList(), a, b, c), "APIM mediation model: "
+                    + "unstandardised estimates of the a, b and direct (c') paths.");
+        }
+        figure(Charts.intervals("indirect-" + id, "Indirect effects with their intervals", "Indirect effect", "Effect",
+                rows, 0), "Each indirect effect with its interval; the dashed line marks zero.");
+    }
+
+    private static String pathEst(JsonNode list, String effect, String role) {
+        for (JsonNode c : list) {
+            if (c.path("effect").asText().equals(effect) && c.path("role").asText().equals(role)) {
+                return est(c);
+            }
+        }
+        return "NA";
+    }
+
+    private void mediate(JsonNode res) {
+        JsonNode ind = res.path("indirect");
+        JsonNode paths = res.path("paths");
+        paragraph("The indirect effect of " + var(res.path("x").asText()) + " on " + var(res.path("y").asText())
+                + " through " + var(res.path("m").asText()) + " was " + Apa.num(ind.path("estimate"), 3)
+                + (Apa.has(ind.path("ci_lower")) ? ", " + Apa.level(ind.path("level")) + " " + ind.path("ci_method")
+                .asText() + " CI " + Apa.ci(ind.path("ci_lower"), ind.path("ci_upper"), 3) : "")
+                + ", Sobel z = " + Apa.num(ind.path("sobel_z"), 2) + ", " + Apa.p(ind.path("sobel_p")) + " (a = "
+                + Apa.num(paths.path("a").path("estimate"), 3) + ", b = " + Apa.num(paths.path("b").path("estimate"), 3)
+                + ", c' = " + Apa.num(paths.path("c_prime").path("estimate"), 3) + ").");
+        tableStart("Mediation paths", List.of("Path", "b", "SE", "t", "df", "p", "95% CI"));
+        for (String p : List.of("a", "b", "c_prime", "c")) {
+            JsonNode c = paths.path(p);
+            row(List.of(p.equals("c_prime") ? "c'" : p, Apa.num(c.path("estimate"), 3), Apa.num(c.path("se"), 3),
+                    Apa.num(c.path("t"), 2), Apa.df(c.path("df")), Apa.pCell(c.path("p")),
+                    Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 3)));
+        }
+        tableEnd("Ordinary least squares.");
+    }
+
+    /**
+     * The published values the study file lists, beside dyadkit's: each dyadkit value rounded to the
+     * printed decimals, and whether it agrees with the printed digits (within half a unit of the last
+     * printed decimal).
+     */
+    private void published() {
+        JsonNode list = study.path("published");
+        if (!list.isArray() || list.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Published values beside dyadkit's</h2>\n");
+        int agree = 0;
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode e : list) {
+            JsonNode v = null;
+            for (JsonNode a : results.path("analyses")) {
+                if (a.path("id").asText().equals(e.path("analysis").asText())) {
+                    v = a.path("result").at(e.path("value").asText());
+                }
+            }
+            String printed = e.path("published").asText().strip();
+            String norm = printed.startsWith("-.") ? "-0" + printed.substring(1) : printed.startsWith(".") ? "0" + printed
+                    : printed;
+            java.math.BigDecimal pub = new java.math.BigDecimal(norm);
+            int d = Math.max(0, pub.scale());
+            double tol = e.path("tolerance").isNumber() ? e.path("tolerance").asDouble() : 0.5 * Math.pow(10, -d) * (1 + 1e-9);
+            boolean ok = v != null && v.isNumber() && Math.abs(v.asDouble() - pub.doubleValue()) <= tol;
+            if (ok) {
+                agree++;
+            }
+            rows.add(List.of(e.path("what").asText(), e.path("analysis").asText(), e.path("source").asText(""), printed,
+                    v == null || !v.isNumber() ? "NA" : Apa.num(v.asDouble(), d),
+                    v == null || !v.isNumber() ? "" : v.asText(), ok ? (e.path("tolerance").isNumber() ? "yes, within "
+                    + e.path("tolerance").asText() : "yes") : "no", e.path("note").asText("")));
+        }
+        paragraph(agree + " of " + list.size() + " published values agree with dyadkit's (to every printed digit, or "
+                + "within the stated tolerance).");
+        tableStart("Published values and dyadkit's", List.of("Quantity", "Analysis", "Source", "Published",
+                "dyadkit (printed digits)", "dyadkit (unrounded)", "Agrees", "Note"));
+        rows.forEach(this::row);
+        tableEnd("Agrees: dyadkit's value is within half a unit of the last printed digit of the published value, or "
+                + "within the tolerance the study file states for it (with its reason in the note).");
+    }
+
+    private void references() {
+        if (citations.isEmpty()) {
+            return;
+        }
+        h.append("<h2>References</h2>\n<ul class=\"references\">\n");
+        citations.stream().sorted().forEach(c -> h.append("<li>").append(esc(c)).append("</li>\n"));
+        h.append("</ul>\n");
+    }
+
+    private void appendix() {
+        h.append("<h2>Appendix: how each result was computed</h2>\n<p>Each analysis is its command run on "
+                + "<code>scores.csv</code>; the same command prints the same JSON object as <code>results.json</code>.</p>\n"
+                + "<ul class=\"commands\">\n");
+        for (JsonNode a : study.path("analyses")) {
+            h.append("<li><strong>").append(esc(a.path("id").asText())).append("</strong>: <code>")
+                    .append(esc(a.path("command").asText())).append("</code></li>\n");
+        }
+        h.append("</ul>\n<p>Inputs:</p>\n<ul class=\"inputs\">\n");
+        for (JsonNode i : results.path("inputs")) {
+            h.append("<li><code>").append(esc(i.path("file").asText())).append("</code> sha256 <code>")
+                    .append(esc(i.path("sha256").asText())).append("</code></li>\n");
+        }
+        h.append("</ul>\n");
+    }
+
+    private static final String STYLE = """
+            body { font-family: Georgia, 'Times New Roman', serif; max-width: 60em; margin: 2em auto; padding: 0 1em;
+                   line-height: 1.45; color: #111111; }
+            h1 { font-size: 1.6em; } h2 { font-size: 1.3em; margin-top: 2em; } h3 { font-size: 1.1em; margin-top: 1.6em; }
+            .type { font-weight: normal; color: #555555; }
+            .byline { color: #555555; font-size: 0.9em; }
+            table { border-collapse: collapse; margin: 1em 0; font-size: 0.85em; }
+            caption { text-align: left; font-style: italic; padding-bottom: 0.4em; }
+            caption .label { font-style: normal; font-weight: bold; display: block; }
+            thead th { border-top: 2px solid #111111; border-bottom: 1px solid #111111; padding: 0.2em 0.6em; }
+            tbody tr:last-child th, tbody tr:last-child td { border-bottom: 2px solid #111111; }
+            td, tbody th { padding: 0.15em 0.6em; text-align: right; font-weight: normal; }
+            tbody th { text-align: left; }
+            .note { font-size: 0.85em; margin-top: -0.6em; }
+            figure { margin: 1.2em 0; } figcaption { font-size: 0.9em; }
+            figcaption .label { font-weight: bold; margin-right: 0.4em; }
+            svg.figure { max-width: 100%; height: auto; }
+            code { font-size: 0.85em; word-break: break-all; }
+            """;
+}
