@@ -9,7 +9,7 @@ public enum KPattern {
     COUPLE,
     /** The interval contains 0 only: no partner effect. */
     ACTOR_ONLY,
-    /** The actor effect is negligible (|standardised actor| < .10) and the interval of a/p contains 0. */
+    /** The actor effect is negligible ({@code |standardised actor| < .10}) and the interval of a/p contains 0. */
     PARTNER_ONLY,
     /** The interval contains -1 only: partner effect equal and opposite to the actor effect. */
     CONTRAST,

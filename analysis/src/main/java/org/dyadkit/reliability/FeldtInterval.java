@@ -3,7 +3,7 @@ package org.dyadkit.reliability;
 import org.apache.commons.statistics.distribution.FDistribution;
 
 /**
- * Feldt's confidence interval for coefficient alpha (Feldt, Woodruff & Salih, 1987, Applied Psychological
+ * Feldt's confidence interval for coefficient alpha (Feldt, Woodruff &amp; Salih, 1987, Applied Psychological
  * Measurement 11, 93-103), as {@code psych::alpha.ci}: with n respondents and k items,
  * {@code lower = 1 - (1 - alpha) F(1 - p/2; n - 1, (n - 1)(k - 1))} and
  * {@code upper = 1 - (1 - alpha) F(p/2; n - 1, (n - 1)(k - 1))}, where p = 1 - level.

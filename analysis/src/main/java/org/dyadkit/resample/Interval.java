@@ -11,7 +11,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  *
  * <p>Percentile: the order statistics at (R+1) alpha/2 and (R+1)(1 - alpha/2) of the R finite replicates,
  * interpolated on the normal quantile scale when (R+1) alpha is not an integer ({@code boot:::norm.inter}).
- * BCa ({@code boot:::bca.ci}): w = Phi^-1(#{t* < t0}/R), limits at the quantiles
+ * BCa ({@code boot:::bca.ci}): {@code w = Phi^-1(#{t* < t0}/R)}, limits at the quantiles
  * Phi(w + (w + z)/(1 - acc (w + z))); acceleration 0 gives the bias-corrected interval Phi(2w + z)
  * (Efron 1987; Davison and Hinkley 1997, 5.3.2). One failure rule: when every replicate lies on one side of
  * t0 the bias correction is infinite and the interval is absent (empty), never NaN.

@@ -1,14 +1,21 @@
 package org.dyadkit.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.InputException;
+import org.dyadkit.Names;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code dyadkit} command. Each subcommand is a thin shell over the library calls a researcher
  * makes from Java; nothing is reachable only from here.
+ *
+ * <p>Start-up: {@link #main} registers only the subcommand named on the command line, so a run loads
+ * the classes of one command and not those of the others ({@code --version} loads none).
  *
  * <p>Exit status: 0 done (rows with problems are flagged, not fatal); 2 bad usage; 3 unusable input,
  * with one line saying what and where; 4 the analysis cannot be done on these data, with the reason.
@@ -18,7 +25,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Scale scoring and dyadic statistics for relationship science.",
         footer = {"", "Exit status: 0 done; 2 bad usage; 3 unusable input; 4 analysis not possible on these data.",
-            "Run 'dyadkit COMMAND --help' for a command's options and an example."})
+            "Run 'dyadkit COMMAND --help' for a command's options and an example.",
+            "Shell completion: 'source <(dyadkit completion bash)' (or zsh) in your shell's start-up file."})
 public final class Main implements Runnable {
     /** Exit status for bad usage (unknown option, missing argument). */
     public static final int EXIT_USAGE = 2;
@@ -26,6 +34,26 @@ public final class Main implements Runnable {
     public static final int EXIT_INPUT = 3;
     /** Exit status for an analysis that cannot be done on the data. */
     public static final int EXIT_ANALYSIS = 4;
+
+    /** The subcommands in the order the help lists them. */
+    static final List<String> COMMANDS = List.of(
+            "instruments",
+            "restructure",
+            "nonindependence",
+            "correlate",
+            "score",
+            "apim",
+            "distinguishability",
+            "reliability",
+            "mediate",
+            "apimem",
+            "power",
+            "mlm",
+            "growth",
+            "longitudinal-apim",
+            "stability-influence",
+            "study",
+            "completion");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,34 +63,106 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Builds the command line with every subcommand registered. */
+    /**
+     * A new instance of the subcommand called {@code name}. One case per command: a class is loaded
+     * only when its case runs, which keeps the start-up of every other command free of it.
+     */
+    private static Object newCommand(String name) {
+        switch (name) {
+            case "instruments": return new InstrumentsCommand();
+            case "restructure": return new RestructureCommand();
+            case "nonindependence": return new NonindependenceCommand();
+            case "correlate": return new CorrelateCommand();
+            case "score": return new ScoreCommand();
+            case "apim": return new ApimCommand();
+            case "distinguishability": return new DistinguishabilityCommand();
+            case "reliability": return new ReliabilityCommand();
+            case "mediate": return new MediateCommand();
+            case "apimem": return new ApimemCommand();
+            case "power": return new PowerCommand();
+            case "mlm": return new MlmCommand();
+            case "growth": return new GrowthCommand();
+            case "longitudinal-apim": return new LongitudinalApimCommand();
+            case "stability-influence": return new StabilityInfluenceCommand();
+            case "study": return new org.dyadkit.study.StudyCommand();
+            case "completion": return new CompletionCommand();
+            default: throw new IllegalArgumentException("no dyadkit command " + name);
+        }
+    }
+
+    /** Builds the command line with every subcommand registered (help, completion scripts, tests). */
     public static CommandLine commandLine() {
+        return build(COMMANDS);
+    }
+
+    /**
+     * Builds the command line for one run: only the subcommand that {@code args} names is registered;
+     * none for {@code --version}; all of them when the arguments name none (the overview help) or an
+     * unknown one (so that the message can suggest the nearest).
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && COMMANDS.contains(args[0])) {
+            return build(List.of(args[0]));
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return build(List.of());
+        }
+        return build(COMMANDS);
+    }
+
+    private static CommandLine build(List<String> names) {
         CommandLine cl = new CommandLine(new Main());
-        // subcommands, one per line
-        cl.addSubcommand(new InstrumentsCommand());
-        cl.addSubcommand(new RestructureCommand());
-        cl.addSubcommand(new NonindependenceCommand());
-        cl.addSubcommand(new CorrelateCommand());
-        cl.addSubcommand(new ScoreCommand());
-        cl.addSubcommand(new ApimCommand());
-        cl.addSubcommand(new DistinguishabilityCommand());
-        cl.addSubcommand(new ReliabilityCommand());
-        cl.addSubcommand(new MediateCommand());
-        cl.addSubcommand(new ApimemCommand());
-        cl.addSubcommand(new PowerCommand());
-        cl.addSubcommand(new MlmCommand());
-        cl.addSubcommand(new GrowthCommand());
-        cl.addSubcommand(new LongitudinalApimCommand());
-        cl.addSubcommand(new StabilityInfluenceCommand());
-        cl.addSubcommand(new org.dyadkit.study.StudyCommand());
+        for (String name : names) {
+            cl.addSubcommand(name, newCommand(name));
+        }
+        ExampleFooter.install(cl);
         cl.setExecutionExceptionHandler(Main::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("dyadkit: " + ex.getMessage());
+            err.println("dyadkit: " + message(ex));
             err.println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
             return EXIT_USAGE;
         });
         return cl;
+    }
+
+    /** The message of a usage error; an unknown command names the nearest commands. */
+    private static String message(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u
+                && ex.getCommandLine().getCommandSpec().parent() == null
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            String typed = u.getUnmatched().get(0);
+            List<String> near = nearest(typed, COMMANDS);
+            return "unknown command '" + typed + "'"
+                    + (near.isEmpty() ? "; the commands are " + String.join(", ", COMMANDS)
+                            : "; did you mean " + String.join(" or ", near.stream().map(n -> "'" + n + "'").toList())
+                                    + "?");
+        }
+        return ex.getMessage();
+    }
+
+    /**
+     * The names nearest to {@code typed} by edit distance (case-insensitive), at most two, within a
+     * distance of a third of the longer name (at least 2), or those that start with what was typed.
+     */
+    static List<String> nearest(String typed, List<String> names) {
+        String t = typed.toLowerCase(Locale.ROOT);
+        int best = Integer.MAX_VALUE;
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            int d = n.startsWith(t) && t.length() >= 3 ? 0 : Names.distance(t, n);
+            if (d > Math.max(2, Math.max(t.length(), n.length()) / 3)) {
+                continue;
+            }
+            if (d < best) {
+                best = d;
+                out.clear();
+            }
+            if (d == best && out.size() < 2) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
@@ -72,7 +172,7 @@ public final class Main implements Runnable {
             return EXIT_INPUT;
         }
         if (ex instanceof AnalysisException a) {
-            err.println("dyadkit: cannot analyse (" + a.reason().name().toLowerCase(java.util.Locale.ROOT) + "): "
+            err.println("dyadkit: cannot analyse (" + a.reason().name().toLowerCase(Locale.ROOT) + "): "
                     + a.getMessage());
             return EXIT_ANALYSIS;
         }
@@ -96,7 +196,12 @@ public final class Main implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(execute(commandLine(), args));
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // the one answer that needs no command-line parser: print it without loading picocli's model
+            System.out.println(new Version().getVersion()[0]);
+            System.exit(0);
+        }
+        System.exit(execute(commandLine(args), args));
     }
 
     /**
@@ -119,12 +224,16 @@ public final class Main implements Runnable {
         return status;
     }
 
-    /** Reports the version from the jar manifest. */
+    /** Reports the version set in the build ({@link org.dyadkit.Version#current()}). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"dyadkit " + (v == null ? "development build" : v)};
+            return new String[] {"dyadkit " + org.dyadkit.Version.current()};
         }
+    }
+
+    /** The commands registered on a command line, for tests. */
+    static List<String> registered(CommandLine cl) {
+        return List.copyOf(cl.getSubcommands().keySet());
     }
 }

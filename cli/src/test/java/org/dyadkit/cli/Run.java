@@ -8,7 +8,7 @@ import picocli.CommandLine;
 record Run(int exit, String out, String err) {
     /** Runs {@code dyadkit ARGS} with captured output streams. */
     static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

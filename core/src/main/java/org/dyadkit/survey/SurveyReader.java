@@ -124,6 +124,9 @@ public final class SurveyReader implements Closeable {
      *     or duplicate column names
      */
     public static SurveyReader open(Path path, SurveyFormat format) {
+        if (org.dyadkit.spss.SpssFile.isSpssFile(path)) {
+            return openSpss(path, format);
+        }
         String name = path.toString();
         if (Files.isDirectory(path)) {
             throw new InputException(name + ": is a folder, not a file; give the path of the CSV file");
@@ -139,6 +142,16 @@ public final class SurveyReader implements Closeable {
             throw new InputException(name + ": cannot be read: " + e.getMessage(), e);
         }
         return new SurveyReader(name, format.options().utf8Stream(in), format);
+    }
+
+    /**
+     * The one seam between the survey reader and SPSS system files: the cases of a {@code .sav} or
+     * {@code .zsav} file as a comma-separated stream with one header row (the delimiter and Qualtrics
+     * options do not apply to it; the missing-value codes do).
+     */
+    private static SurveyReader openSpss(Path path, SurveyFormat format) {
+        return new SurveyReader(path.toString(), org.dyadkit.spss.SpssFile.read(path).csv(),
+                format.withDelimiter(',').withQualtrics(false));
     }
 
     /** Reads from a stream (for example standard input); {@code name} is used in messages. */

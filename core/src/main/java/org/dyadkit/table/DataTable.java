@@ -102,6 +102,9 @@ public final class DataTable {
      *     cells than the header; the message names the option to add when the file looks like another dialect
      */
     public static DataTable read(Path path, ReadOptions options) {
+        if (org.dyadkit.spss.SpssFile.isSpssFile(path)) {
+            return readSpss(path);
+        }
         String name = path.toString();
         if (Files.isDirectory(path)) {
             throw new InputException(name + ": is a folder, not a file; give the path of the CSV file");
@@ -196,6 +199,15 @@ public final class DataTable {
             }
             throw new InputException(name + ": cannot be read as CSV: " + Messages.cut(String.valueOf(cause.getMessage())), e);
         }
+    }
+
+    /**
+     * The one seam between the table readers and SPSS system files: a {@code .sav} or {@code .zsav} path
+     * is read by {@link org.dyadkit.spss.SpssFile} (codes as cells, user-missing and system-missing
+     * values as empty cells) whatever delimiter was asked for.
+     */
+    private static DataTable readSpss(Path path) {
+        return org.dyadkit.spss.SpssFile.read(path).table();
     }
 
     private static InputException notEncoding(String name, ReadOptions options, Exception e) {
