@@ -130,8 +130,7 @@ public final class StudyRunner {
             results.set("study", studyNode(plan));
             results.set("inputs", inputs(plan));
             ObjectNode versions = results.putObject("versions");
-            String v = Main.class.getPackage().getImplementationVersion();
-            versions.put("dyadkit", v == null ? "development build" : v);
+            versions.put("dyadkit", org.dyadkit.Version.current());
             versions.put("java", Runtime.version().feature() + "");
             results.set("analyses", analyses);
             Files.writeString(tmp.resolve("results.json"), Formats.json(results), StandardCharsets.UTF_8);
