@@ -49,6 +49,8 @@ final class Engine {
     final int n;
     final int nD;
     final int nTheta;
+    /** Rows of the largest dyad block: the size of the per-evaluation work arrays. */
+    final int maxBlock;
 
     Engine(Block[] blocks, int p, int q, int strata, boolean diagonal, boolean cs, boolean ar1, boolean reml) {
         this(blocks, p, q, strata, diagonal, cs, ar1, reml, true);
@@ -58,6 +60,11 @@ final class Engine {
     Engine(Block[] blocks, int p, int q, int strata, boolean diagonal, boolean cs, boolean ar1, boolean reml,
             boolean allowWoodbury) {
         this.blocks = blocks;
+        int largest = 0;
+        for (Block b : blocks) {
+            largest = Math.max(largest, b.m);
+        }
+        this.maxBlock = largest;
         this.p = p;
         this.q = q;
         this.strata = strata;
@@ -236,10 +243,7 @@ final class Engine {
         double[] bv = new double[p];
         double c = 0;
         double logDet = 0;
-        int maxM = 0;
-        for (Block b : blocks) {
-            maxM = Math.max(maxM, b.m);
-        }
+        int maxM = maxBlock;
         double[] s = new double[maxM * maxM];
         double[] zd = new double[maxM * q];
         double[] w = new double[maxM * (p + 1)];
@@ -401,10 +405,7 @@ final class Engine {
         double[] gDelta = new double[strata];
         double gRho = 0;
         double gPhi = 0;
-        int maxM = 0;
-        for (Block b : blocks) {
-            maxM = Math.max(maxM, b.m);
-        }
+        int maxM = maxBlock;
         double[] s = new double[maxM * maxM];
         double[] zd = new double[maxM * q];
         double[] inv = new double[maxM * maxM];

@@ -143,11 +143,7 @@ final class Woodbury {
         double[] bv = new double[p];
         double c = 0;
         double logDet = 0;
-        int maxM = 0;
-        for (Engine.Block b : en.blocks) {
-            maxM = Math.max(maxM, b.m);
-        }
-        Work w = new Work(maxM, q);
+        Work w = new Work(en.maxBlock, q);
         double[] zx = new double[q * p];
         double[] zy = new double[q];
         for (Engine.Block b : en.blocks) {
@@ -240,10 +236,7 @@ final class Woodbury {
         if (dinv == null) {
             return null;
         }
-        int maxM = 0;
-        for (Engine.Block b : en.blocks) {
-            maxM = Math.max(maxM, b.m);
-        }
+        int maxM = en.maxBlock;
         Work w = new Work(maxM, q);
         double[] gz = new double[q * q];
         double[] gDelta = new double[en.strata];
