@@ -218,6 +218,12 @@ public final class CrossPartner<R extends CrossPartnerCorrelations> {
         double root = Math.sqrt(ssx * ssy);
         double rxy = cxy / root;
         double rxyp = cxyp / root;
+        if (Math.abs(rxy) >= 1 - 1e-12) {
+            throw new AnalysisException(AnalysisException.Reason.BOUNDARY, what + ": the overall correlation is "
+                    + (rxy > 0 ? "+1" : "-1") + " (one variable is a linear function of the other for every person), "
+                    + "so the individual-level correlation and its test are undefined; check for a duplicated or "
+                    + "derived variable");
+        }
         if (Math.abs(rxx) >= 1 || Math.abs(ryy) >= 1) {
             throw new AnalysisException(AnalysisException.Reason.BOUNDARY, what + ": an intraclass correlation is "
                     + "+-1 (" + (Math.abs(rxx) >= 1 ? x : y) + "), so the Griffin-Gonzalez tests are undefined");
