@@ -44,13 +44,21 @@ def dyad_x(i, k, r):
 write("dyad-level-x.csv", couples(20, dyad_x))
 write("one-dyad.csv", couples(1, lambda i, k, r: r))
 write("two-dyads.csv", couples(2, lambda i, k, r: r))
-write("no-partners.csv", couples(20, lambda i, k, r: r if k == 0 else None))
+write("no-partners.csv", couples(20, lambda i, k, r: r if k == i % 2 else None))
 ys = {}
 def same_y(i, k, r):
     ys.setdefault(i, r["y"])
     r["y"] = ys[i]
     return r
 write("identical-outcomes.csv", couples(30, same_y))
+yo = {}
+def opposite_y(i, k, r):
+    if k == 0:
+        yo[i] = r["y"]
+    else:
+        r["y"] = round(10 - yo[i], 3)
+    return r
+write("opposite-outcomes.csv", couples(30, opposite_y))
 def perfect(i, k, r):
     r["m"] = round(2 * r["x"] + 1, 3)
     return r

@@ -88,6 +88,12 @@ class EdgeScalingTest {
         assertTrue(a.p() < 1, "p " + a.p());
         close(b.pearsonR(), a.pearsonR(), 1e-14, "partner r with a cell of 1e200");
         close(b.p(), a.p(), 1e-12, "p with a cell of 1e200");
+        // the other role's mean and SD are those of its own values (each role is scaled by its own power of two)
+        DistinguishableNonindependence plain = Nonindependence.distinguishable(data(SEED, 30, 1, Double.NaN, true))
+                .withVariable("x").fit();
+        assertEquals(plain.roleSummaries().get(1), a.roleSummaries().get(1));
+        assertEquals(plain.pitmanMorgan().sd2(), a.pitmanMorgan().sd2());
+        assertTrue(Double.isFinite(a.pitmanMorgan().t()) && a.pitmanMorgan().t() > 1e100, a.pitmanMorgan().toString());
         CorrelationRow ca = CrossPartner.distinguishable(huge).withVariables(List.of("x", "y")).fit().rows().get(0);
         CorrelationRow cb = CrossPartner.distinguishable(scaled).withVariables(List.of("x", "y")).fit().rows().get(0);
         close(cb.r(), ca.r(), 1e-14, "cross-partner r with a cell of 1e200");
