@@ -99,6 +99,44 @@ class EdgeScalingTest {
         close(cb.r(), ca.r(), 1e-14, "cross-partner r with a cell of 1e200");
     }
 
+    /** golden/edges/huge-cell.csv (individual layout), the y columns multiplied by {@code yFactor}. */
+    private static DyadicData golden(double yFactor) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of("src/test/resources/golden/edges/huge-cell.csv"));
+        List<String> head = List.of(lines.get(0).split(","));
+        int y = head.indexOf("y");
+        List<String[]> rows = new ArrayList<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] c = l.split(",");
+            c[y] = Double.toString(Double.parseDouble(c[y]) * yFactor);
+            rows.add(c);
+        }
+        return DyadicData.individual(DataTable.of("huge-cell.csv", head, rows)).dyad("d").role("role").build();
+    }
+
+    @Test
+    void matchesROnACellOf1e200AndOnData1e150TimesLarger() throws java.io.IOException {
+        // golden/edges/huge_cell.R (R 4.2.2; R sums in long double, so 1e200^2 does not overflow there)
+        com.fasterxml.jackson.databind.JsonNode g = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(java.nio.file.Path.of("src/test/resources/golden/edges/huge_cell.json").toFile());
+        DistinguishableNonindependence x = Nonindependence.distinguishable(golden(1)).withVariable("x").fit();
+        close(g.get("x_r").asDouble(), x.pearsonR(), 1e-8, "r with a cell of 1e200");
+        close(g.get("x_t").asDouble(), x.t(), 1e-8, "t with a cell of 1e200");
+        close(g.get("x_p").asDouble(), x.p(), 1e-8, "p with a cell of 1e200");
+        close(g.get("x_ci").get(0).asDouble(), x.fisherCiLower(), 1e-8, "CI with a cell of 1e200");
+        close(g.get("sd_B").asDouble(), x.roleSummaries().get(1).sd(), 1e-8, "the other role's SD");
+        close(g.get("mean_B").asDouble(), x.roleSummaries().get(1).mean(), 1e-8, "the other role's mean");
+        DistinguishableNonindependence y = Nonindependence.distinguishable(golden(1)).withVariable("y").fit();
+        DistinguishableNonindependence big = Nonindependence.distinguishable(golden(1e150)).withVariable("y").fit();
+        close(g.get("y_r").asDouble(), y.pearsonR(), 1e-8, "r");
+        close(g.get("y_r_times_1e150").asDouble(), big.pearsonR(), 1e-8, "r of the data times 1e150");
+        close(y.pearsonR(), big.pearsonR(), 1e-14, "r of the data times 1e150 against the unscaled r");
+        CorrelationRow cw = CrossPartner.distinguishable(golden(1)).withVariables(List.of("x", "y")).fit().rows()
+                .stream().filter(r -> r.x().equals("x") && r.xRole().equals("A") && r.yRole().equals("B")
+                        && r.y().equals("y")).findFirst().orElseThrow();
+        close(g.get("x_A_with_y_B_r").asDouble(), cw.r(), 1e-8, "cross-partner r with a cell of 1e200");
+        close(g.get("x_A_with_y_B_p").asDouble(), cw.p(), 1e-8, "cross-partner p with a cell of 1e200");
+    }
+
     @Test
     void meanSquaresBeyondTheDoubleRangeAreRefusedByName() {
         DyadicData huge = data(SEED, 30, 1, 1e200, false);
