@@ -92,6 +92,29 @@ class EdgeNumbersTest {
     }
 
     @Test
+    void explainedNonindependenceIsScaleFree() {
+        DyadArrays base = Simulated.couples(SEED, 60, 0.3, 1, 0, 0);
+        double[] x = base.values("x");
+        double[] y = base.values("y");
+        for (boolean dist : new boolean[] {true, false}) {
+            DyadArrays plain = changed(base, "x", i -> x[i], dist);
+            // x times 2^520 and y times 2^-40 are exact; 2^520 (about 3e156) squared overflows
+            DyadArrays big = changed(changed(base, "y", i -> Math.scalb(y[i], -40), dist), "x",
+                    i -> Math.scalb(x[i], 520), dist);
+            Apim ma = (dist ? Apim.distinguishable(plain) : Apim.indistinguishable(plain)).withOutcome("y")
+                    .withPredictor("x");
+            Apim mb = (dist ? Apim.distinguishable(big) : Apim.indistinguishable(big)).withOutcome("y")
+                    .withPredictor("x");
+            ExplainedNonindependence a = ExplainedNonindependence.of(ma, ma.fit());
+            ExplainedNonindependence b = ExplainedNonindependence.of(mb, mb.fit());
+            assertEquals(a.rawR(), b.rawR(), 1e-12, "raw r, seed " + SEED);
+            assertEquals(a.predictorR(), b.predictorR(), 1e-12, "predictor r, seed " + SEED);
+            assertEquals(a.explained(), b.explained(), 1e-8, "explained, seed " + SEED);
+            assertEquals(a.residualR(), b.residualR(), 1e-8, "residual r, seed " + SEED);
+        }
+    }
+
+    @Test
     void anOutcomeCellOf1e200IsRefusedAsOverflow() {
         DyadArrays base = Simulated.couples(SEED, 40, 0.3, 1, 0, 0);
         double[] y = base.values("y");
