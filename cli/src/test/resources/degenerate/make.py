@@ -33,7 +33,6 @@ def put(**kw):
     return f
 
 
-write("ordinary.csv", couples(40, lambda i, k, r: r))
 write("flat-x.csv", couples(20, put(x=2)))
 write("flat-y.csv", couples(20, put(y=3)))
 same_x = {}
