@@ -322,6 +322,9 @@ public final class PowerCommand implements Runnable {
             CommandLine cl = spec.commandLine();
             ApimPower d = design.build(cl);
             OptionChecks.threads(cl, threads);
+            OptionChecks.count(cl, "--replicates", replicates, 1, "1000");
+            OptionChecks.count(cl, "--mc", mc, 0, "1000");
+            OptionChecks.count(cl, "--bootstrap", bootstrap, 0, "1000");
             PowerSimulation s;
             try {
                 switch (model.toLowerCase(Locale.ROOT)) {

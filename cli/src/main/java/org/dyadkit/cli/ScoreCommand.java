@@ -152,9 +152,7 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--problems needs a file name ('-' is not allowed there)");
         }
 
-        if (threads < 0) {
-            throw new CommandLine.ParameterException(cl, "--threads must be 0 or more");
-        }
+        OptionChecks.threads(cl, threads, 0);
         BatchScoring batch = BatchScoring.of(format).withId(id).withCounts(counts).withThreads(threads);
         if (outputDelimiter != null) {
             batch = batch.withOutputDelimiter(OptionChecks.delimiter(cl, outputDelimiter, "--output-delimiter"));
