@@ -27,7 +27,14 @@ import picocli.CommandLine.Model.OptionSpec;
 final class Fuzzer {
     /** Integer option values: edges and non-numbers. */
     static final List<String> INTS = List.of("0", "-1", "1", "2", "3", "-2147483648", "2147483647", "2147483648",
-            "32768", "100000", "1000001", "", " ", "abc", "1e3", "NaN", "1.5", "0x10", "+5", "٣");
+            "32768", "1000001", "", " ", "abc", "1e3", "NaN", "1.5", "0x10", "+5", "\u0663");
+    /** Values of the count options (resamples, draws, replicates): edges and refused values, never a slow valid one. */
+    static final List<String> COUNTS = List.of("0", "-1", "1", "2", "3", "5", "1000001", "2147483647", "-2147483648",
+            "", " ", "abc", "1e3", "NaN", "1.5");
+    /** Values of {@code --threads}. */
+    static final List<String> THREADS = List.of("0", "-1", "1", "2", "3", "8", "1024", "1025", "32768", "100000",
+            "2147483647", "", "x", "1.5");
+    private static final List<String> COUNT_OPTIONS = List.of("--bootstrap", "--mc", "--replicates");
     static final List<String> LONGS = List.of("0", "-1", "1", "9223372036854775807", "-9223372036854775808",
             "9223372036854775808", "", "x", "1.0", "12345");
     static final List<String> DOUBLES = List.of("0", "1", "-1", "0.5", "0.95", "0.999999", "1e-300", "1e300", "NaN",
@@ -116,6 +123,12 @@ final class Fuzzer {
         String name = o.longestName();
         if (OUTPUT_OPTIONS.contains(name) || name.equals("--input") || name.equals("--item-map")) {
             return Mutators.pick(rng, PATHS);
+        }
+        if (COUNT_OPTIONS.contains(name)) {
+            return Mutators.pick(rng, COUNTS);
+        }
+        if (name.equals("--threads")) {
+            return Mutators.pick(rng, THREADS);
         }
         Class<?> t = o.type();
         if (java.util.Collection.class.isAssignableFrom(t) && o.auxiliaryTypes().length > 0) {
