@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The seeded, bounded fuzz run of issue 18: mutated CSV inputs, instrument files, study files and options of
  * every command, each run in process with a timeout and judged by {@link Harness#problems}. The default
- * test suite runs {@code dyadkit.fuzz.cases} cases (default 200); {@code mvn -Pfuzz} runs 100,000. Set
+ * test suite runs {@code dyadkit.fuzz.cases} cases (default 150); {@code mvn -Pfuzz} runs 100,000. Set
  * {@code -Ddyadkit.fuzz.seed=S} to change the seed. A failing case is written to
  * {@code target/fuzz-failures/SEED-CASE/} (its {@code case.json} is ready for the corpus, beside what it
  * printed) and named with its seed and number.
  */
 class FuzzTest {
     static final long SEED = Long.getLong("dyadkit.fuzz.seed", 20261202L);
-    static final long CASES = Long.getLong("dyadkit.fuzz.cases", 200L);
+    static final long CASES = Long.getLong("dyadkit.fuzz.cases", 150L);
     static final int STUDY_WEIGHT = Integer.getInteger("dyadkit.fuzz.study-weight", 2);
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("dyadkit.fuzz.timeout", 60L));
     private static final Path WORK = Path.of("target", "fuzz-work");
