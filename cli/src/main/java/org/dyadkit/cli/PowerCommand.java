@@ -11,6 +11,7 @@ import org.dyadkit.power.PowerResult;
 import org.dyadkit.power.PowerSimulation;
 import org.dyadkit.report.Formats;
 import org.dyadkit.report.power.PowerRenderer;
+import org.dyadkit.input.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -149,6 +150,9 @@ public final class PowerCommand implements Runnable {
             }
         }
 
+        /** The most sample sizes a {@code --dyads A:B:STEP} grid may hold. */
+        static final int MAX_GRID = 1000;
+
         private ApimPower dyads(ApimPower d) {
             String s = dyads.strip();
             String[] parts = s.split(":", -1);
@@ -158,7 +162,16 @@ public final class PowerCommand implements Runnable {
             if (parts.length != 3) {
                 throw new IllegalArgumentException("--dyads is N or A:B:STEP, for example 50:400:25; got \"" + dyads + "\"");
             }
-            return d.withDyads(integer(parts[0], "--dyads"), integer(parts[1], "--dyads"), integer(parts[2], "--dyads"));
+            int from = integer(parts[0], "--dyads");
+            int to = integer(parts[1], "--dyads");
+            int step = integer(parts[2], "--dyads");
+            // a grid of 2^31 sizes filled the heap (issue 18 fuzzing); a power curve needs far fewer points
+            if (step > 0 && to >= from && ((long) to - from) / step + 1 > MAX_GRID) {
+                throw new IllegalArgumentException("--dyads " + Messages.cut(dyads) + " gives "
+                        + (((long) to - from) / step + 1) + " sample sizes; give at most " + MAX_GRID
+                        + " (a larger STEP), for example --dyads 50:400:25");
+            }
+            return d.withDyads(from, to, step);
         }
 
         interface Both {

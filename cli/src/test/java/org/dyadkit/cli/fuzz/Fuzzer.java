@@ -41,7 +41,7 @@ final class Fuzzer {
             "Infinity", "-Infinity", "-0.0", "", " ", "0,95", "abc", "95", "1.0000001", "4.9e-324", "2", "100");
     static final List<String> NAMES = List.of("", " ", "\t", ",", "a,a", "nosuchcolumn", "x".repeat(300), "\"",
             "-", "--", "a b", "satisfaction", "tension", "gender", "cuplid", "couple", "role", "1,-1", "1,1", "a=0.3",
-            "man=0.2", "50:400:25", "1:0:1", "0:10:0", "10:1:1", "{n}", "ras{n}", "scs{n}", "total", "self_kindness",
+            "man=0.2", "50:400:25", "1:0:1", "0:10:0", "10:1:1", "1:2147483647:1", "-5:10:1", "{n}", "ras{n}", "scs{n}", "total", "self_kindness",
             "1,2", "1", "0", "-5", "0.5", "NaN", "pearson", "all", "unknown", "man", "woman", "closeness ~ 1",
             "~ 1 | couple", "y ~", "~ 0 + man + woman | couple");
     static final List<String> PATHS = List.of("{dir}/out/x.csv", "{dir}/out", "{dir}/nosuch/x.csv", "-",
