@@ -92,6 +92,17 @@ final class OptionChecks {
     }
 
     /**
+     * A file option ({@code --input}, {@code --output}, {@code --problems}): an empty or blank path is refused
+     * (exit 2); it would name the working folder or a file called " " there.
+     */
+    static void path(CommandLine cl, String option, Object value, String example) {
+        if (value != null && value.toString().isBlank()) {
+            throw new CommandLine.ParameterException(cl, option + ": an empty file name; give a path, for example "
+                    + option + " " + example);
+        }
+    }
+
+    /**
      * A list option ({@code --vars a,b}): empty entries ({@code --vars ,}), an empty list and a name given twice
      * are refused (exit 2).
      */

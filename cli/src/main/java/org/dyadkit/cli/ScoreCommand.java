@@ -148,6 +148,9 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         OptionChecks.notInput(cl, "--output", output, input);
         OptionChecks.notInput(cl, "--problems", problems, input);
+        OptionChecks.path(cl, "--input", input, "survey.csv");
+        OptionChecks.path(cl, "--output", output, "scored.csv");
+        OptionChecks.path(cl, "--problems", problems, "problems.csv");
         if (problems != null && problems.equals("-")) {
             throw new CommandLine.ParameterException(cl, "--problems needs a file name ('-' is not allowed there)");
         }
