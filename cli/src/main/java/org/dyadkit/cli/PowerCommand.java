@@ -122,6 +122,11 @@ public final class PowerCommand implements Runnable {
                 for (String v : proportion) {
                     d = perRole(v, "--proportion", d::withProportion, d::withProportion);
                 }
+                if (alpha > 0 && alpha < MIN_ALPHA) {
+                    // 1 - alpha rounds to 1 and the simulation's interval level became 1 (issue 18 fuzzing)
+                    throw new IllegalArgumentException("--alpha " + alpha + ": give a significance level from "
+                            + MIN_ALPHA + " to below 1, for example --alpha 0.05");
+                }
                 d = d.withPredictorCorrelation(rX).withErrorCorrelation(rErrors).withAlpha(alpha);
                 if (dist) {
                     d = d.withVarianceRatioX(varianceRatioX).withVarianceRatioErrors(varianceRatioErrors);
@@ -149,6 +154,9 @@ public final class PowerCommand implements Runnable {
                 throw new CommandLine.ParameterException(cl, e.getMessage());
             }
         }
+
+        /** The smallest {@code --alpha}: below it {@code 1 - alpha} is no longer told apart from 1 in the intervals. */
+        static final double MIN_ALPHA = 1e-12;
 
         /** The most sample sizes a {@code --dyads A:B:STEP} grid may hold. */
         static final int MAX_GRID = 1000;

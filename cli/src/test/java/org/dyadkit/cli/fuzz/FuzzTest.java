@@ -20,13 +20,15 @@ import org.junit.jupiter.api.Test;
  * The seeded, bounded fuzz run of issue 18: mutated CSV inputs, instrument files, study files and options of
  * every command, each run in process with a timeout and judged by {@link Harness#problems}. The default
  * test suite runs {@code dyadkit.fuzz.cases} cases (default 150); {@code mvn -Pfuzz} runs 100,000. Set
- * {@code -Ddyadkit.fuzz.seed=S} to change the seed. A failing case is written to
+ * {@code -Ddyadkit.fuzz.seed=S} to change the seed and {@code -Ddyadkit.fuzz.from=I} to start at case I. A failing case is written to
  * {@code target/fuzz-failures/SEED-CASE/} (its {@code case.json} is ready for the corpus, beside what it
  * printed) and named with its seed and number.
  */
 class FuzzTest {
     static final long SEED = Long.getLong("dyadkit.fuzz.seed", 20261202L);
     static final long CASES = Long.getLong("dyadkit.fuzz.cases", 150L);
+    /** The first case number (to split a long run over processes: 0 and 50000 with 50000 cases each). */
+    static final long FROM = Long.getLong("dyadkit.fuzz.from", 0L);
     static final int STUDY_WEIGHT = Integer.getInteger("dyadkit.fuzz.study-weight", 2);
     static final Duration TIMEOUT = Duration.ofSeconds(Long.getLong("dyadkit.fuzz.timeout", 60L));
     private static final Path WORK = Path.of("target", "fuzz-work");
@@ -59,7 +61,7 @@ class FuzzTest {
         Map<Integer, Long> exits = new TreeMap<>();
         long start = System.nanoTime();
         try (Harness h = new Harness(TIMEOUT)) {
-            for (long i = 0; i < CASES; i++) {
+            for (long i = FROM; i < FROM + CASES; i++) {
                 FuzzCase c = f.make(i);
                 Path dir = WORK.resolve(SEED + "-" + i);
                 Harness.Outcome o = h.run(c, dir);
@@ -78,7 +80,7 @@ class FuzzTest {
             }
         }
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format("fuzz seed %d: %d cases in %.1f s; exits %s%n", SEED, CASES,
+        sb.append(String.format("fuzz seed %d: cases %d to %d in %.1f s; exits %s%n", SEED, FROM, FROM + CASES - 1,
                 (System.nanoTime() - start) / 1e9, exits));
         time.forEach((k, v) -> sb.append(String.format("  %-20s %6d cases, %8.1f ms mean%n", k, v[0], (double) v[1] / v[0])));
         failures.forEach((k, v) -> sb.append(v.size()).append(" x ").append(k).append("\n    first: ").append(v.get(0))

@@ -34,7 +34,7 @@ import picocli.CommandLine;
  * a documented exit status (0, 2, 3, 4), at most {@value #MAX_ERR_LINES} lines on standard error, none longer
  * than {@value #MAX_LINE} characters, no {@code Exception} and no {@code \tat } anywhere, and after exit 0 no
  * {@code NaN}, {@code Infinity} or {@code Inf} in any output (standard output and every file written) unless
- * the same word is in the case's input files (a label or a copied cell).
+ * the same word is in the case's input files or arguments (a label, a copied cell, a prefix).
  */
 final class Harness implements AutoCloseable {
     static final int MAX_ERR_LINES = 12;
@@ -146,8 +146,9 @@ final class Harness implements AutoCloseable {
                 .ifPresent(l -> p.add("stderr line of " + l.length() + " characters (at most " + MAX_LINE + ")"));
         if (o.exit() == 0) {
             String input = c.files().values().stream().map(b -> new String(b, StandardCharsets.ISO_8859_1))
-                    .reduce("", String::concat);
-            // a token that is in the input may be echoed (a label, a role, a copied cell); the readers refuse
+                    .reduce(String.join(" ", c.args()), String::concat);
+            // a token that is in the input or the arguments may be echoed (a label, a role, a copied cell, a
+            // --prefix NaN naming the column NaN_total); the readers refuse
             // NaN and Inf as numbers (exit 3), so an echo is never a computed value
             nonFinite("stdout", o.out(), input).ifPresent(p::add);
             o.files().forEach((name, text) -> nonFinite(name, text, input).ifPresent(p::add));
