@@ -70,6 +70,25 @@ final class OptionChecks {
         }
     }
 
+    /**
+     * The innermost exception a worker pool wrapped ({@code new IllegalStateException(cause)} has the message
+     * {@code "java.lang.IllegalArgumentException: ..."}), so that a message never names an exception class.
+     */
+    static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t instanceof IllegalStateException
+                || t instanceof IllegalArgumentException || t instanceof java.util.concurrent.CompletionException)
+                && String.valueOf(t.getMessage()).equals(t.getCause().toString())) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    /** The message of {@link #unwrap(Throwable) the innermost} wrapped exception. */
+    static String message(Throwable e) {
+        return String.valueOf(unwrap(e).getMessage());
+    }
+
     /** {@code --level} must lie strictly between 0 and 1. */
     static void level(CommandLine cl, double level) {
         if (!(level > 0 && level < 1)) {

@@ -151,7 +151,7 @@ public final class PowerCommand implements Runnable {
                 }
                 return d;
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw new CommandLine.ParameterException(cl, OptionChecks.message(e));
             }
         }
 
@@ -252,7 +252,7 @@ public final class PowerCommand implements Runnable {
             try {
                 r = d.fit();
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw new CommandLine.ParameterException(cl, OptionChecks.message(e));
             }
             write(cl, format.format(), r);
             return 0;
@@ -391,7 +391,7 @@ public final class PowerCommand implements Runnable {
                     s = s.withThreads(threads);
                 }
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw new CommandLine.ParameterException(cl, OptionChecks.message(e));
             }
             ProgressBar bar = ProgressBar.onTerminal(cl.getErr());
             if (bar != null) {
@@ -401,7 +401,7 @@ public final class PowerCommand implements Runnable {
             try {
                 r = s.fit();
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw new CommandLine.ParameterException(cl, OptionChecks.message(e));
             } finally {
                 if (bar != null) {
                     bar.finish();
