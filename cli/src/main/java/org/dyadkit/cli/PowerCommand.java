@@ -158,6 +158,12 @@ public final class PowerCommand implements Runnable {
         /** The smallest {@code --alpha}: below it {@code 1 - alpha} is no longer told apart from 1 in the intervals. */
         static final double MIN_ALPHA = 1e-12;
 
+        /** The largest number of dyads {@code --dyads} names (after {@link #build} has checked it). */
+        int largestDyads() {
+            String[] parts = dyads.strip().split(":", -1);
+            return Integer.parseInt(parts[parts.length == 3 ? 1 : 0].strip());
+        }
+
         /** The most sample sizes a {@code --dyads A:B:STEP} grid may hold. */
         static final int MAX_GRID = 1000;
 
@@ -283,6 +289,9 @@ public final class PowerCommand implements Runnable {
                 description = "Population model. Default: ${DEFAULT-VALUE}.")
         String model;
 
+        /** The most dyads a simulated data set may have: each replicate is generated and fitted whole. */
+        static final int MAX_SIMULATED_DYADS = 100_000;
+
         @Option(names = "--replicates", defaultValue = "1000", paramLabel = "R",
                 description = "Simulated data sets per N. Default: ${DEFAULT-VALUE}.")
         int replicates;
@@ -342,6 +351,13 @@ public final class PowerCommand implements Runnable {
         public Integer call() {
             CommandLine cl = spec.commandLine();
             ApimPower d = design.build(cl);
+            if (design.largestDyads() > MAX_SIMULATED_DYADS) {
+                // 1000001 dyads ran past a minute per replicate (issue 18 fuzzing); the closed form has no limit
+                throw new CommandLine.ParameterException(cl, "--dyads " + design.largestDyads() + ": a simulation "
+                        + "takes at most " + String.format(Locale.ROOT, "%,d", MAX_SIMULATED_DYADS) + " dyads; for "
+                        + "larger samples use the closed form, for example dyadkit power apim --dyads "
+                        + design.largestDyads());
+            }
             OptionChecks.threads(cl, threads);
             OptionChecks.count(cl, "--replicates", replicates, 1, "1000");
             OptionChecks.count(cl, "--mc", mc, 0, "1000");
