@@ -224,8 +224,8 @@ public final class Mediation {
         }
         double[] v = columns.get(name);
         if (v == null) {
-            throw new InputException("no variable \"" + name + "\"; variables are: "
-                    + String.join(", ", columns.keySet()));
+            throw new InputException("no variable " + org.dyadkit.input.Messages.quote(name) + "; variables are: "
+                    + org.dyadkit.input.Messages.list(List.copyOf(columns.keySet())));
         }
         return v;
     }
