@@ -629,7 +629,8 @@ public final class Apim {
             Interval delta = new Interval(IntervalKind.DELTA, level, k - z * se, k + z * se);
             out.add(new KEstimate(role, x, a, pp, aStd, OptionalDouble.of(k), OptionalDouble.of(se),
                     Optional.of(delta), pc, bc, bootstrap, failed, seed, pattern, Optional.of(basis),
-                    Optional.ofNullable(reason)));
+                    Optional.ofNullable(reason), reps == null ? Optional.empty()
+                            : Optional.of(org.dyadkit.resample.BootstrapDistribution.of(reps.values()[2 * r]))));
         }
         return List.copyOf(out);
     }

@@ -409,7 +409,8 @@ public final class Apimem {
         OptionalLong seed = boot != null ? OptionalLong.of(bootSeed) : mc != null ? OptionalLong.of(mcSeed)
                 : OptionalLong.empty();
         return new IndirectEffect(name, Optional.of(role), route, estimate, se, z, p, ci, mci, mcp, perc, bc,
-                bootstrap, failed, bse, seed);
+                bootstrap, failed, bse, seed, boot == null ? Optional.empty()
+                        : Optional.of(org.dyadkit.resample.BootstrapDistribution.of(boot[stat])));
     }
 
     private PathEstimate path(Path path, Effect effect, String role, ApimFit fit, String term) {

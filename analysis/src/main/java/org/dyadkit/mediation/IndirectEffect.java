@@ -3,6 +3,7 @@ package org.dyadkit.mediation;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.dyadkit.resample.BootstrapDistribution;
 import org.dyadkit.resample.Interval;
 
 /**
@@ -30,9 +31,21 @@ import org.dyadkit.resample.Interval;
  * @param failed resamples whose refit failed (left out of the intervals)
  * @param bootstrapSe standard deviation of the finite bootstrap replicates, empty without a bootstrap
  * @param seed the seed of the bootstrap or Monte Carlo draws, empty when nothing was drawn
+ * @param bootstrapDistribution the bootstrap replicates of the effect (sorted finite values, fitted and failed
+ *     counts), empty without a bootstrap
  */
 public record IndirectEffect(Effect effect, Optional<String> role, String route, double estimate,
         OptionalDouble sobelSe, OptionalDouble sobelZ, OptionalDouble sobelP, Optional<Interval> ci,
         Optional<Interval> monteCarlo, OptionalDouble monteCarloP, Optional<Interval> percentile,
-        Optional<Interval> biasCorrected, int bootstrapN, int failed, OptionalDouble bootstrapSe, OptionalLong seed) {
+        Optional<Interval> biasCorrected, int bootstrapN, int failed, OptionalDouble bootstrapSe, OptionalLong seed,
+        Optional<BootstrapDistribution> bootstrapDistribution) {
+
+    /** An effect without its bootstrap distribution (empty {@link #bootstrapDistribution()}). */
+    public IndirectEffect(Effect effect, Optional<String> role, String route, double estimate,
+            OptionalDouble sobelSe, OptionalDouble sobelZ, OptionalDouble sobelP, Optional<Interval> ci,
+            Optional<Interval> monteCarlo, OptionalDouble monteCarloP, Optional<Interval> percentile,
+            Optional<Interval> biasCorrected, int bootstrapN, int failed, OptionalDouble bootstrapSe, OptionalLong seed) {
+        this(effect, role, route, estimate, sobelSe, sobelZ, sobelP, ci, monteCarlo, monteCarloP, percentile,
+                biasCorrected, bootstrapN, failed, bootstrapSe, seed, Optional.empty());
+    }
 }

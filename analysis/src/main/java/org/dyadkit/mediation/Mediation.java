@@ -361,8 +361,10 @@ public final class Mediation {
         OptionalDouble bootSe = OptionalDouble.empty();
         OptionalDouble acc = OptionalDouble.empty();
         int failed = 0;
+        Optional<org.dyadkit.resample.BootstrapDistribution> distribution = Optional.empty();
         if (bootstrap > 0) {
             double[] t = replicates(model, unit, nUnits, bootstrap, seed, threads);
+            distribution = Optional.of(org.dyadkit.resample.BootstrapDistribution.of(t));
             double[] s = Quantiles.sortedFinite(t);
             failed = t.length - s.length;
             if (s.length < 2) {
@@ -385,7 +387,7 @@ public final class Mediation {
         IndirectEffect ind = new IndirectEffect(Effect.INDIRECT, Optional.empty(), x + " -> " + m + " -> " + y, ab,
                 OptionalDouble.of(sobelSe), OptionalDouble.of(z), OptionalDouble.of(sobelP), chosen, Optional.empty(),
                 OptionalDouble.empty(), perc, bca, bootstrap, failed, bootSe,
-                bootstrap > 0 ? OptionalLong.of(seed) : OptionalLong.empty());
+                bootstrap > 0 ? OptionalLong.of(seed) : OptionalLong.empty(), distribution);
         return new MediationResult(x, m, y, List.copyOf(covariates), n,
                 ids == null ? ResamplingUnit.PERSONS : ResamplingUnit.DYADS, nUnits, pa, pb, pcp, pc, ind, acc, sample);
     }

@@ -25,10 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.dyadkit.cli.ApimCommand;
+import org.dyadkit.cli.ApimemCommand;
 import org.dyadkit.cli.Main;
+import org.dyadkit.cli.MediateCommand;
 import org.dyadkit.report.Formats;
 import org.dyadkit.report.html.StudyReport;
 import org.dyadkit.report.svg.Svg;
+import org.dyadkit.resample.BootstrapDistribution;
 import org.dyadkit.scoring.MissingRule;
 import org.dyadkit.table.DataTable;
 import picocli.CommandLine;
@@ -62,8 +66,8 @@ public final class StudyRunner {
     public record Outcome(Path out, int analyses, Path report) {
     }
 
-    /** The result of one command run in this process. */
-    record CommandRun(int exit, String out, String err) {
+    /** The result of one command run in this process, with the subcommand's object (its result, when it keeps one). */
+    record CommandRun(int exit, String out, String err, Object command) {
     }
 
     /** Runs {@code dyadkit ARGS} in this process with captured output streams. */
@@ -74,7 +78,8 @@ public final class StudyRunner {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(e, true));
         int exit = cl.execute(args.toArray(String[]::new));
-        return new CommandRun(exit, out.toString(), e.toString());
+        CommandLine sub = cl.getSubcommands().get(args.get(0));
+        return new CommandRun(exit, out.toString(), e.toString(), sub == null ? null : sub.getCommand());
     }
 
     /**
@@ -104,6 +109,7 @@ public final class StudyRunner {
             Files.createDirectories(tmp.resolve("tables"));
             Files.createDirectories(tmp.resolve("figures"));
             ArrayNode analyses = JSON.createArrayNode();
+            Map<String, Map<String, BootstrapDistribution>> distributions = new java.util.LinkedHashMap<>();
             Set<String> notes = new LinkedHashSet<>();
             if (!scoreSummary.isEmpty()) {
                 notes.add("study: scores: " + scoreSummary.replaceFirst("^dyadkit: ", ""));
@@ -111,7 +117,7 @@ public final class StudyRunner {
             int i = 2;
             for (Plan.Step s : plan.steps) {
                 step(i++, total, s.entry().id() + " (" + s.entry().type() + ")");
-                JsonNode result = analyse(s, scores, "json", notes, tmp, target);
+                JsonNode result = analyse(s, scores, "json", notes, tmp, target, distributions);
                 String csv = runText(s, scores, "csv", notes, tmp, target);
                 Files.writeString(tmp.resolve("tables").resolve(s.entry().id() + ".csv"), csv, StandardCharsets.UTF_8);
                 ObjectNode a = analyses.addObject();
@@ -137,7 +143,7 @@ public final class StudyRunner {
 
             step(total, total, "report");
             DataTable table = DataTable.read(scores);
-            StudyReport.Output report = StudyReport.render(results, table);
+            StudyReport.Output report = StudyReport.render(results, table, distributions);
             Files.writeString(tmp.resolve("report.html"), report.html(), StandardCharsets.UTF_8);
             for (Svg f : report.figures()) {
                 Files.writeString(tmp.resolve("figures").resolve(f.id() + ".svg"),
@@ -268,8 +274,13 @@ public final class StudyRunner {
         return r.out().replace(scores.toString(), SCORES);
     }
 
-    private static JsonNode analyse(Plan.Step s, Path scores, String format, Set<String> notes, Path tmp, Path target) {
+    private static JsonNode analyse(Plan.Step s, Path scores, String format, Set<String> notes, Path tmp, Path target,
+            Map<String, Map<String, BootstrapDistribution>> distributions) {
         CommandRun r = command(args(s, scores, format));
+        Map<String, BootstrapDistribution> d = distributions(r.command());
+        if (!d.isEmpty()) {
+            distributions.put(s.entry().id(), d);
+        }
         String e = r.err().replace(tmp.toString(), target.toString());
         if (r.exit() != 0) {
             throw new StudyException(r.exit(), s.entry().path() + " (" + s.entry().id() + "): " + firstLine(e.strip()));
@@ -281,6 +292,28 @@ public final class StudyRunner {
         } catch (IOException ex) {
             throw new IllegalStateException("the " + s.entry().type() + " command did not print JSON", ex);
         }
+    }
+
+    /**
+     * The bootstrap distributions the command's result keeps (the same replicates its intervals were read
+     * from): k per role ({@code apim}), each simple and total indirect effect ({@code apimem}, keyed
+     * {@code effect|role} and {@code total:effect|role}), the indirect effect ({@code mediate}).
+     */
+    static Map<String, BootstrapDistribution> distributions(Object command) {
+        Map<String, BootstrapDistribution> out = new java.util.LinkedHashMap<>();
+        if (command instanceof ApimCommand c) {
+            c.result().ifPresent(f -> f.k().forEach(k -> k.bootstrapDistribution().ifPresent(b -> out.put(k.role(), b))));
+        } else if (command instanceof ApimemCommand c) {
+            c.result().ifPresent(f -> {
+                f.indirect().forEach(e -> e.bootstrapDistribution().ifPresent(b -> out.put(e.effect().label() + "|"
+                        + e.role().orElse(""), b)));
+                f.totalIndirect().forEach(e -> e.bootstrapDistribution().ifPresent(b -> out.put("total:"
+                        + e.effect().label() + "|" + e.role().orElse(""), b)));
+            });
+        } else if (command instanceof MediateCommand c) {
+            c.result().ifPresent(f -> f.indirect().bootstrapDistribution().ifPresent(b -> out.put("indirect", b)));
+        }
+        return out;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.dyadkit.report.svg.Charts;
 import org.dyadkit.report.svg.Diagrams;
 import org.dyadkit.report.svg.Svg;
+import org.dyadkit.resample.BootstrapDistribution;
 import org.dyadkit.table.DataTable;
 
 /**
@@ -38,17 +39,38 @@ public final class StudyReport {
     private int tableNo;
     private int figureNo;
 
-    private StudyReport(JsonNode results, DataTable scores) {
+    private final Map<String, Map<String, BootstrapDistribution>> distributions;
+
+    private StudyReport(JsonNode results, DataTable scores, Map<String, Map<String, BootstrapDistribution>> distributions) {
         this.results = results;
         this.study = results.path("study");
         this.scores = scores;
+        this.distributions = distributions;
     }
 
-    /** Renders the report of a study's results tree and its scored data. */
+    /** Renders the report of a study's results tree and its scored data (no bootstrap distributions drawn). */
     public static Output render(JsonNode results, DataTable scores) {
-        StudyReport r = new StudyReport(results, scores);
+        return render(results, scores, Map.of());
+    }
+
+    /**
+     * Renders the report of a study's results tree and its scored data, with the histograms of the
+     * bootstrap distributions the analyses kept.
+     *
+     * @param distributions per analysis id, the bootstrap distributions of its result: {@code apim} keyed by
+     *     the role of k ({@code all} for indistinguishable dyads), {@code apimem} by {@code effect|role} (simple
+     *     indirect effects) and {@code total:effect|role}, {@code mediate} by {@code indirect}; the estimates
+     *     and interval bounds marked on them are read from {@code results}
+     */
+    public static Output render(JsonNode results, DataTable scores,
+            Map<String, Map<String, BootstrapDistribution>> distributions) {
+        StudyReport r = new StudyReport(results, scores, distributions);
         r.document();
         return new Output(r.h.toString(), r.figures);
+    }
+
+    private BootstrapDistribution distribution(String id, String key) {
+        return distributions.getOrDefault(id, Map.of()).get(key);
     }
 
     // ---------------------------------------------------------------------------------------------- labels
@@ -442,7 +464,7 @@ public final class StudyReport {
             case "apim" -> apim(id, res);
             case "distinguishability" -> distinguishability(res);
             case "apimem" -> apimem(id, res);
-            case "mediate" -> mediate(res);
+            case "mediate" -> mediate(id, res);
             default -> paragraph("The results of this analysis are in results.json and tables/" + id + ".csv.");
         }
         h.append("</section>\n");
@@ -865,6 +887,36 @@ public final class StudyReport {
                     kIntervals, 0), "k of each role with its delta-method and bootstrap intervals; k = 1 is the "
                     + "couple pattern, 0 actor-only.");
         }
+        if (k.isObject()) {
+            List<Charts.Distribution> panels = new ArrayList<>();
+            String kind = "bias-corrected";
+            int reps = 0;
+            int failed = 0;
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) k::fields) {
+                JsonNode kk = e.getValue();
+                BootstrapDistribution bd = distribution(id, e.getKey());
+                if (bd == null || !Apa.has(kk.path("k"))) {
+                    continue;
+                }
+                JsonNode iv = kk.path("bootstrap").path("bias_corrected");
+                if (!iv.isObject()) {
+                    iv = kk.path("bootstrap").path("percentile");
+                    kind = "percentile";
+                }
+                reps = bd.replicates();
+                failed += bd.failed();
+                panels.add(new Charts.Distribution(dist ? "k for " + roles(e.getKey()) : "k", bd.values(),
+                        kk.path("k").asDouble(), iv.path("lower").asDouble(Double.NaN),
+                        iv.path("upper").asDouble(Double.NaN), levelLabel(iv.path("level"), res.path("level")) + " "
+                        + kind + " CI"));
+            }
+            if (!panels.isEmpty()) {
+                figure(Charts.histograms("bootstrap-k-" + id, "Bootstrap distribution of k", "k = partner effect / actor "
+                        + "effect", panels), "Bootstrap distribution of k" + (dist ? " for each role" : "") + " ("
+                        + Apa.count(reps) + " resamples of whole dyads" + (failed > 0 ? ", " + failed + " failed" : "")
+                        + "); the solid line marks the estimate, the dashed lines the " + kind + " interval.");
+            }
+        }
     }
 
     private static String stat(JsonNode c) {
@@ -976,6 +1028,32 @@ public final class StudyReport {
         }
         figure(Charts.intervals("indirect-" + id, "Indirect effects with their intervals", "Indirect effect", "Effect",
                 rows, 0), "Each indirect effect with its interval; the dashed line marks zero.");
+        List<Charts.Distribution> panels = new ArrayList<>();
+        int reps = 0;
+        for (String key : List.of("indirect", "total_indirect")) {
+            for (JsonNode e : res.path(key)) {
+                String role = e.path("role").isTextual() ? e.path("role").asText() : "";
+                BootstrapDistribution bd = distribution(id, (key.equals("total_indirect") ? "total:" : "")
+                        + e.path("effect").asText() + "|" + role);
+                if (bd == null) {
+                    continue;
+                }
+                reps = bd.replicates();
+                boolean boot = e.path("ci_method").asText("").contains("bootstrap")
+                        || e.path("ci_method").asText("").contains("bias") || e.path("ci_method").asText("")
+                        .contains("percentile");
+                panels.add(new Charts.Distribution((dist ? roles(role) + ": " : "") + (key.equals("total_indirect")
+                        ? "total " : "") + e.path("effect").asText().replace('_', '-'), bd.values(),
+                        e.path("estimate").asDouble(), boot ? e.path("ci_lower").asDouble(Double.NaN) : Double.NaN,
+                        boot ? e.path("ci_upper").asDouble(Double.NaN) : Double.NaN, Apa.level(e.path("level")) + " "
+                        + e.path("ci_method").asText("") + " CI"));
+            }
+        }
+        if (!panels.isEmpty()) {
+            figure(Charts.histograms("bootstrap-indirect-" + id, "Bootstrap distributions of the indirect effects",
+                    "Indirect effect", panels), "Bootstrap distribution of each indirect effect (" + Apa.count(reps)
+                    + " resamples of whole dyads); the solid line marks the estimate, the dashed lines its interval.");
+        }
     }
 
     private static String pathEst(JsonNode list, String effect, String role) {
@@ -987,7 +1065,7 @@ public final class StudyReport {
         return "NA";
     }
 
-    private void mediate(JsonNode res) {
+    private void mediate(String id, JsonNode res) {
         JsonNode ind = res.path("indirect");
         JsonNode paths = res.path("paths");
         paragraph("The indirect effect of " + var(res.path("x").asText()) + " on " + var(res.path("y").asText())
@@ -1005,6 +1083,22 @@ public final class StudyReport {
                     Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 3)));
         }
         tableEnd("Ordinary least squares.");
+        BootstrapDistribution bd = distribution(id, "indirect");
+        if (bd != null) {
+            figure(Charts.histogram("bootstrap-indirect-" + id, "Bootstrap distribution of the indirect effect",
+                    "Indirect effect a*b", new Charts.Distribution("indirect effect", bd.values(),
+                            ind.path("estimate").asDouble(), ind.path("ci_lower").asDouble(Double.NaN),
+                            ind.path("ci_upper").asDouble(Double.NaN), Apa.level(ind.path("level")) + " "
+                            + ind.path("ci_method").asText("") + " CI")), "Bootstrap distribution of the indirect "
+                    + "effect (" + Apa.count(bd.replicates()) + " resamples" + (bd.failed() > 0 ? ", " + bd.failed()
+                    + " failed" : "") + "); the solid line marks the estimate, the dashed lines its interval.");
+        }
+    }
+
+    /** "95%" from the interval's level, or the analysis's level, or 95%. */
+    private static String levelLabel(JsonNode level, JsonNode fallback) {
+        JsonNode l = Apa.has(level) ? level : fallback;
+        return Apa.has(l) ? Apa.level(l) : "95%";
     }
 
     /**

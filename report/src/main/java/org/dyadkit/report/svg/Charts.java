@@ -163,6 +163,178 @@ public final class Charts {
     }
 
     /**
+     * A bootstrap (or any sampling) distribution to draw: its replicate values with the estimate and the
+     * interval bounds to mark.
+     *
+     * @param label the panel's name (for example {@code men: actor-actor})
+     * @param values the replicate values (non-finite ones are left out)
+     * @param estimate the estimate, marked by a solid line
+     * @param lower the interval's lower bound, marked by a dashed line (NaN: not marked)
+     * @param upper the interval's upper bound (NaN: not marked)
+     * @param interval the interval's name in the legend (for example {@code 95% bias-corrected CI})
+     */
+    public record Distribution(String label, double[] values, double estimate, double lower, double upper,
+            String interval) {
+        /** Keeps a copy of the values. */
+        public Distribution {
+            values = values.clone();
+        }
+
+        /** The values (a copy). */
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+    }
+
+    /** Panel size of {@link #histograms}. */
+    private static final double PW = 300;
+    private static final double PH = 230;
+
+    /**
+     * The histogram of one distribution with the estimate (solid line) and the interval bounds (dashed
+     * lines) marked; see {@link #histograms}.
+     */
+    public static Svg histogram(String id, String title, String xLabel, Distribution d) {
+        return histograms(id, title, xLabel, List.of(d));
+    }
+
+    /**
+     * Histograms of distributions, one panel each (two per row when there are several), each with the
+     * estimate and its interval marked. The range drawn is the central 99% of the values widened to hold
+     * the estimate and the interval (a few extreme replicates would otherwise squash the rest); the
+     * description says how many values lie outside it. About 30 bins at round break points.
+     */
+    public static Svg histograms(String id, String title, String xLabel, List<Distribution> panels) {
+        boolean one = panels.size() == 1;
+        int cols = one ? 1 : 2;
+        int rowsN = (panels.size() + cols - 1) / cols;
+        double pw = one ? W : PW;
+        double ph = one ? H : PH;
+        double width = one ? W : cols * PW + 20;
+        double height = one ? H : rowsN * PH + 30;
+        StringBuilder desc = new StringBuilder("Histograms of " + panels.size() + " distribution"
+                + (panels.size() == 1 ? "" : "s") + " of " + xLabel + ":");
+        List<double[]> sortedAll = new ArrayList<>();
+        for (Distribution d : panels) {
+            double[] v = finite(d.values());
+            java.util.Arrays.sort(v);
+            sortedAll.add(v);
+        }
+        Svg s = new Svg(id, "chart", width, height, title, "");
+        for (int i = 0; i < panels.size(); i++) {
+            Distribution d = panels.get(i);
+            double[] v = sortedAll.get(i);
+            double ox = one ? 0 : 10 + (i % cols) * PW;
+            double oy = one ? 0 : 26 + (i / cols) * PH;
+            s.group(ox, oy);
+            int outside = panel(s, d, v, xLabel, pw, ph, one);
+            s.end();
+            desc.append(' ').append(d.label()).append(" (").append(v.length).append(" values")
+                    .append(outside > 0 ? ", " + outside + " outside the range drawn" : "").append(')')
+                    .append(i + 1 < panels.size() ? ";" : ".");
+        }
+        Svg out = new Svg(id, "chart", width, height, title, desc.toString());
+        return out.append(s);
+    }
+
+    /** One histogram panel at the origin; returns the number of values outside the range drawn. */
+    private static int panel(Svg s, Distribution d, double[] v, String xLabel, double w, double h, boolean big) {
+        double left = big ? LEFT : 52;
+        double top = big ? TOP : 34;
+        double bottom = big ? BOTTOM : 48;
+        double x0 = left;
+        double x1 = w - (big ? RIGHT : 12);
+        double y0 = h - bottom;
+        if (!big) {
+            s.text((x0 + x1) / 2, 20, "middle", 12, d.label(), "panel-title");
+        }
+        if (v.length == 0) {
+            panelAxes(s, null, null, xLabel, x0, x1, y0, top, h);
+            return 0;
+        }
+        int n = v.length;
+        double lo = v[(int) Math.floor(0.005 * (n - 1))];
+        double hi = v[(int) Math.ceil(0.995 * (n - 1))];
+        for (double m : new double[] {d.estimate(), d.lower(), d.upper()}) {
+            if (Double.isFinite(m)) {
+                lo = Math.min(lo, m);
+                hi = Math.max(hi, m);
+            }
+        }
+        double[] xt = ticks(lo, hi, big ? 6 : 4);
+        int per = Math.max(1, (int) Math.round(30.0 / (xt.length - 1)));
+        int nb = (xt.length - 1) * per;
+        double bw = (xt[xt.length - 1] - xt[0]) / nb;
+        int[] counts = new int[nb];
+        int outside = 0;
+        for (double x : v) {
+            if (x < xt[0] || x > xt[xt.length - 1]) {
+                outside++;
+                continue;
+            }
+            int b = Math.min(nb - 1, (int) Math.floor((x - xt[0]) / bw));
+            counts[b]++;
+        }
+        int max = 1;
+        for (int c : counts) {
+            max = Math.max(max, c);
+        }
+        double[] yt = ticks(0, max, big ? 5 : 4);
+        panelAxes(s, xt, yt, xLabel, x0, x1, y0, top, h);
+        double pxw = (x1 - x0) / nb;
+        for (int b = 0; b < nb; b++) {
+            if (counts[b] > 0) {
+                double t = px(counts[b], yt, y0, top);
+                s.rect(x0 + b * pxw, t, Math.max(0.5, pxw - 0.6), y0 - t, "fill:" + COLOURS[0] + ";fill-opacity:0.7");
+            }
+        }
+        for (double m : new double[] {d.lower(), d.upper()}) {
+            if (Double.isFinite(m)) {
+                double x = px(m, xt, x0, x1);
+                s.line(x, top, x, y0, "stroke:" + COLOURS[1] + ";stroke-width:1.5;stroke-dasharray:5,3");
+            }
+        }
+        if (Double.isFinite(d.estimate())) {
+            double x = px(d.estimate(), xt, x0, x1);
+            s.line(x, top, x, y0, "stroke:#111111;stroke-width:2");
+        }
+        double lx = x1 - (big ? 170 : 132);
+        s.rect(lx - 4, top, x1 - lx + 2, Double.isFinite(d.lower()) || Double.isFinite(d.upper()) ? 30 : 16,
+                "fill:#ffffff;fill-opacity:0.85");
+        s.line(lx, top + 6, lx + 16, top + 6, "stroke:#111111;stroke-width:2");
+        s.text(lx + 20, top + 10, "start", 10, "estimate", "legend");
+        if (Double.isFinite(d.lower()) || Double.isFinite(d.upper())) {
+            s.line(lx, top + 20, lx + 16, top + 20, "stroke:" + COLOURS[1] + ";stroke-width:1.5;stroke-dasharray:5,3");
+            s.text(lx + 20, top + 24, "start", 10, d.interval(), "legend");
+        }
+        return outside;
+    }
+
+    private static void panelAxes(Svg s, double[] xt, double[] yt, String xLabel, double x0, double x1, double y0,
+            double y1, double h) {
+        s.line(x0, y0, x1, y0, "stroke:#333333;stroke-width:1");
+        s.line(x0, y0, x0, y1, "stroke:#333333;stroke-width:1");
+        if (xt != null) {
+            for (double t : xt) {
+                double p = px(t, xt, x0, x1);
+                s.line(p, y0, p, y0 + 4, "stroke:#333333");
+                s.text(p, y0 + 15, "middle", 10, tick(t, xt), "tick");
+            }
+        }
+        if (yt != null) {
+            for (double t : yt) {
+                double p = px(t, yt, y0, y1);
+                s.line(x0 - 4, p, x0, p, "stroke:#333333");
+                s.line(x0, p, x1, p, "stroke:#e5e5e5");
+                s.text(x0 - 6, p + 3, "end", 10, tick(t, yt), "tick");
+            }
+        }
+        s.text((x0 + x1) / 2, h - 12, "middle", 11, xLabel, "x-label");
+        s.text(14, (y0 + y1) / 2, "middle", 11, "Replicates", "y-label", -90);
+    }
+
+    /**
      * A scatter of paired values with the least-squares line of y on x over the pairs where both are present.
      */
     public static Svg scatter(String id, String title, String xLabel, String yLabel, double[] x, double[] y) {
