@@ -145,7 +145,9 @@ public final class StudyRunner {
 
             step(total, total, "report");
             DataTable table = DataTable.read(scores);
-            StudyReport.Output report = StudyReport.render(results, table, distributions);
+            java.util.Optional<DataTable> diary = plan.diaryFile == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(DataTable.read(plan.diaryFile));
+            StudyReport.Output report = StudyReport.render(results, table, diary, distributions);
             Files.writeString(tmp.resolve("report.html"), report.html(), StandardCharsets.UTF_8);
             for (Svg f : report.figures()) {
                 Files.writeString(tmp.resolve("figures").resolve(f.id() + ".svg"),

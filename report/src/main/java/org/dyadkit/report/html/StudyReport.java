@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dyadkit.report.svg.Charts;
 import org.dyadkit.report.svg.Diagrams;
@@ -40,11 +41,14 @@ public final class StudyReport {
     private int figureNo;
 
     private final Map<String, Map<String, BootstrapDistribution>> distributions;
+    private final DataTable diary;
 
-    private StudyReport(JsonNode results, DataTable scores, Map<String, Map<String, BootstrapDistribution>> distributions) {
+    private StudyReport(JsonNode results, DataTable scores, DataTable diary,
+            Map<String, Map<String, BootstrapDistribution>> distributions) {
         this.results = results;
         this.study = results.path("study");
         this.scores = scores;
+        this.diary = diary;
         this.distributions = distributions;
     }
 
@@ -64,7 +68,18 @@ public final class StudyReport {
      */
     public static Output render(JsonNode results, DataTable scores,
             Map<String, Map<String, BootstrapDistribution>> distributions) {
-        StudyReport r = new StudyReport(results, scores, distributions);
+        return render(results, scores, Optional.empty(), distributions);
+    }
+
+    /**
+     * Renders the report with the study's person-period (diary) data, from which the over-time figures
+     * draw the observed means per occasion beside the fitted lines.
+     *
+     * @param diary the file of the study's {@code diary} block, read as a table; empty when there is none
+     */
+    public static Output render(JsonNode results, DataTable scores, Optional<DataTable> diary,
+            Map<String, Map<String, BootstrapDistribution>> distributions) {
+        StudyReport r = new StudyReport(results, scores, diary.orElse(null), distributions);
         r.document();
         return new Output(r.h.toString(), r.figures);
     }
@@ -123,8 +138,26 @@ public final class StudyReport {
         methods();
         h.append("<h2>Results</h2>\n");
         descriptives();
+        List<JsonNode> overTime = new ArrayList<>();
+        List<JsonNode> power = new ArrayList<>();
         for (JsonNode a : results.path("analyses")) {
-            analysis(a);
+            String type = a.path("type").asText();
+            if (OVER_TIME.contains(type)) {
+                overTime.add(a);
+            } else if (type.equals("power")) {
+                power.add(a);
+            } else {
+                analysis(a);
+            }
+        }
+        if (!overTime.isEmpty()) {
+            h.append("<h2>Diary: over-time analyses</h2>\n");
+            diaryMethods(overTime);
+            overTime.forEach(this::analysis);
+        }
+        if (!power.isEmpty()) {
+            h.append("<h2>Power and sample size</h2>\n");
+            power.forEach(this::analysis);
         }
         published();
         references();
@@ -465,6 +498,8 @@ public final class StudyReport {
             case "distinguishability" -> distinguishability(res);
             case "apimem" -> apimem(id, res);
             case "mediate" -> mediate(id, res);
+            case "power" -> power(id, res);
+            case "mlm", "growth", "longitudinal-apim", "stability-influence" -> mixed(id, type, res);
             default -> paragraph("The results of this analysis are in results.json and tables/" + id + ".csv.");
         }
         h.append("</section>\n");
@@ -1099,6 +1134,454 @@ public final class StudyReport {
     private static String levelLabel(JsonNode level, JsonNode fallback) {
         JsonNode l = Apa.has(level) ? level : fallback;
         return Apa.has(l) ? Apa.level(l) : "95%";
+    }
+
+    /** The analyses that fit the mixed model to the person-period file. */
+    private static final Set<String> OVER_TIME = Set.of("mlm", "growth", "longitudinal-apim", "stability-influence");
+
+    /** The options an analysis was declared with in the study file ({@code study.analyses[].options}). */
+    private JsonNode declared(String id) {
+        for (JsonNode a : study.path("analyses")) {
+            if (a.path("id").asText().equals(id)) {
+                return a.path("options");
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static String opt(JsonNode options, String key) {
+        JsonNode v = options.get(key);
+        if (v == null) {
+            v = options.get(key.replace('_', '-'));
+        }
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** The methods paragraph of the diary section: the data and, per analysis, the model as fitted. */
+    private void diaryMethods(List<JsonNode> analyses) {
+        JsonNode d = study.path("diary");
+        JsonNode first = analyses.get(0).path("result").path("sample");
+        StringBuilder p = new StringBuilder("<p class=\"methods\">");
+        p.append("The person-period file ").append(esc(d.path("file").asText())).append(" holds ")
+                .append(Apa.count(first.path("occasions_in_file").asLong())).append(" rows (one per person and "
+                + "occasion; occasion column ").append(esc(d.path("occasion").asText())).append(") from ")
+                .append(Apa.count(first.path("dyads_in_file").asLong())).append(" dyads and ")
+                .append(Apa.count(first.path("persons_in_file").asLong())).append(" persons. ");
+        for (JsonNode a : analyses) {
+            JsonNode res = a.path("result");
+            JsonNode o = res.path("options");
+            String type = a.path("type").asText();
+            String name = switch (type) {
+                case "growth" -> "The dyadic growth curve model";
+                case "longitudinal-apim" -> "The longitudinal APIM (actor and partner effects split into within- and "
+                        + "between-person parts by person-mean centring)";
+                case "stability-influence" -> "The stability-and-influence model (each partner's outcome on their own "
+                        + "and their partner's outcome at the previous occasion)";
+                default -> "The linear mixed model";
+            };
+            p.append(name).append(" (").append(esc(a.path("id").asText())).append(") was fitted by ")
+                    .append(esc(res.path("method").asText())).append(" as nlme::lme (Pinheiro and Bates 2000) with "
+                    + "fixed part ").append("<code>").append(esc(res.path("fixed").asText())).append("</code>")
+                    .append(", random effects <code>").append(esc(res.path("random_formula").asText()))
+                    .append("</code> per dyad with ").append(esc(o.path("random_covariance").asText("unstructured")))
+                    .append(" covariance");
+            List<String> resid = new ArrayList<>();
+            if (o.path("within_occasion").asText().equals("cs")) {
+                resid.add("the two partners' residuals at the same occasion correlated (compound symmetry)");
+            }
+            if (o.path("autocorrelation").asText().equals("ar1")) {
+                resid.add("autocorrelated across occasions within person (AR(1))");
+            }
+            if (o.path("variance_by").isTextual()) {
+                resid.add("a residual variance per " + esc(o.path("variance_by").asText()) + " (varIdent)");
+            }
+            if (!resid.isEmpty()) {
+                p.append(", ").append(join(resid));
+            }
+            p.append("; t tests use ").append(o.path("df").asText().equals("satterthwaite") ? "Satterthwaite"
+                    : "the between-within (containment) degrees of freedom of lme").append(". ");
+            JsonNode ex = res.path("sample").path("occasions_excluded");
+            if (ex.size() > 0) {
+                List<String> parts = new ArrayList<>();
+                ex.forEach(e -> parts.add(Apa.count(e.path("occasions").asLong()) + " " + esc(e.path("reason").asText())));
+                p.append("It used ").append(Apa.count(res.path("n_obs").asLong())).append(" person-occasions (left "
+                        + "out: ").append(String.join(", ", parts)).append("). ");
+            }
+        }
+        citations.add("Pinheiro, J. C., & Bates, D. M. (2000). Mixed-effects models in S and S-PLUS. Springer.");
+        citations.add("Kenny, D. A., Kashy, D. A., & Cook, W. L. (2006). Dyadic data analysis. Guilford Press.");
+        p.append("</p>\n");
+        h.append(p);
+    }
+
+    /** Words for a fixed-effect term of the over-time models ({@code man:within(stress)}). */
+    private String describe(String term, Set<String> roleNames) {
+        String role = null;
+        String rest = term;
+        int colon = term.indexOf(':');
+        if (colon > 0 && roleNames.contains(term.substring(0, colon))) {
+            role = term.substring(0, colon);
+            rest = term.substring(colon + 1);
+        } else if (roleNames.contains(term)) {
+            return "intercept, " + roles(term);
+        }
+        String who = role == null ? "" : ", " + roles(role);
+        java.util.regex.Matcher m;
+        if ((m = java.util.regex.Pattern.compile("partner\\(within\\((.+)\\)\\)").matcher(rest)).matches()) {
+            return "within-person partner effect of " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("partner\\(between\\((.+)\\)\\)").matcher(rest)).matches()) {
+            return "between-person partner effect of " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("within\\((.+)\\)").matcher(rest)).matches()) {
+            return "within-person actor effect of " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("between\\((.+)\\)").matcher(rest)).matches()) {
+            return "between-person actor effect of " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("partner\\(lag\\((.+)\\)\\)").matcher(rest)).matches()) {
+            return "influence: partner's previous " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("lag\\((.+)\\)").matcher(rest)).matches()) {
+            return "stability: own previous " + var(m.group(1)) + who;
+        }
+        if (rest.equals("(Intercept)")) {
+            return "intercept" + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("I\\((.+)\\^2\\)").matcher(rest)).matches()) {
+            return "quadratic slope of " + var(m.group(1)) + who;
+        }
+        if (role != null && !rest.contains("(") && !rest.contains(":")) {
+            return "slope of " + var(rest) + who;
+        }
+        return term;
+    }
+
+    /** The role names of a mixed model: the bare terms of its fixed part that are role values. */
+    private Set<String> roleTerms(JsonNode res) {
+        Set<String> out = new LinkedHashSet<>();
+        String roleCol = study.path("diary").path("role").asText(null);
+        for (JsonNode c : res.path("coefficients")) {
+            String t = c.path("term").asText();
+            if (!t.contains(":") && !t.contains("(") && roleCol != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private void mixed(String id, String type, JsonNode res) {
+        Set<String> rn = roleTerms(res);
+        String y = res.path("fixed").asText().split("~")[0].strip();
+        List<String> sentences = new ArrayList<>();
+        for (JsonNode c : res.path("coefficients")) {
+            String t = c.path("term").asText();
+            if (rn.contains(t) || t.equals("(Intercept)")) {
+                continue;
+            }
+            sentences.add(describe(t, rn) + ": b = " + Apa.num(c.path("estimate"), 2) + ", SE = "
+                    + Apa.num(c.path("se"), 2) + ", t(" + Apa.df(c.path("df")) + ") = " + Apa.num(c.path("t"), 2) + ", "
+                    + Apa.p(c.path("p")));
+        }
+        JsonNode resid = res.path("residual");
+        String intro = switch (type) {
+            case "growth" -> "Change in " + var(y) + " over time (" + res.path("n_dyads").asText() + " dyads, "
+                    + Apa.count(res.path("n_obs").asLong()) + " person-occasions). ";
+            case "longitudinal-apim" -> "Actor and partner effects on " + var(y) + ", within and between persons ("
+                    + res.path("n_dyads").asText() + " dyads, " + Apa.count(res.path("n_obs").asLong())
+                    + " person-occasions). ";
+            case "stability-influence" -> "Stability and influence of " + var(y) + " from one occasion to the next ("
+                    + res.path("n_dyads").asText() + " dyads, " + Apa.count(res.path("n_obs").asLong())
+                    + " person-occasions). ";
+            default -> "Mixed model of " + var(y) + " (" + res.path("n_dyads").asText() + " dyads, "
+                    + Apa.count(res.path("n_obs").asLong()) + " person-occasions). ";
+        };
+        String rho = Apa.has(resid.path("within_occasion_correlation")) ? " The partners' residuals at the same "
+                + "occasion correlated " + Apa.r(resid.path("within_occasion_correlation")) + "." : "";
+        paragraph(intro + (sentences.isEmpty() ? "" : cap(String.join("; ", sentences)) + ".") + rho);
+        boolean cis = false;
+        for (JsonNode c : res.path("coefficients")) {
+            cis |= Apa.has(c.path("ci_lower"));
+        }
+        List<String> header = new ArrayList<>(List.of("Term", "Meaning", "b", "SE", "df", "t", "p"));
+        if (cis) {
+            header.add("95% CI");
+        }
+        tableStart("Fixed effects of " + var(y) + " (" + id + ", " + res.path("method").asText() + ")", header);
+        for (JsonNode c : res.path("coefficients")) {
+            List<String> cells = new ArrayList<>(List.of(c.path("term").asText(), describe(c.path("term").asText(), rn),
+                    Apa.num(c.path("estimate"), 3), Apa.num(c.path("se"), 3), Apa.df(c.path("df")),
+                    Apa.num(c.path("t"), 2), Apa.pCell(c.path("p"))));
+            if (cis) {
+                cells.add(Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 3));
+            }
+            row(cells);
+        }
+        tableEnd("Unstandardised estimates; df: " + (res.path("options").path("df").asText().equals("satterthwaite")
+                ? "Satterthwaite" : "between-within (containment), as nlme::lme") + ". Log-likelihood "
+                + Apa.num(res.path("log_lik"), 2) + ", AIC " + Apa.num(res.path("aic"), 2) + ", BIC "
+                + Apa.num(res.path("bic"), 2) + ", " + res.path("parameters").asText() + " parameters.");
+        tableStart("Random effects and residual parameters (" + id + ")", List.of("Part", "Parameter", "Estimate"));
+        JsonNode random = res.path("random");
+        for (JsonNode sd : random.path("sd")) {
+            row(List.of("random (" + random.path("covariance").asText() + ")", "SD of " + sd.path("term").asText(),
+                    Apa.num(sd.path("sd"), 3)));
+        }
+        for (JsonNode r : random.path("correlations")) {
+            row(List.of("random", "r(" + r.path("term1").asText() + ", " + r.path("term2").asText() + ")",
+                    Apa.num(r.path("r"), 3)));
+        }
+        for (JsonNode sd : resid.path("sd")) {
+            String who = sd.path("role").isTextual() ? roles(sd.path("role").asText()) : sd.path("level").asText("");
+            row(List.of("residual", "SD" + (who.isEmpty() ? "" : ", " + who), Apa.num(sd.path("sd"), 3)));
+        }
+        if (Apa.has(resid.path("within_occasion_correlation"))) {
+            row(List.of("residual", "within-occasion correlation of the partners", Apa.num(
+                    resid.path("within_occasion_correlation"), 3)));
+        }
+        if (Apa.has(resid.path("autocorrelation"))) {
+            row(List.of("residual", "autocorrelation (AR(1)) across occasions", Apa.num(resid.path("autocorrelation"), 3)));
+        }
+        tableEnd("Random effects per dyad: SDs and correlations; residual SDs per role (varIdent) and correlations, "
+                + "as nlme::lme reports them.");
+        mixedFigure(id, type, res, rn, y);
+    }
+
+    private void mixedFigure(String id, String type, JsonNode res, Set<String> rn, String y) {
+        List<String> rs = new ArrayList<>(rn);
+        Map<String, JsonNode> coef = new LinkedHashMap<>();
+        res.path("coefficients").forEach(c -> coef.put(c.path("term").asText(), c));
+        if (type.equals("growth") && !rs.isEmpty()) {
+            String time = opt(declared(id), "time");
+            if (time == null) {
+                return;
+            }
+            String roleCol = study.path("diary").path("role").asText();
+            List<Charts.Series> series = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            double tlo = 0;
+            double thi = 1;
+            Map<String, java.util.TreeMap<Double, double[]>> means = new LinkedHashMap<>();
+            if (diary != null && diary.hasColumn(time) && diary.hasColumn(y) && diary.hasColumn(roleCol)) {
+                double[] tv = diary.numeric(time);
+                double[] yv = diary.numeric(y);
+                String[] role = diary.text(roleCol);
+                tlo = Double.POSITIVE_INFINITY;
+                thi = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < tv.length; i++) {
+                    if (Double.isFinite(tv[i]) && Double.isFinite(yv[i]) && rn.contains(role[i].strip())) {
+                        double[] m = means.computeIfAbsent(role[i].strip(), k -> new java.util.TreeMap<>())
+                                .computeIfAbsent(tv[i], k -> new double[2]);
+                        m[0] += yv[i];
+                        m[1]++;
+                        tlo = Math.min(tlo, tv[i]);
+                        thi = Math.max(thi, tv[i]);
+                    }
+                }
+                if (!Double.isFinite(tlo)) {
+                    tlo = 0;
+                    thi = 1;
+                }
+            }
+            for (String r : rs) {
+                JsonNode b0 = coef.get(r);
+                JsonNode b1 = coef.get(r + ":" + time);
+                JsonNode b2 = coef.get(r + ":I(" + time + "^2)");
+                if (b0 == null || b1 == null) {
+                    continue;
+                }
+                int n = 41;
+                double[] xs = new double[n];
+                double[] ys = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double t = tlo + (thi - tlo) * i / (n - 1);
+                    xs[i] = t;
+                    ys[i] = b0.path("estimate").asDouble() + b1.path("estimate").asDouble() * t
+                            + (b2 == null ? 0 : b2.path("estimate").asDouble() * t * t);
+                }
+                series.add(new Charts.Series(cap(roles(r)) + ": fitted", xs, ys, false, false));
+                keys.add(cap(roles(r)));
+                java.util.TreeMap<Double, double[]> m = means.get(r);
+                if (m != null) {
+                    double[] mx = new double[m.size()];
+                    double[] my = new double[m.size()];
+                    int i = 0;
+                    for (Map.Entry<Double, double[]> e : m.entrySet()) {
+                        mx[i] = e.getKey();
+                        my[i] = e.getValue()[0] / e.getValue()[1];
+                        i++;
+                    }
+                    series.add(new Charts.Series(cap(roles(r)) + ": observed mean", mx, my, true, true));
+                    keys.add(cap(roles(r)));
+                }
+            }
+            if (!series.isEmpty()) {
+                figure(Charts.lines("growth-" + id, "Growth of " + var(y) + " by role", var(time), var(y), series, keys,
+                        Double.NaN, null, 0, 0), "Fitted growth line of " + var(y) + " for each role (solid; fixed "
+                        + "effects) and the observed mean at each value of " + var(time) + " (dashed, points).");
+            }
+            return;
+        }
+        if (rs.size() != 2) {
+            return;
+        }
+        if (type.equals("longitudinal-apim")) {
+            String x = opt(declared(id), "x");
+            if (x == null) {
+                return;
+            }
+            String rho = Apa.num(res.path("residual").path("within_occasion_correlation"), 2);
+            for (String part : List.of("within", "between")) {
+                String[] actor = new String[2];
+                String[] partner = new String[2];
+                boolean any = false;
+                for (int r = 0; r < 2; r++) {
+                    JsonNode a = coef.get(rs.get(r) + ":" + part + "(" + x + ")");
+                    JsonNode p = coef.get(rs.get(r) + ":partner(" + part + "(" + x + "))");
+                    actor[r] = est(a);
+                    partner[r] = est(p);
+                    any |= a != null || p != null;
+                }
+                if (any) {
+                    figure(Diagrams.apim("lapim-" + part + "-" + id, "Longitudinal APIM, " + part + " persons: " + var(x)
+                            + " and " + var(y), var(x) + " (" + part + ")", var(y), rs.stream().map(this::roles).toList(),
+                            actor, partner, part.equals("within") ? rho : "\u2014"), "Longitudinal APIM of " + var(y)
+                            + ": " + (part.equals("within") ? "within-person (occasion-to-occasion) actor and partner "
+                            + "effects of " + var(x) + "; the residual correlation is that of the partners at the "
+                            + "same occasion" : "between-person (person-mean) actor and partner effects of " + var(x))
+                            + ".");
+                }
+            }
+        } else if (type.equals("stability-influence")) {
+            String[] actor = new String[2];
+            String[] partner = new String[2];
+            for (int r = 0; r < 2; r++) {
+                actor[r] = est(coef.get(rs.get(r) + ":lag(" + y + ")"));
+                partner[r] = est(coef.get(rs.get(r) + ":partner(lag(" + y + "))"));
+            }
+            figure(Diagrams.apim("stability-" + id, "Stability and influence of " + var(y), var(y) + " (previous)",
+                    var(y), rs.stream().map(this::roles).toList(), actor, partner,
+                    Apa.num(res.path("residual").path("within_occasion_correlation"), 2)), "Stability (own previous "
+                    + "occasion, horizontal) and influence (partner's previous occasion, across) of " + var(y) + ".");
+        }
+    }
+
+    /** A power analysis: the APA sentence per effect, the table of power by N and the power curve. */
+    private void power(String id, JsonNode res) {
+        boolean sim = res.path("method").asText().equals("simulation");
+        JsonNode design = res.path("design");
+        double target = Apa.has(design.path("target_power")) ? design.path("target_power").asDouble() : 0.80;
+        String es = design.path("effect_size").asText("beta");
+        String esSym = switch (es) {
+            case "r", "partial_r" -> "partial r";
+            case "d" -> "d";
+            default -> "\u03b2";
+        };
+        Map<String, List<JsonNode>> byEffect = new LinkedHashMap<>();
+        java.util.TreeSet<Integer> ns = new java.util.TreeSet<>();
+        for (JsonNode r : res.path("rows")) {
+            String key = effectName(r);
+            byEffect.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            ns.add(r.path("n_dyads").asInt());
+        }
+        StringBuilder m = new StringBuilder("<p class=\"methods\">");
+        if (sim) {
+            JsonNode s = res.path("simulation");
+            m.append("Power (").append(esc(id)).append(") was estimated by simulation: ")
+                    .append(Apa.count(s.path("replicates").asLong())).append(" data sets per sample size drawn from the "
+                    + "population ").append(esc(res.path("model").asText()).toUpperCase(Locale.ROOT)).append(" (seed ")
+                    .append(esc(s.path("seed").asText())).append("), each fitted like the analysis (")
+                    .append(esc(s.path("engine").asText())).append("); power is the share of replicates with p < ")
+                    .append(Apa.num(design.path("alpha"), 2).replaceFirst("^0", "")).append(", with its Monte Carlo "
+                    + "standard error.");
+        } else {
+            m.append("Power (").append(esc(id)).append(") is analytic: the two-sided t test of each effect from the "
+                    + "noncentral t distribution of the per-role regressions with correlated predictors (r = ")
+                    .append(Apa.r(design.path("r_x"))).append(") and errors (r = ").append(Apa.r(design.path("r_errors")))
+                    .append("), as APIMPowerR (Ackerman and Kenny 2016), \u03b1 = ")
+                    .append(Apa.num(design.path("alpha"), 2).replaceFirst("^0", "")).append('.');
+            citations.add("Ackerman, R. A., & Kenny, D. A. (2016). APIMPowerR: An interactive tool for actor-partner "
+                    + "interdependence model power analysis [Computer software]. https://robert-a-ackerman.shinyapps.io/APIMPowerRdis/");
+        }
+        m.append(" Effect sizes are given as ").append(esc(es.equals("beta") ? "standardised \u03b2" : es))
+                .append(".</p>\n");
+        h.append(m);
+        List<String> sentences = new ArrayList<>();
+        for (Map.Entry<String, List<JsonNode>> e : byEffect.entrySet()) {
+            List<JsonNode> rows = e.getValue();
+            JsonNode reach = null;
+            for (JsonNode r : rows) {
+                if (r.path("power").asDouble() >= target) {
+                    reach = r;
+                    break;
+                }
+            }
+            JsonNode show = rows.size() == 1 ? rows.get(0) : reach != null ? reach : rows.get(rows.size() - 1);
+            String size = esSym + " = " + Apa.num(show.path("size"), 2).replaceFirst("^(-?)0\\.", "$1.");
+            String what = "the " + e.getKey() + " effect (" + size + ")";
+            String mc = sim && Apa.has(show.path("mc_se")) ? " (Monte Carlo SE " + Apa.r(show.path("mc_se")) + ")" : "";
+            if (rows.size() > 1 && reach == null) {
+                sentences.add("With " + show.path("n_dyads").asText() + " couples, the largest N considered, there is "
+                        + Apa.r(show.path("power")) + " power" + mc + " to detect " + what + ", below the target of "
+                        + Apa.r(target));
+            } else {
+                sentences.add("With " + show.path("n_dyads").asText() + " couples there is " + Apa.r(show.path("power"))
+                        + " power" + mc + " to detect " + what + (rows.size() > 1 ? ", the smallest N considered "
+                        + "that reaches " + Apa.r(target) : ""));
+            }
+        }
+        paragraph(String.join(". ", sentences) + ".");
+        List<String> effects = new ArrayList<>(byEffect.keySet());
+        List<String> header = new ArrayList<>(List.of("Dyads"));
+        effects.forEach(e -> header.add(cap(e)));
+        tableStart("Power by number of dyads (" + id + ", " + (sim ? "simulation" : "analytic") + ")", header);
+        for (int n : ns) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(n)));
+            for (String e : effects) {
+                JsonNode r = null;
+                for (JsonNode x : byEffect.get(e)) {
+                    if (x.path("n_dyads").asInt() == n) {
+                        r = x;
+                    }
+                }
+                cells.add(r == null ? "" : Apa.r(r.path("power")) + (sim && Apa.has(r.path("mc_se")) ? " ("
+                        + Apa.r(r.path("mc_se")) + ")" : ""));
+            }
+            row(cells);
+        }
+        tableEnd(sim ? "Power is the share of replicates with p < alpha (Monte Carlo standard error in parentheses); "
+                + "mean estimates, bias, interval coverage and failed fits are in tables/" + id + ".csv."
+                : "Two-sided tests at alpha = " + Apa.num(design.path("alpha"), 2) + "; noncentrality parameters and df "
+                + "are in tables/" + id + ".csv.");
+        if (ns.size() > 1) {
+            List<Charts.Series> series = new ArrayList<>();
+            for (String e : effects) {
+                List<JsonNode> rows = byEffect.get(e);
+                double[] x = new double[rows.size()];
+                double[] y = new double[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    x[i] = rows.get(i).path("n_dyads").asDouble();
+                    y[i] = rows.get(i).path("power").asDouble(Double.NaN);
+                }
+                series.add(new Charts.Series(cap(e), x, y, true, false));
+            }
+            figure(Charts.lines("power-" + id, "Power by number of dyads", "Number of dyads", "Power", series, null,
+                    target, "target power " + Apa.r(target), 0, 1), "Power of each effect against the number of dyads ("
+                    + (sim ? "simulation" : "analytic") + "); the dashed line marks the target power of "
+                    + Apa.r(target) + ".");
+        }
+    }
+
+    /** The effect of a power row in words: {@code actor}, {@code partner (women)}, {@code actor difference}. */
+    private String effectName(JsonNode r) {
+        String e = r.path("effect").asText();
+        String role = r.path("role").isTextual() ? r.path("role").asText() : null;
+        for (String kind : List.of("actor", "partner")) {
+            if (role != null && e.equals(kind + "_" + role)) {
+                return kind + " (" + roles(role) + ")";
+            }
+        }
+        return e.replace('_', ' ');
     }
 
     /**

@@ -335,6 +335,134 @@ public final class Charts {
     }
 
     /**
+     * One line of {@link #lines}: its name (in the legend), the x and y values of its points (joined in
+     * order; a non-finite y breaks the line) and whether its points are also drawn as dots.
+     */
+    public record Series(String name, double[] x, double[] y, boolean dots, boolean dashed) {
+        /** Keeps copies of the values; x and y have the same length. */
+        public Series {
+            if (x.length != y.length) {
+                throw new IllegalArgumentException("x and y differ in length: " + x.length + " and " + y.length);
+            }
+            x = x.clone();
+            y = y.clone();
+        }
+
+        /** The x values (a copy). */
+        @Override
+        public double[] x() {
+            return x.clone();
+        }
+
+        /** The y values (a copy). */
+        @Override
+        public double[] y() {
+            return y.clone();
+        }
+    }
+
+    /**
+     * A line chart: each series a line (optionally with its points), coloured by {@code colourKey} (series
+     * with the same key share a colour; solid and dashed lines then tell them apart), with an optional
+     * horizontal reference line (for example the target power) and a fixed y range when {@code yLo < yHi}.
+     */
+    public static Svg lines(String id, String title, String xLabel, String yLabel, List<Series> series,
+            List<String> colourKey, double reference, String referenceLabel, double yLo, double yHi) {
+        double xlo = Double.POSITIVE_INFINITY;
+        double xhi = Double.NEGATIVE_INFINITY;
+        double ylo = Double.POSITIVE_INFINITY;
+        double yhi = Double.NEGATIVE_INFINITY;
+        StringBuilder desc = new StringBuilder("Lines of " + yLabel + " against " + xLabel + ":");
+        for (Series l : series) {
+            int n = 0;
+            for (int i = 0; i < l.x.length; i++) {
+                if (Double.isFinite(l.x[i]) && Double.isFinite(l.y[i])) {
+                    xlo = Math.min(xlo, l.x[i]);
+                    xhi = Math.max(xhi, l.x[i]);
+                    ylo = Math.min(ylo, l.y[i]);
+                    yhi = Math.max(yhi, l.y[i]);
+                    n++;
+                }
+            }
+            desc.append(' ').append(l.name()).append(" (").append(n).append(" points)");
+        }
+        if (Double.isFinite(reference)) {
+            ylo = Math.min(ylo, reference);
+            yhi = Math.max(yhi, reference);
+            desc.append("; reference line at ").append(tick(reference, new double[] {0, 0.01}));
+        }
+        Svg s = new Svg(id, "chart", W, H, title, desc.toString());
+        if (!Double.isFinite(xlo)) {
+            axes(s, null, null, xLabel, yLabel, W, H, LEFT);
+            return s;
+        }
+        double[] xt = ticks(xlo, xhi, 6);
+        double[] yt = yLo < yHi ? ticks(yLo, yHi, 5) : ticks(ylo, yhi, 5);
+        axes(s, xt, yt, xLabel, yLabel, W, H, LEFT);
+        double x0 = LEFT;
+        double x1 = W - RIGHT;
+        double y0 = H - BOTTOM;
+        if (Double.isFinite(reference)) {
+            double py = px(reference, yt, y0, TOP);
+            s.line(x0, py, x1, py, "stroke:#777777;stroke-width:1.5;stroke-dasharray:6,4");
+            if (referenceLabel != null) {
+                s.text(x0 + 6, py - 5, "start", 10, referenceLabel, "legend");
+            }
+        }
+        List<String> legend = new ArrayList<>();
+        for (int k = 0; k < series.size(); k++) {
+            Series l = series.get(k);
+            String key = colourKey == null || k >= colourKey.size() ? l.name() : colourKey.get(k);
+            if (!legend.contains(key)) {
+                legend.add(key);
+            }
+            String colour = COLOURS[legend.indexOf(key) % COLOURS.length];
+            StringBuilder d = new StringBuilder();
+            boolean pen = false;
+            for (int i = 0; i < l.x.length; i++) {
+                if (!Double.isFinite(l.x[i]) || !Double.isFinite(l.y[i])) {
+                    pen = false;
+                    continue;
+                }
+                d.append(pen ? " L" : (d.length() == 0 ? "M" : " M")).append(Svg.f(px(l.x[i], xt, x0, x1))).append(',')
+                        .append(Svg.f(px(l.y[i], yt, y0, TOP)));
+                pen = true;
+            }
+            if (d.length() > 0) {
+                s.path(d.toString(), "fill:none;stroke:" + colour + ";stroke-width:2" + (l.dashed()
+                        ? ";stroke-dasharray:5,3" : ""), false);
+            }
+            if (l.dots()) {
+                for (int i = 0; i < l.x.length; i++) {
+                    if (Double.isFinite(l.x[i]) && Double.isFinite(l.y[i])) {
+                        s.circle(px(l.x[i], xt, x0, x1), px(l.y[i], yt, y0, TOP), 3, "fill:" + colour);
+                    }
+                }
+            }
+        }
+        double lw = 0;
+        for (String n : legend) {
+            lw = Math.max(lw, n.length() * 6.2 + 24);
+        }
+        // the legend goes to the corner the lines leave free: top right unless the lines end high
+        double endHigh = 0;
+        int ends = 0;
+        for (Series l : series) {
+            for (int i = l.x.length - 1; i >= 0; i--) {
+                if (Double.isFinite(l.y[i])) {
+                    endHigh += (l.y[i] - yt[0]) / (yt[yt.length - 1] - yt[0]);
+                    ends++;
+                    break;
+                }
+            }
+        }
+        double ly = ends > 0 && endHigh / ends > 0.6 ? y0 - legend.size() * 16 - 8 : TOP + 1;
+        s.rect(x1 - lw - 6, ly, lw + 4, legend.size() * 16 + 4, "fill:#ffffff;fill-opacity:0.85");
+        legend(s, legend, x1 - lw, ly + 11);
+        return s;
+    }
+
+    /**
      * A scatter of paired values with the least-squares line of y on x over the pairs where both are present.
      */
     public static Svg scatter(String id, String title, String xLabel, String yLabel, double[] x, double[] y) {
