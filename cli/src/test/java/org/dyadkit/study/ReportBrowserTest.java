@@ -78,6 +78,10 @@ class ReportBrowserTest {
                         r.get("scales").get(0).get("alpha").get("raw_alpha").asDouble()).replace("0.", "."));
                 case "correlate" -> expected.add(String.format(Locale.ROOT, "%.2f",
                         r.get("rows").get(0).get("r").asDouble()).replace("0.", "."));
+                case "power" -> expected.add(String.format(Locale.ROOT, "%.2f",
+                        r.get("rows").get(0).get("power").asDouble()).replace("0.", "."));
+                case "mlm", "growth", "longitudinal-apim", "stability-influence" -> r.get("coefficients").forEach(
+                        c -> expected.add(String.format(Locale.ROOT, "%.3f", c.get("estimate").asDouble())));
                 default -> throw new AssertionError(a.get("type").asText());
             }
         }
