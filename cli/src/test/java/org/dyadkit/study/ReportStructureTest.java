@@ -192,6 +192,18 @@ class ReportStructureTest {
         }
     }
 
+    @Test
+    void apimProbesAndRestrictionsHaveTheirTables() {
+        JsonNode res = byId("apim-probes").get("result");
+        JsonNode t = res.get("constraint_tests").get("tests").get(0);
+        String chi = String.format(Locale.ROOT, "\u03c7\u00b2(%d) = %.2f", t.get("df").asInt(), t.get("chi2").asDouble());
+        assertTrue(doc.text().contains("restriction (actor:man - actor:woman = 0) gave " + chi), chi);
+        List<String> captions = doc.select("caption").eachText();
+        assertTrue(captions.stream().anyMatch(c -> c.contains("Tests of restrictions") && c.contains("apim-probes")));
+        assertTrue(captions.stream().anyMatch(c -> c.contains("Simple slopes (apim-probes)")));
+        assertTrue(doc.text().contains("Johnson-Neyman regions: the actor effect for men"));
+    }
+
     private static JsonNode byId(String id) {
         for (JsonNode a : results.get("analyses")) {
             if (a.get("id").asText().equals(id)) {

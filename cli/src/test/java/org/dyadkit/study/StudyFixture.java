@@ -42,6 +42,10 @@ final class StudyFixture {
                 apim: {y: ras_total, x: [scs_total], k: true, bootstrap: 200, seed: 11}
               - id: distinguishability
                 distinguishability: {y: ras_total, x: [scs_total]}
+              - id: apim-probes
+                apim: {y: ras_total, x: [scs_total], covariate: [authenticity_authentic_living],
+                  interaction: ["scs_total:authenticity_authentic_living"], simple_slopes: true,
+                  constrain: ["actor:man = actor:woman"], pattern: [couple]}
               - id: mediation-authenticity
                 apimem: {x: scs_total, m: authenticity_authentic_living, y: ras_total, bootstrap: 200, seed: 12, mc: 2000}
               - id: single-level

@@ -917,6 +917,7 @@ public final class StudyReport {
                     partner, Apa.num(resid.path("rho"), 2)), "Actor-partner interdependence model of " + var(y)
                     + " on " + var(x0) + ": unstandardised estimates on the arrows.");
         }
+        apimExtras(id, res);
         if (!kIntervals.isEmpty()) {
             figure(Charts.intervals("k-" + id, "k with its intervals", "k = partner effect / actor effect", "Interval",
                     kIntervals, 0), "k of each role with its delta-method and bootstrap intervals; k = 1 is the "
@@ -951,6 +952,67 @@ public final class StudyReport {
                         + Apa.count(reps) + " resamples of whole dyads" + (failed > 0 ? ", " + failed + " failed" : "")
                         + "); the solid line marks the estimate, the dashed lines the " + kind + " interval.");
             }
+        }
+    }
+
+    /**
+     * The optional tests of an APIM, when its options asked for them: constraint and pattern tests
+     * ({@code constrain}, {@code pattern}), the equal-k test ({@code test_equal_k}), simple slopes and the
+     * Johnson-Neyman region ({@code simple_slopes}).
+     */
+    private void apimExtras(String id, JsonNode res) {
+        List<JsonNode> tests = new ArrayList<>();
+        res.path("constraint_tests").path("tests").forEach(tests::add);
+        if (res.path("k_test").isObject()) {
+            tests.add(res.path("k_test"));
+        }
+        if (!tests.isEmpty()) {
+            List<String> sentences = new ArrayList<>();
+            for (JsonNode t : tests) {
+                sentences.add("the " + t.path("test").asText().replace('_', ' ') + " restriction ("
+                        + String.join("; ", strings(t.path("constraints"))) + ") gave \u03c7\u00b2("
+                        + t.path("df").asText() + ") = " + Apa.num(t.path("chi2"), 2) + ", " + Apa.p(t.path("p")));
+            }
+            paragraph("Likelihood-ratio tests of restrictions (ML refits): " + String.join("; ", sentences) + ".");
+            tableStart("Tests of restrictions on the APIM of " + var(res.path("outcome").asText()) + " (" + id + ")",
+                    List.of("Test", "Constraints", "df", "LR \u03c7\u00b2", "p", "Wald \u03c7\u00b2", "p (Wald)",
+                            "log-likelihood (restricted)"));
+            for (JsonNode t : tests) {
+                row(List.of(t.path("test").asText().replace('_', ' '), String.join("; ", strings(t.path("constraints"))),
+                        t.path("df").asText(), Apa.num(t.path("chi2"), 2), Apa.pCell(t.path("p")),
+                        Apa.num(t.path("wald_chi2"), 2), Apa.pCell(t.path("wald_p")),
+                        Apa.num(t.path("log_lik_constrained"), 2)));
+            }
+            tableEnd("Each restriction refitted by ML; LR: twice the difference of the log-likelihoods of the free ("
+                    + Apa.num(res.path("constraint_tests").path("log_lik_free_ml"), 2) + " where given) and restricted "
+                    + "models; Wald from the free fit's coefficient covariance.");
+        }
+        JsonNode slopes = res.path("simple_slopes");
+        if (slopes.isArray() && slopes.size() > 0) {
+            List<String> sentences = new ArrayList<>();
+            for (JsonNode jn : res.path("johnson_neyman")) {
+                String who = jn.path("role").isTextual() ? " for " + roles(jn.path("role").asText()) : "";
+                sentences.add("the " + jn.path("focal").asText() + " effect" + who + " is significant ("
+                        + Apa.level(jn.path("level")) + ") " + jn.path("significant").asText() + " ["
+                        + Apa.num(jn.path("lower"), 2) + ", " + Apa.num(jn.path("upper"), 2) + "] of "
+                        + var(jn.path("moderator").asText()) + " (observed " + Apa.num(jn.path("observed_min"), 2) + " to "
+                        + Apa.num(jn.path("observed_max"), 2) + ")");
+            }
+            if (!sentences.isEmpty()) {
+                paragraph("Johnson-Neyman regions: " + String.join("; ", sentences) + ".");
+            }
+            tableStart("Simple slopes (" + id + ")", List.of("Focal", "Moderator", "At", "Role", "b", "SE", "t", "df",
+                    "p", "95% CI"));
+            for (JsonNode r : slopes) {
+                row(List.of(r.path("focal").asText(), var(r.path("moderator").asText()), r.path("at_label").asText("")
+                        + " (" + Apa.num(r.path("at"), 2) + ")", r.path("role").isTextual() ? roles(r.path("role").asText())
+                        : "", Apa.num(r.path("estimate"), 3), Apa.num(r.path("se"), 3), Apa.num(r.path("t"), 2),
+                        Apa.df(r.path("df")), Apa.pCell(r.path("p")), Apa.ci(r.path("ci_lower"), r.path("ci_upper"), 3)));
+            }
+            tableEnd("The focal effect at values of the moderator (Aiken and West 1991); the Johnson-Neyman region "
+                    + "is where its interval excludes zero.");
+            citations.add("Aiken, L. S., & West, S. G. (1991). Multiple regression: Testing and interpreting "
+                    + "interactions. Sage.");
         }
     }
 
