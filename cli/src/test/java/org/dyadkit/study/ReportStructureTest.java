@@ -180,7 +180,8 @@ class ReportStructureTest {
                 slope.get("t").asDouble())), "growth sentence");
         String methods = doc.select("p.methods").text();
         for (String s : List.of("fitted by REML as nlme::lme", "compound symmetry", "varIdent",
-                "between-within (containment)", "noncentral t", "100 data sets per sample size")) {
+                "between-within (containment)", "noncentral t", "100 data sets per sample size",
+                "share of replicates with p < .05, with its Monte Carlo standard error")) {
             assertTrue(methods.contains(s), s);
         }
         // fixed effects and random/residual tables of each over-time analysis

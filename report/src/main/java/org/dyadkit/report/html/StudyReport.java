@@ -1553,17 +1553,17 @@ public final class StudyReport {
                     .append(Apa.count(s.path("replicates").asLong())).append(" data sets per sample size drawn from the "
                     + "population ").append(esc(res.path("model").asText()).toUpperCase(Locale.ROOT)).append(" (seed ")
                     .append(esc(s.path("seed").asText())).append("), each fitted like the analysis (")
-                    .append(esc(s.path("engine").asText())).append("); power is the share of replicates with p < ")
+                    .append(esc(s.path("engine").asText())).append("); power is the share of replicates with p &lt; ")
                     .append(Apa.num(design.path("alpha"), 2).replaceFirst("^0", "")).append(", with its Monte Carlo "
                     + "standard error.");
         } else {
             m.append("Power (").append(esc(id)).append(") is analytic: the two-sided t test of each effect from the "
                     + "noncentral t distribution of the per-role regressions with correlated predictors (r = ")
                     .append(Apa.r(design.path("r_x"))).append(") and errors (r = ").append(Apa.r(design.path("r_errors")))
-                    .append("), as APIMPowerR (Ackerman and Kenny 2016), \u03b1 = ")
+                    .append("), as APIMPowerR (Ackerman 2016), \u03b1 = ")
                     .append(Apa.num(design.path("alpha"), 2).replaceFirst("^0", "")).append('.');
-            citations.add("Ackerman, R. A., & Kenny, D. A. (2016). APIMPowerR: An interactive tool for actor-partner "
-                    + "interdependence model power analysis [Computer software]. https://robert-a-ackerman.shinyapps.io/APIMPowerRdis/");
+            citations.add("Ackerman, R. A. (2016). APIMPowerR documentation (2016-04-18). "
+                    + "https://robert-a-ackerman.shinyapps.io/APIMPowerRdis/");
         }
         m.append(" Effect sizes are given as ").append(esc(es.equals("beta") ? "standardised \u03b2" : es))
                 .append(".</p>\n");
@@ -1581,7 +1581,7 @@ public final class StudyReport {
             JsonNode show = rows.size() == 1 ? rows.get(0) : reach != null ? reach : rows.get(rows.size() - 1);
             String size = esSym + " = " + Apa.num(show.path("size"), 2).replaceFirst("^(-?)0\\.", "$1.");
             String what = "the " + e.getKey() + " effect (" + size + ")";
-            String mc = sim && Apa.has(show.path("mc_se")) ? " (Monte Carlo SE " + Apa.r(show.path("mc_se")) + ")" : "";
+            String mc = sim && Apa.has(show.path("mc_se")) ? " (Monte Carlo SE " + mcse(show.path("mc_se")) + ")" : "";
             if (rows.size() > 1 && reach == null) {
                 sentences.add("With " + show.path("n_dyads").asText() + " couples, the largest N considered, there is "
                         + Apa.r(show.path("power")) + " power" + mc + " to detect " + what + ", below the target of "
@@ -1607,7 +1607,7 @@ public final class StudyReport {
                     }
                 }
                 cells.add(r == null ? "" : Apa.r(r.path("power")) + (sim && Apa.has(r.path("mc_se")) ? " ("
-                        + Apa.r(r.path("mc_se")) + ")" : ""));
+                        + mcse(r.path("mc_se")) + ")" : ""));
             }
             row(cells);
         }
@@ -1632,6 +1632,11 @@ public final class StudyReport {
                     + (sim ? "simulation" : "analytic") + "); the dashed line marks the target power of "
                     + Apa.r(target) + ".");
         }
+    }
+
+    /** A Monte Carlo standard error to three decimals without the leading zero ({@code .003}). */
+    private static String mcse(JsonNode v) {
+        return Apa.num(v, 3).replaceFirst("^0\\.", ".");
     }
 
     /** The effect of a power row in words: {@code actor}, {@code partner (women)}, {@code actor difference}. */
