@@ -630,7 +630,9 @@ public final class Apim {
             out.add(new KEstimate(role, x, a, pp, aStd, OptionalDouble.of(k), OptionalDouble.of(se),
                     Optional.of(delta), pc, bc, bootstrap, failed, seed, pattern, Optional.of(basis),
                     Optional.ofNullable(reps == null || reps.failed(2 * r) == 0 ? reason
-                            : withBootstrapNote(reason, reps, 2 * r))));
+                            : withBootstrapNote(reason, reps, 2 * r)),
+                    reps == null ? Optional.empty()
+                            : Optional.of(org.dyadkit.resample.BootstrapDistribution.of(reps.values()[2 * r]))));
         }
         return List.copyOf(out);
     }

@@ -2,6 +2,7 @@ package org.dyadkit.apim;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.dyadkit.resample.BootstrapDistribution;
 import org.dyadkit.resample.Interval;
 
 /**
@@ -32,9 +33,21 @@ import org.dyadkit.resample.Interval;
  * @param reason why k was refused or the pattern is undetermined, and how many bootstrap replicates failed
  *     and why (with fewer than half fitted no bootstrap interval is given and the delta-method interval
  *     is used; see {@link org.dyadkit.resample.DyadBootstrap#enough(int, int)}), else empty
+ * @param bootstrapDistribution the bootstrap replicates of k (sorted finite values, fitted and failed counts);
+ *     empty without a bootstrap or when k was refused
  */
 public record KEstimate(String role, String predictor, double actor, double partner, double standardisedActor,
         OptionalDouble k, OptionalDouble se, Optional<Interval> delta, Optional<Interval> percentile,
         Optional<Interval> biasCorrected, int bootstrapReplicates, int bootstrapFailed, long seed,
-        KPattern pattern, Optional<String> patternBasis, Optional<String> reason) {
+        KPattern pattern, Optional<String> patternBasis, Optional<String> reason,
+        Optional<BootstrapDistribution> bootstrapDistribution) {
+
+    /** A k estimate without its bootstrap distribution (empty {@link #bootstrapDistribution()}). */
+    public KEstimate(String role, String predictor, double actor, double partner, double standardisedActor,
+            OptionalDouble k, OptionalDouble se, Optional<Interval> delta, Optional<Interval> percentile,
+            Optional<Interval> biasCorrected, int bootstrapReplicates, int bootstrapFailed, long seed,
+            KPattern pattern, Optional<String> patternBasis, Optional<String> reason) {
+        this(role, predictor, actor, partner, standardisedActor, k, se, delta, percentile, biasCorrected,
+                bootstrapReplicates, bootstrapFailed, seed, pattern, patternBasis, reason, Optional.empty());
+    }
 }

@@ -416,7 +416,8 @@ public final class Apimem {
         OptionalLong seed = boot != null ? OptionalLong.of(bootSeed) : mc != null ? OptionalLong.of(mcSeed)
                 : OptionalLong.empty();
         return new IndirectEffect(name, Optional.of(role), route, estimate, se, z, p, ci, mci, mcp, perc, bc,
-                bootstrap, failed, bse, seed, note);
+                bootstrap, failed, bse, seed, note, boot == null ? Optional.empty()
+                        : Optional.of(org.dyadkit.resample.BootstrapDistribution.of(boot[stat])));
     }
 
     private PathEstimate path(Path path, Effect effect, String role, ApimFit fit, String term) {

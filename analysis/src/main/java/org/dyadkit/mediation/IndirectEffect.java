@@ -3,6 +3,7 @@ package org.dyadkit.mediation;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.dyadkit.resample.BootstrapDistribution;
 import org.dyadkit.resample.Interval;
 
 /**
@@ -33,10 +34,21 @@ import org.dyadkit.resample.Interval;
  * @param bootstrapNote how many resamples failed and why, empty when none failed; when fewer than half of
  *     them (or fewer than 2) fitted, no bootstrap interval or SE is given
  *     ({@link org.dyadkit.resample.DyadBootstrap#enough(int, int)})
+ * @param bootstrapDistribution the bootstrap replicates of the effect (sorted finite values, fitted and failed
+ *     counts), empty without a bootstrap
  */
 public record IndirectEffect(Effect effect, Optional<String> role, String route, double estimate,
         OptionalDouble sobelSe, OptionalDouble sobelZ, OptionalDouble sobelP, Optional<Interval> ci,
         Optional<Interval> monteCarlo, OptionalDouble monteCarloP, Optional<Interval> percentile,
         Optional<Interval> biasCorrected, int bootstrapN, int failed, OptionalDouble bootstrapSe, OptionalLong seed,
-        Optional<String> bootstrapNote) {
+        Optional<String> bootstrapNote, Optional<BootstrapDistribution> bootstrapDistribution) {
+
+    /** An effect without a bootstrap note or distribution (both empty). */
+    public IndirectEffect(Effect effect, Optional<String> role, String route, double estimate,
+            OptionalDouble sobelSe, OptionalDouble sobelZ, OptionalDouble sobelP, Optional<Interval> ci,
+            Optional<Interval> monteCarlo, OptionalDouble monteCarloP, Optional<Interval> percentile,
+            Optional<Interval> biasCorrected, int bootstrapN, int failed, OptionalDouble bootstrapSe, OptionalLong seed) {
+        this(effect, role, route, estimate, sobelSe, sobelZ, sobelP, ci, monteCarlo, monteCarloP, percentile,
+                biasCorrected, bootstrapN, failed, bootstrapSe, seed, Optional.empty(), Optional.empty());
+    }
 }

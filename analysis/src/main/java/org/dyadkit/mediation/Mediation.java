@@ -362,8 +362,10 @@ public final class Mediation {
         OptionalDouble acc = OptionalDouble.empty();
         int failed = 0;
         Optional<String> note = Optional.empty();
+        Optional<org.dyadkit.resample.BootstrapDistribution> distribution = Optional.empty();
         if (bootstrap > 0) {
             DyadBootstrap.Replicates reps = replicates(model, unit, nUnits, bootstrap, seed, threads);
+            distribution = Optional.of(org.dyadkit.resample.BootstrapDistribution.of(reps.values(0)));
             double[] s = Quantiles.sortedFinite(reps.values(0));
             failed = reps.failed(0);
             note = reps.summary(0);
@@ -386,7 +388,7 @@ public final class Mediation {
         IndirectEffect ind = new IndirectEffect(Effect.INDIRECT, Optional.empty(), x + " -> " + m + " -> " + y, ab,
                 OptionalDouble.of(sobelSe), OptionalDouble.of(z), OptionalDouble.of(sobelP), chosen, Optional.empty(),
                 OptionalDouble.empty(), perc, bca, bootstrap, failed, bootSe,
-                bootstrap > 0 ? OptionalLong.of(seed) : OptionalLong.empty(), note);
+                bootstrap > 0 ? OptionalLong.of(seed) : OptionalLong.empty(), note, distribution);
         return new MediationResult(x, m, y, List.copyOf(covariates), n,
                 ids == null ? ResamplingUnit.PERSONS : ResamplingUnit.DYADS, nUnits, pa, pb, pcp, pc, ind, acc, sample);
     }

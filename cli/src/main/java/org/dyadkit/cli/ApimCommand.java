@@ -64,6 +64,14 @@ public final class ApimCommand implements Callable<Integer> {
     @Mixin
     Output.Option format;
 
+    /** The result of this instance's run, kept for the study runner (which draws the bootstrap distributions). */
+    private ApimFit result;
+
+    /** The result of this command's run in this process; empty before it ran or when it failed. */
+    public java.util.Optional<ApimFit> result() {
+        return java.util.Optional.ofNullable(result);
+    }
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -86,6 +94,7 @@ public final class ApimCommand implements Callable<Integer> {
             b = b.withKPredictor(kPredictor);
         }
         ApimFit fit = b.fit();
+        this.result = fit;
         ApimTestsOptions.Extras extras = tests.compute(cl, b, fit, model, centred);
         boolean showK = k || bootstrap > 0 || tests.testEqualK;
         PrintWriter out = cl.getOut();

@@ -70,6 +70,14 @@ public final class ApimemCommand implements Callable<Integer> {
     @Mixin
     Output.Option format;
 
+    /** The result of this instance's run, kept for the study runner (which draws the bootstrap distributions). */
+    private ApimemResult result;
+
+    /** The result of this command's run in this process; empty before it ran or when it failed. */
+    public java.util.Optional<ApimemResult> result() {
+        return java.util.Optional.ofNullable(result);
+    }
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -108,6 +116,7 @@ public final class ApimemCommand implements Callable<Integer> {
         }
         IndirectContrastsResult ic = contrasts ? IndirectContrasts.of(b).fit() : null;
         ApimemResult r = ic != null ? ic.apimem() : b.fit();
+        this.result = r;
         PrintWriter out = cl.getOut();
         ApimemRenderer renderer = ApimemRenderer.of(input.input().toString(), model.level);
         switch (format.format()) {

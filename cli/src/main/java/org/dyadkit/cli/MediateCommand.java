@@ -81,6 +81,14 @@ public final class MediateCommand implements Callable<Integer> {
     @Mixin
     Output.Option format;
 
+    /** The result of this instance's run, kept for the study runner (which draws the bootstrap distributions). */
+    private MediationResult result;
+
+    /** The result of this command's run in this process; empty before it ran or when it failed. */
+    public java.util.Optional<MediationResult> result() {
+        return java.util.Optional.ofNullable(result);
+    }
+
     @Override
     public Integer call() {
         CommandLine cl = spec.commandLine();
@@ -109,6 +117,7 @@ public final class MediateCommand implements Callable<Integer> {
             b = b.withThreads(threads);
         }
         MediationResult r = b.fit();
+        this.result = r;
         PrintWriter out = cl.getOut();
         Output.write(out, format.format(), MediationRenderer.of(input.toString(), level), r, o -> {
             com.fasterxml.jackson.databind.node.ObjectNode opts = o.putObject("options");

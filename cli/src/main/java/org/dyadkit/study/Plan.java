@@ -42,7 +42,7 @@ final class Plan {
             "--version");
     /** Options whose values name columns (checked against the scored header). */
     private static final Set<String> COLUMN_OPTIONS = Set.of("--x", "--y", "--m", "--var", "--vars", "--covariate",
-            "--k-predictor", "--by", "--interaction");
+            "--k-predictor", "--by", "--interaction", "--time", "--variance-by");
     /** Data keys that describe the dyads, passed to each analysis command that takes them. */
     private static final List<String> DYAD_KEYS = List.of("layout", "dyad", "role", "roles", "indistinguishable",
             "suffixes", "names");
@@ -56,8 +56,14 @@ final class Plan {
             String items, String minAnswered, String total) {
     }
 
-    /** One analysis: its entry and its command's arguments. */
-    record Step(Study.AnalysisEntry entry, List<String> args) {
+    /** Which file an analysis reads: the scored file, the diary file, or none (power). */
+    enum Source { SCORES, DIARY, NONE }
+
+    /**
+     * One analysis: its entry, its command ({@code [apim]}, {@code [power, simulate]}), the command's
+     * arguments (without {@code --input} and {@code --format}) and the file it reads.
+     */
+    record Step(Study.AnalysisEntry entry, List<String> command, List<String> args, Source source) {
     }
 
     final Study study;
@@ -67,9 +73,12 @@ final class Plan {
     final List<String> scoredHeader;
     final List<Step> steps;
     final List<Path> instrumentFiles = new ArrayList<>();
+    /** The diary (person-period) file, or null when the study has none. */
+    final Path diaryFile;
 
     private Plan(Study study, Path dataFile, List<String> scoreArgs, List<InstrumentUse> instruments,
-            List<String> scoredHeader, List<Step> steps) {
+            List<String> scoredHeader, List<Step> steps, Path diaryFile) {
+        this.diaryFile = diaryFile;
         this.study = study;
         this.dataFile = dataFile;
         this.scoreArgs = scoreArgs;
@@ -283,9 +292,65 @@ final class Plan {
             }
         }
 
+        // the person-period (diary) file of the over-time analyses
+        Path diaryFile = null;
+        List<String> diaryHeader = List.of();
+        Map<String, JsonNode> diary = study.diary();
+        if (!diary.isEmpty()) {
+            Set<String> dknown = new LinkedHashSet<>(List.of("file", "dyad", "role", "person", "occasion"));
+            dknown.addAll(READ_KEYS);
+            for (String k : diary.keySet()) {
+                if (!dknown.contains(k)) {
+                    throw StudyException.usage("diary." + k, "unknown key" + suggest(k, dknown) + "; diary takes "
+                            + String.join(", ", dknown));
+                }
+            }
+            diaryFile = study.resolve(diary.get("file").asText());
+            if (!Files.isRegularFile(diaryFile) || !Files.isReadable(diaryFile)) {
+                throw StudyException.input("diary.file", "cannot read \"" + diary.get("file").asText() + "\" ("
+                        + diaryFile + (Files.exists(diaryFile) ? " is not a readable file" : " does not exist")
+                        + "); paths are relative to the study file");
+            }
+            char dd = ',';
+            if (diary.containsKey("delimiter")) {
+                String d = diary.get("delimiter").asText();
+                dd = d.equalsIgnoreCase("tab") || d.equals("\\t") ? '\t' : d.length() == 1 ? d.charAt(0) : 0;
+                if (dd == 0) {
+                    throw StudyException.usage("diary.delimiter", "\"" + d + "\" is not one character; give , ; or tab");
+                }
+            }
+            try (SurveyReader r = SurveyReader.open(diaryFile, SurveyFormat.csv().withDelimiter(dd))) {
+                diaryHeader = List.copyOf(r.header());
+            } catch (InputException e) {
+                throw StudyException.input("diary.file", e.getMessage());
+            } catch (java.io.UncheckedIOException e) {
+                throw StudyException.input("diary.file", diaryFile + ": cannot be read (" + e.getMessage() + ")");
+            }
+            for (String k : List.of("dyad", "occasion")) {
+                if (!diary.containsKey(k)) {
+                    throw StudyException.usage("diary." + k, "missing; the over-time analyses need the "
+                            + (k.equals("dyad") ? "dyad (couple) id" : "occasion (day, wave)") + " column");
+                }
+            }
+            for (String k : List.of("dyad", "role", "person", "occasion")) {
+                if (diary.containsKey(k)) {
+                    checkColumn("diary." + k, diary.get(k).asText(), diaryHeader);
+                }
+            }
+        }
+
         // analyses
         List<Step> steps = new ArrayList<>();
         for (Study.AnalysisEntry a : study.analyses()) {
+            if (a.type().equals("power")) {
+                steps.add(powerStep(root, a));
+                continue;
+            }
+            boolean overTime = Study.OVER_TIME.contains(a.type());
+            if (overTime && diaryFile == null) {
+                throw StudyException.usage(a.path(), "reads a person-period file, and the study declares none; add "
+                        + "diary: {file: ..., dyad: ..., occasion: ...} (docs/study.md)");
+            }
             CommandSpec spec = root.getSubcommands().get(a.type()).getCommandSpec();
             List<String> args = new ArrayList<>();
             Set<String> given = new LinkedHashSet<>();
@@ -309,46 +374,24 @@ final class Plan {
                     }
                 }
             }
-            for (Map.Entry<String, JsonNode> o : opts.entrySet()) {
-                String path = a.path() + "." + o.getKey();
-                String name = "--" + o.getKey().replace('_', '-');
-                OptionSpec opt = spec.findOption(name);
-                if (opt == null && name.endsWith("s")) {
-                    opt = spec.findOption(name.substring(0, name.length() - 1));
-                }
-                if (opt == null || RESERVED.contains(opt.longestName())) {
-                    if (opt != null) {
-                        throw StudyException.usage(path, "set by the study itself (each analysis reads scores.csv "
-                                + "and is written as JSON and CSV); remove it");
-                    }
-                    throw StudyException.usage(path, "unknown option of " + a.type() + suggest(o.getKey(),
-                            optionNames(spec)) + "; see 'dyadkit " + a.type() + " --help'");
-                }
-                String longName = opt.longestName();
-                given.add(longName);
-                if (longName.equals("--instrument")) {
-                    String ref = o.getValue().asText();
-                    Path asFile = study.resolve(ref);
-                    if (Files.isRegularFile(asFile) && !Instruments.isBundled(ref)) {
-                        args.add(longName);
-                        args.add(asFile.toString());
-                        continue;
+            options(study, spec, a.type(), a.path(), opts, args, given, columnRefs);
+            if (overTime) {
+                for (String k : List.of("dyad", "role", "person", "occasion")) {
+                    String opt = "--" + k;
+                    if (diary.containsKey(k) && spec.findOption(opt) != null && !given.contains(opt)) {
+                        addOption(spec, "diary." + k, opt, diary.get(k), args, a.type());
                     }
                 }
-                addOption(spec, path, longName, o.getValue(), args, a.type());
-                if (COLUMN_OPTIONS.contains(longName)) {
-                    for (JsonNode v : o.getValue().isArray() ? iterable(o.getValue()) : List.of(o.getValue())) {
-                        for (String c : v.asText().split(longName.equals("--interaction") ? ":" : ",")) {
-                            String col = c.strip();
-                            if (col.startsWith("partner.")) {
-                                col = col.substring("partner.".length());
-                            }
-                            if (!col.isEmpty()) {
-                                columnRefs.add(new String[] {path, col});
-                            }
-                        }
+                for (String k : READ_KEYS) {
+                    if (diary.containsKey(k)) {
+                        addOption(spec, "diary." + k, "--" + k, diary.get(k), args, a.type());
                     }
                 }
+                for (String[] ref : columnRefs) {
+                    checkColumn(ref[0], ref[1], diaryHeader);
+                }
+                steps.add(new Step(a, List.of(a.type()), List.copyOf(args), Source.DIARY));
+                continue;
             }
             for (String k : DYAD_KEYS) {
                 String opt = "--" + k;
@@ -383,12 +426,89 @@ final class Plan {
                     checkColumn(ref[0], ref[1], scored);
                 }
             }
-            steps.add(new Step(a, List.copyOf(args)));
+            steps.add(new Step(a, List.of(a.type()), List.copyOf(args), Source.SCORES));
         }
         Plan plan = new Plan(study, dataFile, List.copyOf(scoreArgs), List.copyOf(uses), List.copyOf(scored),
-                List.copyOf(steps));
+                List.copyOf(steps), diaryFile);
         plan.instrumentFiles.addAll(instrumentFiles);
         return plan;
+    }
+
+    /** The analysis's own options: checked against the command's option list and added to {@code args}. */
+    private static void options(Study study, CommandSpec spec, String type, String analysisPath,
+            Map<String, JsonNode> opts, List<String> args, Set<String> given, List<String[]> columnRefs) {
+        for (Map.Entry<String, JsonNode> o : opts.entrySet()) {
+            String path = analysisPath + "." + o.getKey();
+            String name = "--" + o.getKey().replace('_', '-');
+            OptionSpec opt = spec.findOption(name);
+            if (opt == null && name.endsWith("s")) {
+                opt = spec.findOption(name.substring(0, name.length() - 1));
+            }
+            if (opt == null || RESERVED.contains(opt.longestName())) {
+                if (opt != null) {
+                    throw StudyException.usage(path, "set by the study itself (each analysis reads scores.csv "
+                            + "and is written as JSON and CSV); remove it");
+                }
+                throw StudyException.usage(path, "unknown option of " + type + suggest(o.getKey(),
+                        optionNames(spec)) + "; see 'dyadkit " + type + " --help'");
+            }
+            String longName = opt.longestName();
+            given.add(longName);
+            if (longName.equals("--instrument")) {
+                String ref = o.getValue().asText();
+                Path asFile = study.resolve(ref);
+                if (Files.isRegularFile(asFile) && !Instruments.isBundled(ref)) {
+                    args.add(longName);
+                    args.add(asFile.toString());
+                    continue;
+                }
+            }
+            addOption(spec, path, longName, o.getValue(), args, type);
+            if (COLUMN_OPTIONS.contains(longName)) {
+                for (JsonNode v : o.getValue().isArray() ? iterable(o.getValue()) : List.of(o.getValue())) {
+                    for (String c : v.asText().split(longName.equals("--interaction") ? ":" : ",")) {
+                        String col = c.strip();
+                        if (col.startsWith("partner.")) {
+                            col = col.substring("partner.".length());
+                        }
+                        if (!col.isEmpty()) {
+                            columnRefs.add(new String[] {path, col});
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A power analysis: {@code power: {apim: {...}}} (analytic) or {@code power: {simulate: {...}}}, the
+     * options of {@code dyadkit power apim} or {@code dyadkit power simulate}; it reads no data.
+     */
+    private static Step powerStep(CommandLine root, Study.AnalysisEntry a) {
+        CommandLine power = root.getSubcommands().get("power");
+        Set<String> subs = power.getSubcommands().keySet();
+        if (a.options().size() != 1) {
+            throw StudyException.usage(a.path(), "give one of " + String.join(", ", subs) + " with its options, for "
+                    + "example power: {apim: {dyads: \"50:300:25\", actor: 0.3, partner: 0.2}} (dyadkit power apim) "
+                    + "or power: {simulate: {...}} (dyadkit power simulate)");
+        }
+        Map.Entry<String, JsonNode> e = a.options().entrySet().iterator().next();
+        String sub = e.getKey();
+        if (!subs.contains(sub)) {
+            throw StudyException.usage(a.path() + "." + sub, "unknown kind of power analysis" + suggest(sub, subs)
+                    + "; give apim (analytic) or simulate");
+        }
+        if (e.getValue() != null && !e.getValue().isNull() && !e.getValue().isObject()) {
+            throw StudyException.usage(a.path() + "." + sub, "the options are a mapping, for example {dyads: 150}");
+        }
+        Map<String, JsonNode> opts = new LinkedHashMap<>();
+        if (e.getValue() != null && e.getValue().isObject()) {
+            e.getValue().fields().forEachRemaining(f -> opts.put(f.getKey(), f.getValue()));
+        }
+        CommandSpec spec = power.getSubcommands().get(sub).getCommandSpec();
+        List<String> args = new ArrayList<>();
+        options(null, spec, "power " + sub, a.path() + "." + sub, opts, args, new LinkedHashSet<>(), new ArrayList<>());
+        return new Step(a, List.of("power", sub), List.copyOf(args), Source.NONE);
     }
 
     private static void addOption(CommandSpec spec, String path, String name, JsonNode value, List<String> args,

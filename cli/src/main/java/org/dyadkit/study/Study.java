@@ -31,17 +31,23 @@ import java.util.Set;
  * @param roleLabels optional plural nouns for the role values (for example {@code man: men})
  * @param variableLabels optional labels for variables in the report's text
  * @param tree the whole file as a JSON tree
+ * @param diary the {@code diary} section (the person-period file the over-time analyses read), keys with
+ *     {@code -} written as {@code _}; empty when the study has none
  */
 public record Study(Path file, String title, Map<String, JsonNode> data, List<ScoreEntry> scores,
         List<AnalysisEntry> analyses, Map<String, String> roleLabels, Map<String, String> variableLabels,
-        JsonNode tree) {
+        JsonNode tree, Map<String, JsonNode> diary) {
 
     /** The analyses a study can declare: the names of their commands. */
     public static final List<String> ANALYSIS_TYPES = List.of("reliability", "nonindependence", "correlate", "apim",
-            "distinguishability", "apimem", "mediate");
+            "distinguishability", "apimem", "mediate", "power", "mlm", "growth", "longitudinal-apim",
+            "stability-influence");
 
-    private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("title", "data", "scores", "analyses",
-            "labels", "published"));
+    /** The analyses that read the person-period file of {@code diary} instead of the scored file. */
+    public static final Set<String> OVER_TIME = Set.of("mlm", "growth", "longitudinal-apim", "stability-influence");
+
+    private static final Set<String> TOP_KEYS = new LinkedHashSet<>(List.of("title", "data", "diary", "scores",
+            "analyses", "labels", "published"));
 
     /**
      * One instrument to score.
@@ -166,13 +172,15 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
                 throw StudyException.usage(p + ".id", "duplicate id \"" + id + "\" (also analyses[" + before + "].id)");
             }
             String type = null;
+            String typeKey = null;
             for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
-                String k = it.next();
-                if (k.equals("id")) {
+                String written = it.next();
+                if (written.equals("id")) {
                     continue;
                 }
+                String k = written.replace('_', '-');
                 if (!ANALYSIS_TYPES.contains(k)) {
-                    throw StudyException.usage(p + "." + k, "unknown analysis" + Plan.suggest(k, ANALYSIS_TYPES)
+                    throw StudyException.usage(p + "." + written, "unknown analysis" + Plan.suggest(written, ANALYSIS_TYPES)
                             + "; the analyses are " + String.join(", ", ANALYSIS_TYPES));
                 }
                 if (type != null) {
@@ -180,11 +188,12 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
                             + "); give each its own entry and id");
                 }
                 type = k;
+                typeKey = written;
             }
             if (type == null) {
                 throw StudyException.usage(p, "no analysis; add one of " + String.join(", ", ANALYSIS_TYPES));
             }
-            JsonNode o = e.get(type);
+            JsonNode o = e.get(typeKey);
             if (o != null && !o.isNull() && !o.isObject()) {
                 throw StudyException.usage(p + "." + type, "the options are a mapping, for example {y: ras_total}");
             }
@@ -259,8 +268,21 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
                 f.getValue().fields().forEachRemaining(l -> target.put(l.getKey(), l.getValue().asText()));
             }
         }
+        Map<String, JsonNode> diary = new LinkedHashMap<>();
+        JsonNode diaryNode = tree.get("diary");
+        if (diaryNode != null && !diaryNode.isNull()) {
+            if (!diaryNode.isObject()) {
+                throw StudyException.usage("diary", "a mapping with file, dyad, occasion (and role, person) of the "
+                        + "person-period file the over-time analyses read");
+            }
+            diary.putAll(normalised(diaryNode));
+            if (!diary.containsKey("file") || !diary.get("file").isTextual() || diary.get("file").asText().isBlank()) {
+                throw StudyException.usage("diary.file", "missing; give the person-period (diary) file, relative to the "
+                        + "study file");
+            }
+        }
         return new Study(file, title, data, List.copyOf(scores), List.copyOf(analyses), Map.copyOf(roleLabels),
-                Map.copyOf(variableLabels), tree);
+                Map.copyOf(variableLabels), tree, java.util.Collections.unmodifiableMap(diary));
     }
 
     /** The folder relative paths in the study file are read from. */

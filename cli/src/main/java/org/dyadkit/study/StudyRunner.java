@@ -25,10 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.dyadkit.cli.ApimCommand;
+import org.dyadkit.cli.ApimemCommand;
 import org.dyadkit.cli.Main;
+import org.dyadkit.cli.MediateCommand;
 import org.dyadkit.report.Formats;
 import org.dyadkit.report.html.StudyReport;
 import org.dyadkit.report.svg.Svg;
+import org.dyadkit.resample.BootstrapDistribution;
 import org.dyadkit.scoring.MissingRule;
 import org.dyadkit.table.DataTable;
 import picocli.CommandLine;
@@ -62,8 +66,8 @@ public final class StudyRunner {
     public record Outcome(Path out, int analyses, Path report) {
     }
 
-    /** The result of one command run in this process. */
-    record CommandRun(int exit, String out, String err) {
+    /** The result of one command run in this process, with the subcommand's object (its result, when it keeps one). */
+    record CommandRun(int exit, String out, String err, Object command) {
     }
 
     /** Runs {@code dyadkit ARGS} in this process with captured output streams. */
@@ -74,7 +78,8 @@ public final class StudyRunner {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(e, true));
         int exit = cl.execute(args.toArray(String[]::new));
-        return new CommandRun(exit, out.toString(), e.toString());
+        CommandLine sub = cl.getSubcommands().get(args.get(0));
+        return new CommandRun(exit, out.toString(), e.toString(), sub == null ? null : sub.getCommand());
     }
 
     /**
@@ -112,6 +117,7 @@ public final class StudyRunner {
             Files.createDirectories(tmp.resolve("tables"));
             Files.createDirectories(tmp.resolve("figures"));
             ArrayNode analyses = JSON.createArrayNode();
+            Map<String, Map<String, BootstrapDistribution>> distributions = new java.util.LinkedHashMap<>();
             Set<String> notes = new LinkedHashSet<>();
             if (!scoreSummary.isEmpty()) {
                 notes.add("study: scores: " + scoreSummary.replaceFirst("^dyadkit: ", ""));
@@ -119,8 +125,10 @@ public final class StudyRunner {
             int i = 2;
             for (Plan.Step s : plan.steps) {
                 step(i++, total, s.entry().id() + " (" + s.entry().type() + ")");
-                JsonNode result = analyse(s, scores, "json", notes, tmp, target);
-                String csv = runText(s, scores, "csv", notes, tmp, target);
+                Path in = input(s, scores, plan.diaryFile);
+                String shown = shown(s, study);
+                JsonNode result = analyse(s, in, shown, "json", notes, tmp, target, distributions);
+                String csv = runText(s, in, shown, "csv", notes, tmp, target);
                 Files.writeString(tmp.resolve("tables").resolve(s.entry().id() + ".csv"), csv, StandardCharsets.UTF_8);
                 ObjectNode a = analyses.addObject();
                 a.put("id", s.entry().id());
@@ -145,7 +153,9 @@ public final class StudyRunner {
 
             step(total, total, "report");
             DataTable table = DataTable.read(scores);
-            StudyReport.Output report = StudyReport.render(results, table);
+            java.util.Optional<DataTable> diary = plan.diaryFile == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(DataTable.read(plan.diaryFile));
+            StudyReport.Output report = StudyReport.render(results, table, diary, distributions);
             Files.writeString(tmp.resolve("report.html"), report.html(), StandardCharsets.UTF_8);
             for (Svg f : report.figures()) {
                 Files.writeString(tmp.resolve("figures").resolve(f.id() + ".svg"),
@@ -358,27 +368,53 @@ public final class StudyRunner {
         return line.replaceFirst("^dyadkit: ", "");
     }
 
-    private static List<String> args(Plan.Step s, Path scores, String format) {
-        List<String> a = new ArrayList<>();
-        a.add(s.entry().type());
+    /** The file a step reads (null for none): the scored file, or the diary file. */
+    private static Path input(Plan.Step s, Path scores, Path diary) {
+        return switch (s.source()) {
+            case SCORES -> scores;
+            case DIARY -> diary;
+            case NONE -> null;
+        };
+    }
+
+    /** How a step's input is named in results.json and the commands: scores.csv, or the diary file as written. */
+    private static String shown(Plan.Step s, Study study) {
+        return switch (s.source()) {
+            case SCORES -> SCORES;
+            case DIARY -> study.diary().get("file").asText();
+            case NONE -> null;
+        };
+    }
+
+    private static List<String> args(Plan.Step s, Path input, String format) {
+        List<String> a = new ArrayList<>(s.command());
         a.addAll(s.args());
-        a.addAll(List.of("--input", scores.toString(), "--format", format));
+        if (input != null) {
+            a.addAll(List.of("--input", input.toString()));
+        }
+        a.addAll(List.of("--format", format));
         return a;
     }
 
-    private static String runText(Plan.Step s, Path scores, String format, Set<String> notes, Path tmp, Path target) {
-        CommandRun r = command(args(s, scores, format));
+    private static String runText(Plan.Step s, Path in, String shown, String format, Set<String> notes, Path tmp,
+            Path target) {
+        CommandRun r = command(args(s, in, format));
         String e = r.err().replace(tmp.toString(), target.toString());
         if (r.exit() != 0) {
             throw new StudyException(r.exit(), s.entry().path() + " (" + s.entry().id() + "): " + firstLine(e.strip()));
         }
         e.lines().filter(l -> !l.isBlank()).forEach(l -> notes.add("study: " + s.entry().id() + ": "
                 + l.replaceFirst("^dyadkit: ", "")));
-        return r.out().replace(scores.toString(), SCORES);
+        return in == null ? r.out() : r.out().replace(in.toString(), shown);
     }
 
-    private static JsonNode analyse(Plan.Step s, Path scores, String format, Set<String> notes, Path tmp, Path target) {
-        CommandRun r = command(args(s, scores, format));
+    private static JsonNode analyse(Plan.Step s, Path in, String shown, String format, Set<String> notes, Path tmp,
+            Path target, Map<String, Map<String, BootstrapDistribution>> distributions) {
+        CommandRun r = command(args(s, in, format));
+        Map<String, BootstrapDistribution> d = distributions(r.command());
+        if (!d.isEmpty()) {
+            distributions.put(s.entry().id(), d);
+        }
         String e = r.err().replace(tmp.toString(), target.toString());
         if (r.exit() != 0) {
             throw new StudyException(r.exit(), s.entry().path() + " (" + s.entry().id() + "): " + firstLine(e.strip()));
@@ -386,10 +422,33 @@ public final class StudyRunner {
         e.lines().filter(l -> !l.isBlank()).forEach(l -> notes.add("study: " + s.entry().id() + ": "
                 + l.replaceFirst("^dyadkit: ", "")));
         try {
-            return normalise(JSON.readTree(r.out()), scores.toString());
+            JsonNode tree = JSON.readTree(r.out());
+            return in == null ? tree : normalise(tree, in.toString(), shown);
         } catch (IOException ex) {
             throw new IllegalStateException("the " + s.entry().type() + " command did not print JSON", ex);
         }
+    }
+
+    /**
+     * The bootstrap distributions the command's result keeps (the same replicates its intervals were read
+     * from): k per role ({@code apim}), each simple and total indirect effect ({@code apimem}, keyed
+     * {@code effect|role} and {@code total:effect|role}), the indirect effect ({@code mediate}).
+     */
+    static Map<String, BootstrapDistribution> distributions(Object command) {
+        Map<String, BootstrapDistribution> out = new java.util.LinkedHashMap<>();
+        if (command instanceof ApimCommand c) {
+            c.result().ifPresent(f -> f.k().forEach(k -> k.bootstrapDistribution().ifPresent(b -> out.put(k.role(), b))));
+        } else if (command instanceof ApimemCommand c) {
+            c.result().ifPresent(f -> {
+                f.indirect().forEach(e -> e.bootstrapDistribution().ifPresent(b -> out.put(e.effect().label() + "|"
+                        + e.role().orElse(""), b)));
+                f.totalIndirect().forEach(e -> e.bootstrapDistribution().ifPresent(b -> out.put("total:"
+                        + e.effect().label() + "|" + e.role().orElse(""), b)));
+            });
+        } else if (command instanceof MediateCommand c) {
+            c.result().ifPresent(f -> f.indirect().bootstrapDistribution().ifPresent(b -> out.put("indirect", b)));
+        }
+        return out;
     }
 
     /**
@@ -397,20 +456,25 @@ public final class StudyRunner {
      * it when run in the output folder ({@code dyadkit apim --input scores.csv ...}).
      */
     static JsonNode normalise(JsonNode node, String path) {
+        return normalise(node, path, SCORES);
+    }
+
+    /** The JSON with the string {@code path} written as {@code shown}. */
+    static JsonNode normalise(JsonNode node, String path, String shown) {
         if (node.isTextual() && node.asText().equals(path)) {
-            return TextNode.valueOf(SCORES);
+            return TextNode.valueOf(shown);
         }
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
             List<String> keys = new ArrayList<>();
             o.fieldNames().forEachRemaining(keys::add);
             for (String k : keys) {
-                o.set(k, normalise(o.get(k), path));
+                o.set(k, normalise(o.get(k), path, shown));
             }
         } else if (node.isArray()) {
             ArrayNode a = (ArrayNode) node;
             for (int i = 0; i < a.size(); i++) {
-                a.set(i, normalise(a.get(i), path));
+                a.set(i, normalise(a.get(i), path, shown));
             }
         }
         return node;
@@ -445,6 +509,10 @@ public final class StudyRunner {
         ObjectNode data = n.putObject("data");
         for (Map.Entry<String, JsonNode> e : study.data().entrySet()) {
             data.set(e.getKey(), e.getValue());
+        }
+        if (!study.diary().isEmpty()) {
+            ObjectNode diary = n.putObject("diary");
+            study.diary().forEach(diary::set);
         }
         n.put("scored_rows_file", SCORES);
         ArrayNode scores = n.putArray("scores");
@@ -488,7 +556,7 @@ public final class StudyRunner {
             a.put("type", s.entry().type());
             ObjectNode opts = a.putObject("options");
             s.entry().options().forEach(opts::set);
-            StringBuilder cmd = new StringBuilder("dyadkit ").append(s.entry().type());
+            StringBuilder cmd = new StringBuilder("dyadkit ").append(String.join(" ", s.command()));
             for (String arg : s.args()) {
                 String shown = arg.startsWith(study.dir().toString() + "/") ? study.dir().relativize(Path.of(arg))
                         .toString() : arg;
@@ -501,7 +569,12 @@ public final class StudyRunner {
                     }
                 }
             }
-            cmd.append(" --input scores.csv --format json");
+            String shownInput = shown(s, study);
+            if (shownInput != null) {
+                cmd.append(" --input ").append(shownInput.matches("[A-Za-z0-9_.,:/{}=+-]+") ? shownInput
+                        : "'" + shownInput + "'");
+            }
+            cmd.append(" --format json");
             a.put("command", cmd.toString());
         }
         seen.forEach(vars::add);
@@ -524,6 +597,9 @@ public final class StudyRunner {
         List<Path> files = new ArrayList<>();
         files.add(study.file().toAbsolutePath().normalize());
         files.add(plan.dataFile);
+        if (plan.diaryFile != null) {
+            files.add(plan.diaryFile);
+        }
         files.addAll(plan.instrumentFiles);
         for (Path f : files) {
             ObjectNode o = a.addObject();

@@ -151,4 +151,37 @@ class BadStudyFileTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(Files.isRegularFile(out.resolve("report.html")));
     }
+
+    @Test
+    void overTimeAnalysesNeedTheDiaryAndItsColumns() throws IOException {
+        String noDiary = head().replaceAll("(?s)diary:.*?(?=labels:)", "");
+        String e = fails(noDiary + "analyses:\n  - id: g\n    growth: {y: closeness, time: time}\n", 2);
+        assertTrue(e.contains("analyses[0].growth: reads a person-period file, and the study declares none; add diary:"),
+                e);
+        e = fails(head() + "analyses:\n  - id: g\n    growth: {y: closenes, time: time}\n", 2);
+        assertTrue(e.contains("analyses[0].growth.y: no column \"closenes\"; did you mean closeness?"), e);
+        e = fails(head().replace("occasion: day", "occasion: dau") + "analyses:\n  - id: g\n"
+                + "    growth: {y: closeness, time: time}\n", 2);
+        assertTrue(e.contains("diary.occasion: no column \"dau\"; did you mean day?"), e);
+        e = fails(head().replace("file: diary_couples.csv", "file: diary.csv") + "analyses:\n  - id: g\n"
+                + "    growth: {y: closeness, time: time}\n", 3);
+        assertTrue(e.contains("diary.file: cannot read \"diary.csv\""), e);
+        e = fails(head().replace("occasion: day", "ocasion: day") + "analyses:\n  - id: g\n"
+                + "    growth: {y: closeness, time: time}\n", 2);
+        assertTrue(e.contains("diary.ocasion: unknown key (did you mean occasion?)"), e);
+        e = fails(head() + "analyses:\n  - id: g\n    longitudinal-apim: {y: closeness, x: stress, tme: 1}\n", 2);
+        assertTrue(e.contains("analyses[0].longitudinal-apim.tme: unknown option of longitudinal-apim"), e);
+    }
+
+    @Test
+    void powerNamesItsKindAndOptions() throws IOException {
+        String e = fails(head() + "analyses:\n  - id: p\n    power: {simulat: {dyads: 100}}\n", 2);
+        assertTrue(e.contains("analyses[0].power.simulat: unknown kind of power analysis (did you mean simulate?)"), e);
+        e = fails(head() + "analyses:\n  - id: p\n    power: {apim: {dyads: 100, actr: 0.3}}\n", 2);
+        assertTrue(e.contains("analyses[0].power.apim.actr: unknown option of power apim (did you mean actor?)"), e);
+        e = fails(head() + "analyses:\n  - id: p\n    power: {dyads: 100}\n", 2);
+        assertTrue(e.contains("analyses[0].power.dyads: unknown kind of power analysis"), e);
+        e = fails(head() + "analyses:\n  - id: p\n    power: {apim: {dyads: 100, actor: 0.3, r_x: 1.5}}\n", 2);
+        assertTrue(e.contains("analyses[0].power (p): "), e);
+    }
 }

@@ -59,7 +59,9 @@ class ReportStructureTest {
             }
         }
         assertTrue(charts >= 8, "charts: " + charts);
-        for (String kind : List.of("distribution-", "partners-", "apim-", "apimem-", "k-", "indirect-", "items-")) {
+        for (String kind : List.of("distribution-", "partners-", "apim-", "apimem-", "k-", "indirect-", "items-",
+                "bootstrap-k-", "bootstrap-indirect-", "power-", "growth-", "lapim-within-", "lapim-between-",
+                "stability-")) {
             assertTrue(figures.stream().anyMatch(f -> f.id().startsWith("fig-" + kind)), "no figure " + kind);
         }
     }
@@ -141,6 +143,75 @@ class ReportStructureTest {
                 "nlme::gls", "200 bootstrap resamples of whole dyads (seed 11)", "residual (N - p")) {
             assertTrue(methods.contains(s), s + " in " + methods);
         }
+    }
+
+    @Test
+    void bootstrapHistogramsMarkTheEstimateAndInterval() {
+        Element k = doc.getElementById("fig-bootstrap-k-apim-satisfaction");
+        assertTrue(k != null, "no bootstrap figure of k");
+        // one panel per role, each with its bars, the estimate and the two interval bounds
+        assertEquals(2, k.select("text.panel-title").size());
+        assertTrue(k.select("rect").size() > 20, "bars");
+        assertTrue(k.select("desc").text().contains("200 values"), k.select("desc").text());
+        assertTrue(k.select("figcaption").text().contains("200 resamples"), k.select("figcaption").text());
+        Element ind = doc.getElementById("fig-bootstrap-indirect-mediation-authenticity");
+        // 8 simple and 4 total indirect effects of distinguishable dyads
+        assertEquals(12, ind.select("text.panel-title").size());
+        assertTrue(doc.getElementById("fig-bootstrap-indirect-single-level") != null);
+    }
+
+    @Test
+    void powerAndDiarySectionsCarryTheirNumbers() {
+        String text = doc.text();
+        JsonNode power = byId("power-curve").get("result");
+        JsonNode row = power.get("rows").get(0);
+        assertEquals("actor", row.get("effect").asText());
+        String p = String.format(Locale.ROOT, "%.2f", row.get("power").asDouble()).replace("0.", ".");
+        assertTrue(text.contains("With 50 couples there is " + p + " power to detect the actor effect (\u03b2 = .30)"),
+                p);
+        assertTrue(doc.getElementById("fig-power-power-curve").select("text.legend").text().contains("target power .80"));
+        assertTrue(doc.select("h2").eachText().contains("Diary: over-time analyses"));
+        assertTrue(doc.select("h2").eachText().contains("Power and sample size"));
+        JsonNode growth = byId("growth").get("result");
+        JsonNode slope = growth.get("coefficients").get(2);
+        assertEquals("man:time", slope.get("term").asText());
+        assertTrue(text.contains(String.format(Locale.ROOT, "Slope of time, men: b = %.2f, SE = %.2f, t(%d) = %.2f",
+                slope.get("estimate").asDouble(), slope.get("se").asDouble(), slope.get("df").asInt(),
+                slope.get("t").asDouble())), "growth sentence");
+        String methods = doc.select("p.methods").text();
+        for (String s : List.of("fitted by REML as nlme::lme", "compound symmetry", "varIdent",
+                "between-within (containment)", "noncentral t", "100 data sets per sample size",
+                "share of replicates with p < .05, with its Monte Carlo standard error")) {
+            assertTrue(methods.contains(s), s);
+        }
+        // fixed effects and random/residual tables of each over-time analysis
+        for (String id : List.of("growth", "lapim", "stability", "mlm-intercepts")) {
+            assertTrue(doc.select("caption").eachText().stream().anyMatch(c -> c.contains("Fixed effects")
+                    && c.contains(id)), id);
+            assertTrue(doc.select("caption").eachText().stream().anyMatch(c -> c.contains("Random effects and residual")
+                    && c.contains(id)), id);
+        }
+    }
+
+    @Test
+    void apimProbesAndRestrictionsHaveTheirTables() {
+        JsonNode res = byId("apim-probes").get("result");
+        JsonNode t = res.get("constraint_tests").get("tests").get(0);
+        String chi = String.format(Locale.ROOT, "\u03c7\u00b2(%d) = %.2f", t.get("df").asInt(), t.get("chi2").asDouble());
+        assertTrue(doc.text().contains("restriction (actor:man - actor:woman = 0) gave " + chi), chi);
+        List<String> captions = doc.select("caption").eachText();
+        assertTrue(captions.stream().anyMatch(c -> c.contains("Tests of restrictions") && c.contains("apim-probes")));
+        assertTrue(captions.stream().anyMatch(c -> c.contains("Simple slopes (apim-probes)")));
+        assertTrue(doc.text().contains("Johnson-Neyman regions: the actor effect for men"));
+    }
+
+    private static JsonNode byId(String id) {
+        for (JsonNode a : results.get("analyses")) {
+            if (a.get("id").asText().equals(id)) {
+                return a;
+            }
+        }
+        throw new AssertionError(id);
     }
 
     private static JsonNode analysis(String type) {

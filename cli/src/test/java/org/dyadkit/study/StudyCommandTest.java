@@ -50,7 +50,8 @@ class StudyCommandTest {
         }
         assertEquals(List.of("study", "inputs", "versions", "analyses"), fieldNames(results));
         assertEquals(List.of("id", "type", "result"), fieldNames(results.get("analyses").get(0)));
-        assertEquals(4, results.get("inputs").size());
+        assertEquals(5, results.get("inputs").size());
+        assertEquals("diary_couples.csv", results.get("inputs").get(2).get("file").asText());
         assertEquals("study.yaml", results.get("inputs").get(0).get("file").asText());
         assertTrue(results.get("inputs").get(1).get("sha256").asText().matches("[0-9a-f]{64}"));
         try (Stream<Path> s = Files.list(out.getParent())) {
@@ -69,19 +70,42 @@ class StudyCommandTest {
     /** The commands a researcher would type in the output folder, per analysis id. */
     private static Map<String, List<String>> commands(String scores) {
         List<String> couples = List.of("--input", scores, "--dyad", "couple_id", "--role", "role", "--format", "json");
-        return Map.of(
-                "reliability-ras", List.of("reliability", "--instrument", "ras", "--by", "role", "--items", "ras{n}",
-                        "--input", scores, "--format", "json"),
-                "nonindependence", cat(List.of("nonindependence", "--var", "scs_total", "--var", "ras_total"), couples),
-                "cross-partner", cat(List.of("correlate", "--vars", "scs_total,partner_behaviour_caring"), couples),
-                "apim-satisfaction", cat(List.of("apim", "--y", "ras_total", "--x", "scs_total", "--k", "--bootstrap",
-                        "200", "--seed", "11"), couples),
-                "distinguishability", cat(List.of("distinguishability", "--y", "ras_total", "--x", "scs_total"), couples),
-                "mediation-authenticity", cat(List.of("apimem", "--x", "scs_total", "--m", "authenticity_authentic_living",
-                        "--y", "ras_total", "--bootstrap", "200", "--seed", "12", "--mc", "2000"), couples),
-                "single-level", List.of("mediate", "--x", "scs_total", "--m", "authenticity_authentic_living", "--y",
+        return Map.ofEntries(
+                Map.entry("reliability-ras", List.of("reliability", "--instrument", "ras", "--by", "role", "--items", "ras{n}",
+                        "--input", scores, "--format", "json")),
+                Map.entry("nonindependence", cat(List.of("nonindependence", "--var", "scs_total", "--var", "ras_total"), couples)),
+                Map.entry("cross-partner", cat(List.of("correlate", "--vars", "scs_total,partner_behaviour_caring"), couples)),
+                Map.entry("apim-satisfaction", cat(List.of("apim", "--y", "ras_total", "--x", "scs_total", "--k", "--bootstrap",
+                        "200", "--seed", "11"), couples)),
+                Map.entry("apim-probes", cat(List.of("apim", "--y", "ras_total", "--x", "scs_total", "--covariate",
+                        "authenticity_authentic_living", "--interaction", "scs_total:authenticity_authentic_living",
+                        "--simple-slopes", "--constrain", "actor:man = actor:woman", "--pattern", "couple"), couples)),
+                Map.entry("distinguishability", cat(List.of("distinguishability", "--y", "ras_total", "--x", "scs_total"), couples)),
+                Map.entry("mediation-authenticity", cat(List.of("apimem", "--x", "scs_total", "--m", "authenticity_authentic_living",
+                        "--y", "ras_total", "--bootstrap", "200", "--seed", "12", "--mc", "2000"), couples)),
+                Map.entry("single-level", List.of("mediate", "--x", "scs_total", "--m", "authenticity_authentic_living", "--y",
                         "ras_total", "--dyad", "couple_id", "--bootstrap", "200", "--seed", "13", "--input", scores,
-                        "--format", "json"));
+                        "--format", "json")),
+                Map.entry("power-curve", List.of("power", "apim", "--dyads", "50:150:50", "--actor", "0.3", "--partner", "0.15",
+                        "--format", "json")),
+                Map.entry("power-simulated", List.of("power", "simulate", "--distinguishable", "--roles", "man,woman", "--dyads",
+                        "60:90:30", "--actor", "0.3", "--partner", "0.15", "--replicates", "100", "--seed", "5",
+                        "--format", "json")),
+                Map.entry("growth", cat(List.of("growth", "--y", "closeness", "--time", "time"), diary())),
+                Map.entry("lapim", cat(List.of("longitudinal-apim", "--y", "closeness", "--x", "stress"), diary())),
+                Map.entry("stability", cat(List.of("stability-influence", "--y", "closeness"), diary())),
+                Map.entry("mlm-intercepts", cat(List.of("mlm", "--fixed", "closeness ~ 0 + man + woman", "--random",
+                        "~ 0 + man + woman | couple", "--variance-by", "gender"), diary())));
+    }
+
+    /** The diary file of the test study (copied beside it) and its columns. */
+    private static String diaryFile() {
+        return dir.resolve("diary_couples.csv").toString();
+    }
+
+    private static List<String> diary() {
+        return List.of("--input", diaryFile(), "--dyad", "couple", "--role", "gender", "--person", "person",
+                "--occasion", "day", "--format", "json");
     }
 
     private static List<String> cat(List<String> a, List<String> b) {
@@ -100,13 +124,14 @@ class StudyCommandTest {
             List<String> cmd = cmds.get(id);
             StudyFixture.Run r = run(cmd.toArray(String[]::new));
             assertEquals(0, r.exit(), id + ": " + r.err());
-            JsonNode own = StudyRunner.normalise(JSON.readTree(r.out()), scores);
+            JsonNode own = StudyRunner.normalise(StudyRunner.normalise(JSON.readTree(r.out()), scores), diaryFile(),
+                    "diary_couples.csv");
             // every number, string and key the same, in the same order
             assertEquals(own, a.get("result"), id);
             assertEquals(own.toString(), a.get("result").toString(), id);
             types.add(a.get("type").asText());
         }
-        assertEquals(Study.ANALYSIS_TYPES.stream().sorted().toList(), types.stream().sorted().toList(),
+        assertEquals(Study.ANALYSIS_TYPES.stream().sorted().toList(), types.stream().distinct().sorted().toList(),
                 "the test covers every analysis type");
     }
 
@@ -118,7 +143,7 @@ class StudyCommandTest {
             cmd.set(cmd.indexOf("json"), "csv");
             StudyFixture.Run r = run(cmd.toArray(String[]::new));
             assertEquals(0, r.exit(), r.err());
-            assertEquals(r.out().replace(scores, "scores.csv"),
+            assertEquals(r.out().replace(scores, "scores.csv").replace(diaryFile(), "diary_couples.csv"),
                     Files.readString(out.resolve("tables").resolve(e.getKey() + ".csv")), e.getKey());
         }
     }

@@ -42,10 +42,29 @@ final class StudyFixture {
                 apim: {y: ras_total, x: [scs_total], k: true, bootstrap: 200, seed: 11}
               - id: distinguishability
                 distinguishability: {y: ras_total, x: [scs_total]}
+              - id: apim-probes
+                apim: {y: ras_total, x: [scs_total], covariate: [authenticity_authentic_living],
+                  interaction: ["scs_total:authenticity_authentic_living"], simple_slopes: true,
+                  constrain: ["actor:man = actor:woman"], pattern: [couple]}
               - id: mediation-authenticity
                 apimem: {x: scs_total, m: authenticity_authentic_living, y: ras_total, bootstrap: 200, seed: 12, mc: 2000}
               - id: single-level
                 mediate: {x: scs_total, m: authenticity_authentic_living, y: ras_total, dyad: couple_id, bootstrap: 200, seed: 13}
+              - id: power-curve
+                power:
+                  apim: {dyads: "50:150:50", actor: 0.3, partner: 0.15}
+              - id: power-simulated
+                power:
+                  simulate: {distinguishable: true, roles: "man,woman", dyads: "60:90:30", actor: 0.3, partner: 0.15,
+                    replicates: 100, seed: 5}
+              - id: growth
+                growth: {y: closeness, time: time}
+              - id: lapim
+                longitudinal-apim: {y: closeness, x: stress}
+              - id: stability
+                stability_influence: {y: closeness}
+              - id: mlm-intercepts
+                mlm: {fixed: "closeness ~ 0 + man + woman", random: "~ 0 + man + woman | couple", variance_by: gender}
             """;
 
     /** The head of the test study: the simulated couples scored with four instruments. */
@@ -74,6 +93,12 @@ final class StudyFixture {
                   - instrument: conflict-styles.json
                     items: "cs{n}"
                     min_answered: 0.8
+                diary:
+                  file: diary_couples.csv
+                  dyad: couple
+                  role: gender
+                  person: person
+                  occasion: day
                 labels:
                   roles: {man: men, woman: women}
                   variables: {scs_total: self-compassion}
@@ -82,7 +107,7 @@ final class StudyFixture {
 
     /** Writes the test study (and the instrument file it names) into {@code dir}; returns the study file. */
     static Path write(Path dir, String text) throws IOException {
-        for (String f : new String[] {"partner-behaviour.json", "conflict-styles.json"}) {
+        for (String f : new String[] {"partner-behaviour.json", "conflict-styles.json", "diary_couples.csv"}) {
             Files.copy(SAMPLES.resolve(f), dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         Path f = dir.resolve("study.yaml");

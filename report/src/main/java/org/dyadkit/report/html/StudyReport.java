@@ -7,10 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.dyadkit.report.svg.Charts;
 import org.dyadkit.report.svg.Diagrams;
 import org.dyadkit.report.svg.Svg;
+import org.dyadkit.resample.BootstrapDistribution;
 import org.dyadkit.table.DataTable;
 
 /**
@@ -38,17 +40,52 @@ public final class StudyReport {
     private int tableNo;
     private int figureNo;
 
-    private StudyReport(JsonNode results, DataTable scores) {
+    private final Map<String, Map<String, BootstrapDistribution>> distributions;
+    private final DataTable diary;
+
+    private StudyReport(JsonNode results, DataTable scores, DataTable diary,
+            Map<String, Map<String, BootstrapDistribution>> distributions) {
         this.results = results;
         this.study = results.path("study");
         this.scores = scores;
+        this.diary = diary;
+        this.distributions = distributions;
     }
 
-    /** Renders the report of a study's results tree and its scored data. */
+    /** Renders the report of a study's results tree and its scored data (no bootstrap distributions drawn). */
     public static Output render(JsonNode results, DataTable scores) {
-        StudyReport r = new StudyReport(results, scores);
+        return render(results, scores, Map.of());
+    }
+
+    /**
+     * Renders the report of a study's results tree and its scored data, with the histograms of the
+     * bootstrap distributions the analyses kept.
+     *
+     * @param distributions per analysis id, the bootstrap distributions of its result: {@code apim} keyed by
+     *     the role of k ({@code all} for indistinguishable dyads), {@code apimem} by {@code effect|role} (simple
+     *     indirect effects) and {@code total:effect|role}, {@code mediate} by {@code indirect}; the estimates
+     *     and interval bounds marked on them are read from {@code results}
+     */
+    public static Output render(JsonNode results, DataTable scores,
+            Map<String, Map<String, BootstrapDistribution>> distributions) {
+        return render(results, scores, Optional.empty(), distributions);
+    }
+
+    /**
+     * Renders the report with the study's person-period (diary) data, from which the over-time figures
+     * draw the observed means per occasion beside the fitted lines.
+     *
+     * @param diary the file of the study's {@code diary} block, read as a table; empty when there is none
+     */
+    public static Output render(JsonNode results, DataTable scores, Optional<DataTable> diary,
+            Map<String, Map<String, BootstrapDistribution>> distributions) {
+        StudyReport r = new StudyReport(results, scores, diary.orElse(null), distributions);
         r.document();
         return new Output(r.h.toString(), r.figures);
+    }
+
+    private BootstrapDistribution distribution(String id, String key) {
+        return distributions.getOrDefault(id, Map.of()).get(key);
     }
 
     // ---------------------------------------------------------------------------------------------- labels
@@ -101,8 +138,26 @@ public final class StudyReport {
         methods();
         h.append("<h2>Results</h2>\n");
         descriptives();
+        List<JsonNode> overTime = new ArrayList<>();
+        List<JsonNode> power = new ArrayList<>();
         for (JsonNode a : results.path("analyses")) {
-            analysis(a);
+            String type = a.path("type").asText();
+            if (OVER_TIME.contains(type)) {
+                overTime.add(a);
+            } else if (type.equals("power")) {
+                power.add(a);
+            } else {
+                analysis(a);
+            }
+        }
+        if (!overTime.isEmpty()) {
+            h.append("<h2>Diary: over-time analyses</h2>\n");
+            diaryMethods(overTime);
+            overTime.forEach(this::analysis);
+        }
+        if (!power.isEmpty()) {
+            h.append("<h2>Power and sample size</h2>\n");
+            power.forEach(this::analysis);
         }
         published();
         references();
@@ -442,7 +497,9 @@ public final class StudyReport {
             case "apim" -> apim(id, res);
             case "distinguishability" -> distinguishability(res);
             case "apimem" -> apimem(id, res);
-            case "mediate" -> mediate(res);
+            case "mediate" -> mediate(id, res);
+            case "power" -> power(id, res);
+            case "mlm", "growth", "longitudinal-apim", "stability-influence" -> mixed(id, type, res);
             default -> paragraph("The results of this analysis are in results.json and tables/" + id + ".csv.");
         }
         h.append("</section>\n");
@@ -860,10 +917,102 @@ public final class StudyReport {
                     partner, Apa.num(resid.path("rho"), 2)), "Actor-partner interdependence model of " + var(y)
                     + " on " + var(x0) + ": unstandardised estimates on the arrows.");
         }
+        apimExtras(id, res);
         if (!kIntervals.isEmpty()) {
             figure(Charts.intervals("k-" + id, "k with its intervals", "k = partner effect / actor effect", "Interval",
                     kIntervals, 0), "k of each role with its delta-method and bootstrap intervals; k = 1 is the "
                     + "couple pattern, 0 actor-only.");
+        }
+        if (k.isObject()) {
+            List<Charts.Distribution> panels = new ArrayList<>();
+            String kind = "bias-corrected";
+            int reps = 0;
+            int failed = 0;
+            for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) k::fields) {
+                JsonNode kk = e.getValue();
+                BootstrapDistribution bd = distribution(id, e.getKey());
+                if (bd == null || !Apa.has(kk.path("k"))) {
+                    continue;
+                }
+                JsonNode iv = kk.path("bootstrap").path("bias_corrected");
+                if (!iv.isObject()) {
+                    iv = kk.path("bootstrap").path("percentile");
+                    kind = "percentile";
+                }
+                reps = bd.replicates();
+                failed += bd.failed();
+                panels.add(new Charts.Distribution(dist ? "k for " + roles(e.getKey()) : "k", bd.values(),
+                        kk.path("k").asDouble(), iv.path("lower").asDouble(Double.NaN),
+                        iv.path("upper").asDouble(Double.NaN), levelLabel(iv.path("level"), res.path("level")) + " "
+                        + kind + " CI"));
+            }
+            if (!panels.isEmpty()) {
+                figure(Charts.histograms("bootstrap-k-" + id, "Bootstrap distribution of k", "k = partner effect / actor "
+                        + "effect", panels), "Bootstrap distribution of k" + (dist ? " for each role" : "") + " ("
+                        + Apa.count(reps) + " resamples of whole dyads" + (failed > 0 ? ", " + failed + " failed" : "")
+                        + "); the solid line marks the estimate, the dashed lines the " + kind + " interval.");
+            }
+        }
+    }
+
+    /**
+     * The optional tests of an APIM, when its options asked for them: constraint and pattern tests
+     * ({@code constrain}, {@code pattern}), the equal-k test ({@code test_equal_k}), simple slopes and the
+     * Johnson-Neyman region ({@code simple_slopes}).
+     */
+    private void apimExtras(String id, JsonNode res) {
+        List<JsonNode> tests = new ArrayList<>();
+        res.path("constraint_tests").path("tests").forEach(tests::add);
+        if (res.path("k_test").isObject()) {
+            tests.add(res.path("k_test"));
+        }
+        if (!tests.isEmpty()) {
+            List<String> sentences = new ArrayList<>();
+            for (JsonNode t : tests) {
+                sentences.add("the " + t.path("test").asText().replace('_', ' ') + " restriction ("
+                        + String.join("; ", strings(t.path("constraints"))) + ") gave \u03c7\u00b2("
+                        + t.path("df").asText() + ") = " + Apa.num(t.path("chi2"), 2) + ", " + Apa.p(t.path("p")));
+            }
+            paragraph("Likelihood-ratio tests of restrictions (ML refits): " + String.join("; ", sentences) + ".");
+            tableStart("Tests of restrictions on the APIM of " + var(res.path("outcome").asText()) + " (" + id + ")",
+                    List.of("Test", "Constraints", "df", "LR \u03c7\u00b2", "p", "Wald \u03c7\u00b2", "p (Wald)",
+                            "log-likelihood (restricted)"));
+            for (JsonNode t : tests) {
+                row(List.of(t.path("test").asText().replace('_', ' '), String.join("; ", strings(t.path("constraints"))),
+                        t.path("df").asText(), Apa.num(t.path("chi2"), 2), Apa.pCell(t.path("p")),
+                        Apa.num(t.path("wald_chi2"), 2), Apa.pCell(t.path("wald_p")),
+                        Apa.num(t.path("log_lik_constrained"), 2)));
+            }
+            tableEnd("Each restriction refitted by ML; LR: twice the difference of the log-likelihoods of the free ("
+                    + Apa.num(res.path("constraint_tests").path("log_lik_free_ml"), 2) + " where given) and restricted "
+                    + "models; Wald from the free fit's coefficient covariance.");
+        }
+        JsonNode slopes = res.path("simple_slopes");
+        if (slopes.isArray() && slopes.size() > 0) {
+            List<String> sentences = new ArrayList<>();
+            for (JsonNode jn : res.path("johnson_neyman")) {
+                String who = jn.path("role").isTextual() ? " for " + roles(jn.path("role").asText()) : "";
+                sentences.add("the " + jn.path("focal").asText() + " effect" + who + " is significant ("
+                        + Apa.level(jn.path("level")) + ") " + jn.path("significant").asText() + " ["
+                        + Apa.num(jn.path("lower"), 2) + ", " + Apa.num(jn.path("upper"), 2) + "] of "
+                        + var(jn.path("moderator").asText()) + " (observed " + Apa.num(jn.path("observed_min"), 2) + " to "
+                        + Apa.num(jn.path("observed_max"), 2) + ")");
+            }
+            if (!sentences.isEmpty()) {
+                paragraph("Johnson-Neyman regions: " + String.join("; ", sentences) + ".");
+            }
+            tableStart("Simple slopes (" + id + ")", List.of("Focal", "Moderator", "At", "Role", "b", "SE", "t", "df",
+                    "p", "95% CI"));
+            for (JsonNode r : slopes) {
+                row(List.of(r.path("focal").asText(), var(r.path("moderator").asText()), r.path("at_label").asText("")
+                        + " (" + Apa.num(r.path("at"), 2) + ")", r.path("role").isTextual() ? roles(r.path("role").asText())
+                        : "", Apa.num(r.path("estimate"), 3), Apa.num(r.path("se"), 3), Apa.num(r.path("t"), 2),
+                        Apa.df(r.path("df")), Apa.pCell(r.path("p")), Apa.ci(r.path("ci_lower"), r.path("ci_upper"), 3)));
+            }
+            tableEnd("The focal effect at values of the moderator (Aiken and West 1991); the Johnson-Neyman region "
+                    + "is where its interval excludes zero.");
+            citations.add("Aiken, L. S., & West, S. G. (1991). Multiple regression: Testing and interpreting "
+                    + "interactions. Sage.");
         }
     }
 
@@ -976,6 +1125,32 @@ public final class StudyReport {
         }
         figure(Charts.intervals("indirect-" + id, "Indirect effects with their intervals", "Indirect effect", "Effect",
                 rows, 0), "Each indirect effect with its interval; the dashed line marks zero.");
+        List<Charts.Distribution> panels = new ArrayList<>();
+        int reps = 0;
+        for (String key : List.of("indirect", "total_indirect")) {
+            for (JsonNode e : res.path(key)) {
+                String role = e.path("role").isTextual() ? e.path("role").asText() : "";
+                BootstrapDistribution bd = distribution(id, (key.equals("total_indirect") ? "total:" : "")
+                        + e.path("effect").asText() + "|" + role);
+                if (bd == null) {
+                    continue;
+                }
+                reps = bd.replicates();
+                boolean boot = e.path("ci_method").asText("").contains("bootstrap")
+                        || e.path("ci_method").asText("").contains("bias") || e.path("ci_method").asText("")
+                        .contains("percentile");
+                panels.add(new Charts.Distribution((dist ? roles(role) + ": " : "") + (key.equals("total_indirect")
+                        ? "total " : "") + e.path("effect").asText().replace('_', '-'), bd.values(),
+                        e.path("estimate").asDouble(), boot ? e.path("ci_lower").asDouble(Double.NaN) : Double.NaN,
+                        boot ? e.path("ci_upper").asDouble(Double.NaN) : Double.NaN, Apa.level(e.path("level")) + " "
+                        + e.path("ci_method").asText("") + " CI"));
+            }
+        }
+        if (!panels.isEmpty()) {
+            figure(Charts.histograms("bootstrap-indirect-" + id, "Bootstrap distributions of the indirect effects",
+                    "Indirect effect", panels), "Bootstrap distribution of each indirect effect (" + Apa.count(reps)
+                    + " resamples of whole dyads); the solid line marks the estimate, the dashed lines its interval.");
+        }
     }
 
     private static String pathEst(JsonNode list, String effect, String role) {
@@ -987,7 +1162,7 @@ public final class StudyReport {
         return "NA";
     }
 
-    private void mediate(JsonNode res) {
+    private void mediate(String id, JsonNode res) {
         JsonNode ind = res.path("indirect");
         JsonNode paths = res.path("paths");
         paragraph("The indirect effect of " + var(res.path("x").asText()) + " on " + var(res.path("y").asText())
@@ -1005,6 +1180,475 @@ public final class StudyReport {
                     Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 3)));
         }
         tableEnd("Ordinary least squares.");
+        BootstrapDistribution bd = distribution(id, "indirect");
+        if (bd != null) {
+            figure(Charts.histogram("bootstrap-indirect-" + id, "Bootstrap distribution of the indirect effect",
+                    "Indirect effect a*b", new Charts.Distribution("indirect effect", bd.values(),
+                            ind.path("estimate").asDouble(), ind.path("ci_lower").asDouble(Double.NaN),
+                            ind.path("ci_upper").asDouble(Double.NaN), Apa.level(ind.path("level")) + " "
+                            + ind.path("ci_method").asText("") + " CI")), "Bootstrap distribution of the indirect "
+                    + "effect (" + Apa.count(bd.replicates()) + " resamples" + (bd.failed() > 0 ? ", " + bd.failed()
+                    + " failed" : "") + "); the solid line marks the estimate, the dashed lines its interval.");
+        }
+    }
+
+    /** "95%" from the interval's level, or the analysis's level, or 95%. */
+    private static String levelLabel(JsonNode level, JsonNode fallback) {
+        JsonNode l = Apa.has(level) ? level : fallback;
+        return Apa.has(l) ? Apa.level(l) : "95%";
+    }
+
+    /** The analyses that fit the mixed model to the person-period file. */
+    private static final Set<String> OVER_TIME = Set.of("mlm", "growth", "longitudinal-apim", "stability-influence");
+
+    /** The options an analysis was declared with in the study file ({@code study.analyses[].options}). */
+    private JsonNode declared(String id) {
+        for (JsonNode a : study.path("analyses")) {
+            if (a.path("id").asText().equals(id)) {
+                return a.path("options");
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static String opt(JsonNode options, String key) {
+        JsonNode v = options.get(key);
+        if (v == null) {
+            v = options.get(key.replace('_', '-'));
+        }
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** The methods paragraph of the diary section: the data and, per analysis, the model as fitted. */
+    private void diaryMethods(List<JsonNode> analyses) {
+        JsonNode d = study.path("diary");
+        JsonNode first = analyses.get(0).path("result").path("sample");
+        StringBuilder p = new StringBuilder("<p class=\"methods\">");
+        p.append("The person-period file ").append(esc(d.path("file").asText())).append(" holds ")
+                .append(Apa.count(first.path("occasions_in_file").asLong())).append(" rows (one per person and "
+                + "occasion; occasion column ").append(esc(d.path("occasion").asText())).append(") from ")
+                .append(Apa.count(first.path("dyads_in_file").asLong())).append(" dyads and ")
+                .append(Apa.count(first.path("persons_in_file").asLong())).append(" persons. ");
+        for (JsonNode a : analyses) {
+            JsonNode res = a.path("result");
+            JsonNode o = res.path("options");
+            String type = a.path("type").asText();
+            String name = switch (type) {
+                case "growth" -> "The dyadic growth curve model";
+                case "longitudinal-apim" -> "The longitudinal APIM (actor and partner effects split into within- and "
+                        + "between-person parts by person-mean centring)";
+                case "stability-influence" -> "The stability-and-influence model (each partner's outcome on their own "
+                        + "and their partner's outcome at the previous occasion)";
+                default -> "The linear mixed model";
+            };
+            p.append(name).append(" (").append(esc(a.path("id").asText())).append(") was fitted by ")
+                    .append(esc(res.path("method").asText())).append(" as nlme::lme (Pinheiro and Bates 2000) with "
+                    + "fixed part ").append("<code>").append(esc(res.path("fixed").asText())).append("</code>")
+                    .append(", random effects <code>").append(esc(res.path("random_formula").asText()))
+                    .append("</code> per dyad with ").append(esc(o.path("random_covariance").asText("unstructured")))
+                    .append(" covariance");
+            List<String> resid = new ArrayList<>();
+            if (o.path("within_occasion").asText().equals("cs")) {
+                resid.add("the two partners' residuals at the same occasion correlated (compound symmetry)");
+            }
+            if (o.path("autocorrelation").asText().equals("ar1")) {
+                resid.add("autocorrelated across occasions within person (AR(1))");
+            }
+            if (o.path("variance_by").isTextual()) {
+                resid.add("a residual variance per " + esc(o.path("variance_by").asText()) + " (varIdent)");
+            }
+            if (!resid.isEmpty()) {
+                p.append(", ").append(join(resid));
+            }
+            p.append("; t tests use ").append(o.path("df").asText().equals("satterthwaite") ? "Satterthwaite"
+                    : "the between-within (containment) degrees of freedom of lme").append(". ");
+            JsonNode ex = res.path("sample").path("occasions_excluded");
+            if (ex.size() > 0) {
+                List<String> parts = new ArrayList<>();
+                ex.forEach(e -> parts.add(Apa.count(e.path("occasions").asLong()) + " " + esc(e.path("reason").asText())));
+                p.append("It used ").append(Apa.count(res.path("n_obs").asLong())).append(" person-occasions (left "
+                        + "out: ").append(String.join(", ", parts)).append("). ");
+            }
+        }
+        citations.add("Pinheiro, J. C., & Bates, D. M. (2000). Mixed-effects models in S and S-PLUS. Springer.");
+        citations.add("Kenny, D. A., Kashy, D. A., & Cook, W. L. (2006). Dyadic data analysis. Guilford Press.");
+        p.append("</p>\n");
+        h.append(p);
+    }
+
+    /** Words for a fixed-effect term of the over-time models ({@code man:within(stress)}). */
+    private String describe(String term, Set<String> roleNames) {
+        String role = null;
+        String rest = term;
+        int colon = term.indexOf(':');
+        if (colon > 0 && roleNames.contains(term.substring(0, colon))) {
+            role = term.substring(0, colon);
+            rest = term.substring(colon + 1);
+        } else if (roleNames.contains(term)) {
+            return "intercept, " + roles(term);
+        }
+        String who = role == null ? "" : ", " + roles(role);
+        java.util.regex.Matcher m;
+        if ((m = java.util.regex.Pattern.compile("partner\\(within\\((.+)\\)\\)").matcher(rest)).matches()) {
+            return "within-person partner effect of " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("partner\\(between\\((.+)\\)\\)").matcher(rest)).matches()) {
+            return "between-person partner effect of " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("within\\((.+)\\)").matcher(rest)).matches()) {
+            return "within-person actor effect of " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("between\\((.+)\\)").matcher(rest)).matches()) {
+            return "between-person actor effect of " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("partner\\(lag\\((.+)\\)\\)").matcher(rest)).matches()) {
+            return "influence: partner's previous " + var(m.group(1)) + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("lag\\((.+)\\)").matcher(rest)).matches()) {
+            return "stability: own previous " + var(m.group(1)) + who;
+        }
+        if (rest.equals("(Intercept)")) {
+            return "intercept" + who;
+        }
+        if ((m = java.util.regex.Pattern.compile("I\\((.+)\\^2\\)").matcher(rest)).matches()) {
+            return "quadratic slope of " + var(m.group(1)) + who;
+        }
+        if (role != null && !rest.contains("(") && !rest.contains(":")) {
+            return "slope of " + var(rest) + who;
+        }
+        return term;
+    }
+
+    /** The role names of a mixed model: the bare terms of its fixed part that are role values. */
+    private Set<String> roleTerms(JsonNode res) {
+        Set<String> out = new LinkedHashSet<>();
+        String roleCol = study.path("diary").path("role").asText(null);
+        for (JsonNode c : res.path("coefficients")) {
+            String t = c.path("term").asText();
+            if (!t.contains(":") && !t.contains("(") && roleCol != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private void mixed(String id, String type, JsonNode res) {
+        Set<String> rn = roleTerms(res);
+        String y = res.path("fixed").asText().split("~")[0].strip();
+        List<String> sentences = new ArrayList<>();
+        for (JsonNode c : res.path("coefficients")) {
+            String t = c.path("term").asText();
+            if (rn.contains(t) || t.equals("(Intercept)")) {
+                continue;
+            }
+            sentences.add(describe(t, rn) + ": b = " + Apa.num(c.path("estimate"), 2) + ", SE = "
+                    + Apa.num(c.path("se"), 2) + ", t(" + Apa.df(c.path("df")) + ") = " + Apa.num(c.path("t"), 2) + ", "
+                    + Apa.p(c.path("p")));
+        }
+        JsonNode resid = res.path("residual");
+        String intro = switch (type) {
+            case "growth" -> "Change in " + var(y) + " over time (" + res.path("n_dyads").asText() + " dyads, "
+                    + Apa.count(res.path("n_obs").asLong()) + " person-occasions). ";
+            case "longitudinal-apim" -> "Actor and partner effects on " + var(y) + ", within and between persons ("
+                    + res.path("n_dyads").asText() + " dyads, " + Apa.count(res.path("n_obs").asLong())
+                    + " person-occasions). ";
+            case "stability-influence" -> "Stability and influence of " + var(y) + " from one occasion to the next ("
+                    + res.path("n_dyads").asText() + " dyads, " + Apa.count(res.path("n_obs").asLong())
+                    + " person-occasions). ";
+            default -> "Mixed model of " + var(y) + " (" + res.path("n_dyads").asText() + " dyads, "
+                    + Apa.count(res.path("n_obs").asLong()) + " person-occasions). ";
+        };
+        String rho = Apa.has(resid.path("within_occasion_correlation")) ? " The partners' residuals at the same "
+                + "occasion correlated " + Apa.r(resid.path("within_occasion_correlation")) + "." : "";
+        paragraph(intro + (sentences.isEmpty() ? "" : cap(String.join("; ", sentences)) + ".") + rho);
+        boolean cis = false;
+        for (JsonNode c : res.path("coefficients")) {
+            cis |= Apa.has(c.path("ci_lower"));
+        }
+        List<String> header = new ArrayList<>(List.of("Term", "Meaning", "b", "SE", "df", "t", "p"));
+        if (cis) {
+            header.add("95% CI");
+        }
+        tableStart("Fixed effects of " + var(y) + " (" + id + ", " + res.path("method").asText() + ")", header);
+        for (JsonNode c : res.path("coefficients")) {
+            List<String> cells = new ArrayList<>(List.of(c.path("term").asText(), describe(c.path("term").asText(), rn),
+                    Apa.num(c.path("estimate"), 3), Apa.num(c.path("se"), 3), Apa.df(c.path("df")),
+                    Apa.num(c.path("t"), 2), Apa.pCell(c.path("p"))));
+            if (cis) {
+                cells.add(Apa.ci(c.path("ci_lower"), c.path("ci_upper"), 3));
+            }
+            row(cells);
+        }
+        tableEnd("Unstandardised estimates; df: " + (res.path("options").path("df").asText().equals("satterthwaite")
+                ? "Satterthwaite" : "between-within (containment), as nlme::lme") + ". Log-likelihood "
+                + Apa.num(res.path("log_lik"), 2) + ", AIC " + Apa.num(res.path("aic"), 2) + ", BIC "
+                + Apa.num(res.path("bic"), 2) + ", " + res.path("parameters").asText() + " parameters.");
+        tableStart("Random effects and residual parameters (" + id + ")", List.of("Part", "Parameter", "Estimate"));
+        JsonNode random = res.path("random");
+        for (JsonNode sd : random.path("sd")) {
+            row(List.of("random (" + random.path("covariance").asText() + ")", "SD of " + sd.path("term").asText(),
+                    Apa.num(sd.path("sd"), 3)));
+        }
+        for (JsonNode r : random.path("correlations")) {
+            row(List.of("random", "r(" + r.path("term1").asText() + ", " + r.path("term2").asText() + ")",
+                    Apa.num(r.path("r"), 3)));
+        }
+        for (JsonNode sd : resid.path("sd")) {
+            String who = sd.path("role").isTextual() ? roles(sd.path("role").asText()) : sd.path("level").asText("");
+            row(List.of("residual", "SD" + (who.isEmpty() ? "" : ", " + who), Apa.num(sd.path("sd"), 3)));
+        }
+        if (Apa.has(resid.path("within_occasion_correlation"))) {
+            row(List.of("residual", "within-occasion correlation of the partners", Apa.num(
+                    resid.path("within_occasion_correlation"), 3)));
+        }
+        if (Apa.has(resid.path("autocorrelation"))) {
+            row(List.of("residual", "autocorrelation (AR(1)) across occasions", Apa.num(resid.path("autocorrelation"), 3)));
+        }
+        tableEnd("Random effects per dyad: SDs and correlations; residual SDs per role (varIdent) and correlations, "
+                + "as nlme::lme reports them.");
+        mixedFigure(id, type, res, rn, y);
+    }
+
+    private void mixedFigure(String id, String type, JsonNode res, Set<String> rn, String y) {
+        List<String> rs = new ArrayList<>(rn);
+        Map<String, JsonNode> coef = new LinkedHashMap<>();
+        res.path("coefficients").forEach(c -> coef.put(c.path("term").asText(), c));
+        if (type.equals("growth") && !rs.isEmpty()) {
+            String time = opt(declared(id), "time");
+            if (time == null) {
+                return;
+            }
+            String roleCol = study.path("diary").path("role").asText();
+            List<Charts.Series> series = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            double tlo = 0;
+            double thi = 1;
+            Map<String, java.util.TreeMap<Double, double[]>> means = new LinkedHashMap<>();
+            if (diary != null && diary.hasColumn(time) && diary.hasColumn(y) && diary.hasColumn(roleCol)) {
+                double[] tv = diary.numeric(time);
+                double[] yv = diary.numeric(y);
+                String[] role = diary.text(roleCol);
+                tlo = Double.POSITIVE_INFINITY;
+                thi = Double.NEGATIVE_INFINITY;
+                for (int i = 0; i < tv.length; i++) {
+                    if (Double.isFinite(tv[i]) && Double.isFinite(yv[i]) && rn.contains(role[i].strip())) {
+                        double[] m = means.computeIfAbsent(role[i].strip(), k -> new java.util.TreeMap<>())
+                                .computeIfAbsent(tv[i], k -> new double[2]);
+                        m[0] += yv[i];
+                        m[1]++;
+                        tlo = Math.min(tlo, tv[i]);
+                        thi = Math.max(thi, tv[i]);
+                    }
+                }
+                if (!Double.isFinite(tlo)) {
+                    tlo = 0;
+                    thi = 1;
+                }
+            }
+            for (String r : rs) {
+                JsonNode b0 = coef.get(r);
+                JsonNode b1 = coef.get(r + ":" + time);
+                JsonNode b2 = coef.get(r + ":I(" + time + "^2)");
+                if (b0 == null || b1 == null) {
+                    continue;
+                }
+                int n = 41;
+                double[] xs = new double[n];
+                double[] ys = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double t = tlo + (thi - tlo) * i / (n - 1);
+                    xs[i] = t;
+                    ys[i] = b0.path("estimate").asDouble() + b1.path("estimate").asDouble() * t
+                            + (b2 == null ? 0 : b2.path("estimate").asDouble() * t * t);
+                }
+                series.add(new Charts.Series(cap(roles(r)) + ": fitted", xs, ys, false, false));
+                keys.add(cap(roles(r)));
+                java.util.TreeMap<Double, double[]> m = means.get(r);
+                if (m != null) {
+                    double[] mx = new double[m.size()];
+                    double[] my = new double[m.size()];
+                    int i = 0;
+                    for (Map.Entry<Double, double[]> e : m.entrySet()) {
+                        mx[i] = e.getKey();
+                        my[i] = e.getValue()[0] / e.getValue()[1];
+                        i++;
+                    }
+                    series.add(new Charts.Series(cap(roles(r)) + ": observed mean", mx, my, true, true));
+                    keys.add(cap(roles(r)));
+                }
+            }
+            if (!series.isEmpty()) {
+                figure(Charts.lines("growth-" + id, "Growth of " + var(y) + " by role", var(time), var(y), series, keys,
+                        Double.NaN, null, 0, 0), "Fitted growth line of " + var(y) + " for each role (solid; fixed "
+                        + "effects) and the observed mean at each value of " + var(time) + " (dashed, points).");
+            }
+            return;
+        }
+        if (rs.size() != 2) {
+            return;
+        }
+        if (type.equals("longitudinal-apim")) {
+            String x = opt(declared(id), "x");
+            if (x == null) {
+                return;
+            }
+            String rho = Apa.num(res.path("residual").path("within_occasion_correlation"), 2);
+            for (String part : List.of("within", "between")) {
+                String[] actor = new String[2];
+                String[] partner = new String[2];
+                boolean any = false;
+                for (int r = 0; r < 2; r++) {
+                    JsonNode a = coef.get(rs.get(r) + ":" + part + "(" + x + ")");
+                    JsonNode p = coef.get(rs.get(r) + ":partner(" + part + "(" + x + "))");
+                    actor[r] = est(a);
+                    partner[r] = est(p);
+                    any |= a != null || p != null;
+                }
+                if (any) {
+                    figure(Diagrams.apim("lapim-" + part + "-" + id, "Longitudinal APIM, " + part + " persons: " + var(x)
+                            + " and " + var(y), var(x) + " (" + part + ")", var(y), rs.stream().map(this::roles).toList(),
+                            actor, partner, part.equals("within") ? rho : "\u2014"), "Longitudinal APIM of " + var(y)
+                            + ": " + (part.equals("within") ? "within-person (occasion-to-occasion) actor and partner "
+                            + "effects of " + var(x) + "; the residual correlation is that of the partners at the "
+                            + "same occasion" : "between-person (person-mean) actor and partner effects of " + var(x))
+                            + ".");
+                }
+            }
+        } else if (type.equals("stability-influence")) {
+            String[] actor = new String[2];
+            String[] partner = new String[2];
+            for (int r = 0; r < 2; r++) {
+                actor[r] = est(coef.get(rs.get(r) + ":lag(" + y + ")"));
+                partner[r] = est(coef.get(rs.get(r) + ":partner(lag(" + y + "))"));
+            }
+            figure(Diagrams.apim("stability-" + id, "Stability and influence of " + var(y), var(y) + " (previous)",
+                    var(y), rs.stream().map(this::roles).toList(), actor, partner,
+                    Apa.num(res.path("residual").path("within_occasion_correlation"), 2)), "Stability (own previous "
+                    + "occasion, horizontal) and influence (partner's previous occasion, across) of " + var(y) + ".");
+        }
+    }
+
+    /** A power analysis: the APA sentence per effect, the table of power by N and the power curve. */
+    private void power(String id, JsonNode res) {
+        boolean sim = res.path("method").asText().equals("simulation");
+        JsonNode design = res.path("design");
+        double target = Apa.has(design.path("target_power")) ? design.path("target_power").asDouble() : 0.80;
+        String es = design.path("effect_size").asText("beta");
+        String esSym = switch (es) {
+            case "r", "partial_r" -> "partial r";
+            case "d" -> "d";
+            default -> "\u03b2";
+        };
+        Map<String, List<JsonNode>> byEffect = new LinkedHashMap<>();
+        java.util.TreeSet<Integer> ns = new java.util.TreeSet<>();
+        for (JsonNode r : res.path("rows")) {
+            String key = effectName(r);
+            byEffect.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            ns.add(r.path("n_dyads").asInt());
+        }
+        StringBuilder m = new StringBuilder("<p class=\"methods\">");
+        if (sim) {
+            JsonNode s = res.path("simulation");
+            m.append("Power (").append(esc(id)).append(") was estimated by simulation: ")
+                    .append(Apa.count(s.path("replicates").asLong())).append(" data sets per sample size drawn from the "
+                    + "population ").append(esc(res.path("model").asText()).toUpperCase(Locale.ROOT)).append(" (seed ")
+                    .append(esc(s.path("seed").asText())).append("), each fitted like the analysis (")
+                    .append(esc(s.path("engine").asText())).append("); power is the share of replicates with p &lt; ")
+                    .append(Apa.num(design.path("alpha"), 2).replaceFirst("^0", "")).append(", with its Monte Carlo "
+                    + "standard error.");
+        } else {
+            m.append("Power (").append(esc(id)).append(") is analytic: the two-sided t test of each effect from the "
+                    + "noncentral t distribution of the per-role regressions with correlated predictors (r = ")
+                    .append(Apa.r(design.path("r_x"))).append(") and errors (r = ").append(Apa.r(design.path("r_errors")))
+                    .append("), as APIMPowerR (Ackerman 2016), \u03b1 = ")
+                    .append(Apa.num(design.path("alpha"), 2).replaceFirst("^0", "")).append('.');
+            citations.add("Ackerman, R. A. (2016). APIMPowerR documentation (2016-04-18). "
+                    + "https://robert-a-ackerman.shinyapps.io/APIMPowerRdis/");
+        }
+        m.append(" Effect sizes are given as ").append(esc(es.equals("beta") ? "standardised \u03b2" : es))
+                .append(".</p>\n");
+        h.append(m);
+        List<String> sentences = new ArrayList<>();
+        for (Map.Entry<String, List<JsonNode>> e : byEffect.entrySet()) {
+            List<JsonNode> rows = e.getValue();
+            JsonNode reach = null;
+            for (JsonNode r : rows) {
+                if (r.path("power").asDouble() >= target) {
+                    reach = r;
+                    break;
+                }
+            }
+            JsonNode show = rows.size() == 1 ? rows.get(0) : reach != null ? reach : rows.get(rows.size() - 1);
+            String size = esSym + " = " + Apa.num(show.path("size"), 2).replaceFirst("^(-?)0\\.", "$1.");
+            String what = "the " + e.getKey() + " effect (" + size + ")";
+            String mc = sim && Apa.has(show.path("mc_se")) ? " (Monte Carlo SE " + mcse(show.path("mc_se")) + ")" : "";
+            if (rows.size() > 1 && reach == null) {
+                sentences.add("With " + show.path("n_dyads").asText() + " couples, the largest N considered, there is "
+                        + Apa.r(show.path("power")) + " power" + mc + " to detect " + what + ", below the target of "
+                        + Apa.r(target));
+            } else {
+                sentences.add("With " + show.path("n_dyads").asText() + " couples there is " + Apa.r(show.path("power"))
+                        + " power" + mc + " to detect " + what + (rows.size() > 1 ? ", the smallest N considered "
+                        + "that reaches " + Apa.r(target) : ""));
+            }
+        }
+        paragraph(String.join(". ", sentences) + ".");
+        List<String> effects = new ArrayList<>(byEffect.keySet());
+        List<String> header = new ArrayList<>(List.of("Dyads"));
+        effects.forEach(e -> header.add(cap(e)));
+        tableStart("Power by number of dyads (" + id + ", " + (sim ? "simulation" : "analytic") + ")", header);
+        for (int n : ns) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(n)));
+            for (String e : effects) {
+                JsonNode r = null;
+                for (JsonNode x : byEffect.get(e)) {
+                    if (x.path("n_dyads").asInt() == n) {
+                        r = x;
+                    }
+                }
+                cells.add(r == null ? "" : Apa.r(r.path("power")) + (sim && Apa.has(r.path("mc_se")) ? " ("
+                        + mcse(r.path("mc_se")) + ")" : ""));
+            }
+            row(cells);
+        }
+        tableEnd(sim ? "Power is the share of replicates with p < alpha (Monte Carlo standard error in parentheses); "
+                + "mean estimates, bias, interval coverage and failed fits are in tables/" + id + ".csv."
+                : "Two-sided tests at alpha = " + Apa.num(design.path("alpha"), 2) + "; noncentrality parameters and df "
+                + "are in tables/" + id + ".csv.");
+        if (ns.size() > 1) {
+            List<Charts.Series> series = new ArrayList<>();
+            for (String e : effects) {
+                List<JsonNode> rows = byEffect.get(e);
+                double[] x = new double[rows.size()];
+                double[] y = new double[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    x[i] = rows.get(i).path("n_dyads").asDouble();
+                    y[i] = rows.get(i).path("power").asDouble(Double.NaN);
+                }
+                series.add(new Charts.Series(cap(e), x, y, true, false));
+            }
+            figure(Charts.lines("power-" + id, "Power by number of dyads", "Number of dyads", "Power", series, null,
+                    target, "target power " + Apa.r(target), 0, 1), "Power of each effect against the number of dyads ("
+                    + (sim ? "simulation" : "analytic") + "); the dashed line marks the target power of "
+                    + Apa.r(target) + ".");
+        }
+    }
+
+    /** A Monte Carlo standard error to three decimals without the leading zero ({@code .003}). */
+    private static String mcse(JsonNode v) {
+        return Apa.num(v, 3).replaceFirst("^0\\.", ".");
+    }
+
+    /** The effect of a power row in words: {@code actor}, {@code partner (women)}, {@code actor difference}. */
+    private String effectName(JsonNode r) {
+        String e = r.path("effect").asText();
+        String role = r.path("role").isTextual() ? r.path("role").asText() : null;
+        for (String kind : List.of("actor", "partner")) {
+            if (role != null && e.equals(kind + "_" + role)) {
+                return kind + " (" + roles(role) + ")";
+            }
+        }
+        return e.replace('_', ' ');
     }
 
     /**

@@ -134,6 +134,24 @@ public final class Svg {
         return this;
     }
 
+    /** Starts a group drawn shifted by ({@code dx}, {@code dy}), for a panel of a figure; close it with {@link #end()}. */
+    public Svg group(double dx, double dy) {
+        body.append("<g transform=\"translate(").append(f(dx)).append(' ').append(f(dy)).append(")\">\n");
+        return this;
+    }
+
+    /** Ends the group started by {@link #group}. */
+    public Svg end() {
+        body.append("</g>\n");
+        return this;
+    }
+
+    /** Appends the drawing (not the title or frame) of another figure, for building a figure in two passes. */
+    public Svg append(Svg other) {
+        body.append(other.body);
+        return this;
+    }
+
     /** Text on a white box, for labels on arrows. */
     public Svg label(double x, double y, double size, String text) {
         double w = text.length() * size * 0.56 + 6;
