@@ -39,6 +39,11 @@ public final class DiaryOptions {
             description = "Column with the person id (default: dyad and role identify the person).")
     String person;
 
+    @Option(names = "--role-codes",
+            description = "Name the roles by the role column's codes even when an SPSS file labels them; by default "
+                    + "the labels are shown.")
+    boolean roleCodes;
+
     @Option(names = "--occasion", required = true, paramLabel = "COL",
             description = "Column with the occasion number (day, wave): links the partners' rows, orders lags and AR(1).")
     String occasion;
@@ -67,7 +72,8 @@ public final class DiaryOptions {
     /** Reads the diary. */
     DiaryData read() {
         OptionChecks.path(spec.commandLine(), "--input", input, "diary.csv");
-        return DiaryData.of(DataTable.read(input)).dyad(dyad).role(role).person(person).occasion(occasion).build();
+        DiaryData.Builder b = DiaryData.of(DataTable.read(input)).dyad(dyad).role(role).person(person).occasion(occasion);
+        return (roleCodes ? b.roleCodes() : b).build();
     }
 
     private <E extends Enum<E>> E choice(Class<E> type, String option, String value, String allowed) {

@@ -65,6 +65,11 @@ public final class DyadicInputOptions {
                     + " one row is an error.")
     String person;
 
+    @Option(names = "--role-codes",
+            description = "Name the roles by the role column's codes (1, 2) even when an SPSS file labels them "
+                    + "(husband, wife); by default the labels are shown.")
+    boolean roleCodes;
+
     @Option(names = "--indistinguishable",
             description = "Treat the dyads as indistinguishable (no roles), even when a role column is named.")
     boolean indistinguishable;
@@ -214,6 +219,9 @@ public final class DyadicInputOptions {
         DyadicData.Builder b = DyadicData.layout(table, layout).dyad(dyad).role(role).roles(roles)
                 .indistinguishable(indistinguishable).suffixes(suffixes.get(0), suffixes.get(1)).person(person)
                 .names(names);
+        if (roleCodes) {
+            b.roleCodes();
+        }
         if (layout != Layout.DYAD && roles != null && role == null && !indistinguishable) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--roles with --layout " + layout.label() + " needs --role COL naming the role column");

@@ -28,9 +28,16 @@ class SpssInputTest {
             {"correlate", "--dyad", "cuplid", "--role", "gender", "--vars", "other_pos,satisfaction", "--format", "json"},
         }) {
             Run fromCsv = Run.run(with(args, CSV));
-            Run fromSav = Run.run(with(args, sav));
+            String[] codes = java.util.Arrays.copyOf(args, args.length + 1);
+            codes[args.length] = "--role-codes";
+            Run fromSav = Run.run(with(codes, sav));
             assertEquals(0, fromSav.exit(), fromSav.err());
             assertEquals(fromCsv.out().replace(CSV, "INPUT"), fromSav.out().replace(sav, "INPUT"), args[0]);
+            // without --role-codes the value labels name the roles: -1 wife, 1 husband
+            Run labelled = Run.run(with(args, sav));
+            assertEquals(0, labelled.exit(), labelled.err());
+            assertTrue(labelled.out().contains("\"wife\"") && labelled.out().contains("\"husband\""), labelled.out());
+            assertTrue(!labelled.out().contains("\"-1\""), labelled.out());
         }
     }
 

@@ -261,7 +261,8 @@ public final class DiaryData {
 
     /** Names the columns of a long (person-period) table. */
     public static final class Builder {
-        private final DataTable table;
+        private DataTable table;
+        private boolean roleCodes;
         private String dyad;
         private String role;
         private String person;
@@ -284,6 +285,15 @@ public final class DiaryData {
                 table.columnIndex(column);
             }
             this.role = column;
+            return this;
+        }
+
+        /**
+         * Keeps the role column's codes as role names; by default a role column with value labels (an SPSS
+         * file's) names the roles by their labels ({@code husband}, {@code wife}).
+         */
+        public Builder roleCodes() {
+            this.roleCodes = true;
             return this;
         }
 
@@ -310,6 +320,9 @@ public final class DiaryData {
             }
             if (occasion == null) {
                 throw new IllegalStateException("name the occasion column with occasion(...)");
+            }
+            if (role != null && !roleCodes) {
+                table = table.withLabelsShown(role);
             }
             return new DiaryData(this);
         }

@@ -111,7 +111,8 @@ public final class DyadicData {
 
     /** Options for reading a table into dyads; {@link #build()} validates and groups. */
     public static final class Builder {
-        private final DataTable table;
+        private DataTable table;
+        private boolean roleCodes;
         private final Layout layout;
         private String dyadColumn;
         private String roleColumn;
@@ -152,6 +153,17 @@ public final class DyadicData {
          */
         public Builder roles(String first, String second) {
             this.roles = List.of(first, second);
+            return this;
+        }
+
+        /**
+         * Keeps the role column's codes as role names. By default a role column with value labels (an SPSS
+         * file's {@code VALUE LABELS gender 1 'husband' 2 'wife'}) names the roles by their labels, so that
+         * every output says {@code husband} and {@code wife}; codes given to {@link #roles(String, String)} are
+         * accepted either way.
+         */
+        public Builder roleCodes() {
+            this.roleCodes = true;
             return this;
         }
 
@@ -230,11 +242,30 @@ public final class DyadicData {
             }
             table.columnIndex(dyadColumn);
             boolean distinguishable = !indistinguishable && roleColumn != null;
+            if (distinguishable && !roleCodes) {
+                showRoleLabels();
+            }
             return switch (layout) {
                 case INDIVIDUAL -> readPersons(false, distinguishable);
                 case PAIRWISE -> readPersons(true, distinguishable);
                 case DYAD -> readDyads();
             };
+        }
+
+        /** Replaces the role column's codes (and those of its pairwise actor and partner copies) by their value labels. */
+        private void showRoleLabels() {
+            boolean mapped = false;
+            for (String c : List.of(roleColumn, roleColumn + suffixes.get(0), roleColumn + suffixes.get(1))) {
+                Map<String, String> labels = table.hasColumn(c) ? table.valueLabels(c) : Map.of();
+                if (labels.isEmpty()) {
+                    continue;
+                }
+                if (roles != null && !mapped) {
+                    roles = roles.stream().map(r -> labels.getOrDefault(r, r)).toList();
+                    mapped = true;
+                }
+                table = table.withLabelsShown(c);
+            }
         }
 
         /** The wide table with a first column {@code dyad} holding the line numbers, read with the same options. */

@@ -48,8 +48,15 @@ public final class DataTable {
 
     private final ReadOptions options;
     private final List<String> notes;
+    private final Map<String, Map<String, String>> valueLabels;
 
     private DataTable(String source, List<String> columns, String[][] rows, ReadOptions options, List<String> notes) {
+        this(source, columns, rows, options, notes, Map.of());
+    }
+
+    private DataTable(String source, List<String> columns, String[][] rows, ReadOptions options, List<String> notes,
+            Map<String, Map<String, String>> valueLabels) {
+        this.valueLabels = valueLabels;
         this.source = source;
         this.columns = List.copyOf(columns);
         this.rows = rows;
@@ -207,7 +214,57 @@ public final class DataTable {
      * values as empty cells) whatever delimiter was asked for.
      */
     private static DataTable readSpss(Path path) {
-        return org.dyadkit.spss.SpssFile.read(path).table();
+        org.dyadkit.spss.SpssFile f = org.dyadkit.spss.SpssFile.read(path);
+        Map<String, Map<String, String>> labels = new java.util.LinkedHashMap<>();
+        for (org.dyadkit.spss.SpssVariable v : f.variables()) {
+            if (!v.valueLabels().isEmpty()) {
+                labels.put(v.name(), v.valueLabels());
+            }
+        }
+        return f.table().withValueLabels(labels);
+    }
+
+    /**
+     * The value labels of a column (cell text to label, {@code "1"} to {@code "husband"}): an SPSS file's
+     * value labels, empty for a CSV file or a column without labels.
+     */
+    public Map<String, String> valueLabels(String column) {
+        return valueLabels.getOrDefault(column, Map.of());
+    }
+
+    /**
+     * The same cells with value labels for some columns (column to cell text to label); labels of columns the
+     * table does not have are ignored. The maps are copied.
+     */
+    public DataTable withValueLabels(Map<String, Map<String, String>> labels) {
+        Map<String, Map<String, String>> copy = new java.util.LinkedHashMap<>();
+        labels.forEach((c, m) -> {
+            if (index.containsKey(c) && !m.isEmpty()) {
+                copy.put(c, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(m)));
+            }
+        });
+        return new DataTable(source, columns, rows, options, notes, java.util.Collections.unmodifiableMap(copy));
+    }
+
+    /**
+     * The table with a column's codes replaced by their value labels ({@code 1} becomes {@code husband}); cells
+     * without a label keep their text, and the column has no value labels afterwards. A column without labels
+     * gives the same table.
+     */
+    public DataTable withLabelsShown(String column) {
+        Map<String, String> labels = valueLabels(column);
+        if (labels.isEmpty()) {
+            return this;
+        }
+        int c = columnIndex(column);
+        String[][] out = new String[rows.length][];
+        for (int r = 0; r < rows.length; r++) {
+            out[r] = rows[r].clone();
+            out[r][c] = labels.getOrDefault(out[r][c], out[r][c]);
+        }
+        Map<String, Map<String, String>> rest = new java.util.LinkedHashMap<>(valueLabels);
+        rest.remove(column);
+        return new DataTable(source, columns, out, options, notes, java.util.Collections.unmodifiableMap(rest));
     }
 
     private static InputException notEncoding(String name, ReadOptions options, Exception e) {
@@ -340,7 +397,7 @@ public final class DataTable {
         for (int i = 0; i < rowOrder.length; i++) {
             out[i] = rows[rowOrder[i]];
         }
-        return new DataTable(source, columns, out, options, notes);
+        return new DataTable(source, columns, out, options, notes, valueLabels);
     }
 
     /** Rows as a list of column-name to cell maps, in file order (for small tables and tests). */
