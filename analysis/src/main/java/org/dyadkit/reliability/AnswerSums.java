@@ -22,12 +22,18 @@ final class AnswerSums {
     private final int[] hi;
     private final int[] width;
     private final boolean histogram;
-    /** Histogram mode: the start of pair (i, j)'s histogram, i < j, at pairStart[i * k + j]. */
-    private final int[] pairStart;
+    // Histogram mode. The items are taken two by two into blocks (items 2t and 2t + 1; the last block of an
+    // odd number of items has one), and a block's code is d = c(2t) * w(2t + 1) + c(2t + 1). Each block
+    // keeps the histogram of its codes (its pair and both items' own counts), and each item i keeps, for
+    // every later block t, the joint histogram of (c(i), d(t)): one increment covers two pairs.
+    private final int blocks;
+    private final int[] blockWidth;
+    private final int[] blockStart;
+    private final int[] bh;
+    /** Item i's joint histogram with block t (t after i's block) at cross[i * blocks + t]. */
+    private final int[] cross;
     private final int[] h;
-    /** Histogram mode: each item's own histogram, item i at itemStart[i]. */
-    private final int[] itemStart;
-    private final int[] dh;
+    private final int[] d;
     /** Sums mode: for pair (i, j), i <= j, at 6 * (i * k + j): n, sx, sy, sxx, syy, sxy. */
     private final long[] sums;
     private long rows;
@@ -43,29 +49,35 @@ final class AnswerSums {
             small &= width[i] <= MAX_HISTOGRAM_WIDTH;
         }
         histogram = small;
+        blocks = (k + 1) / 2;
         if (histogram) {
-            pairStart = new int[k * k];
+            blockWidth = new int[blocks];
+            blockStart = new int[blocks];
+            int b = 0;
+            for (int t = 0; t < blocks; t++) {
+                blockWidth[t] = 2 * t + 1 < k ? width[2 * t] * width[2 * t + 1] : width[2 * t];
+                blockStart[t] = b;
+                b += blockWidth[t];
+            }
+            bh = new int[b];
+            cross = new int[k * blocks];
             int size = 0;
             for (int i = 0; i < k; i++) {
-                for (int j = i + 1; j < k; j++) {
-                    pairStart[i * k + j] = size;
-                    size += width[i] * width[j];
+                for (int t = i / 2 + 1; t < blocks; t++) {
+                    cross[i * blocks + t] = size;
+                    size += width[i] * blockWidth[t];
                 }
             }
             h = new int[size];
-            itemStart = new int[k];
-            int d = 0;
-            for (int i = 0; i < k; i++) {
-                itemStart[i] = d;
-                d += width[i];
-            }
-            dh = new int[d];
+            d = new int[blocks];
             sums = null;
         } else {
-            pairStart = null;
+            blockWidth = null;
+            blockStart = null;
+            bh = null;
+            cross = null;
             h = null;
-            itemStart = null;
-            dh = null;
+            d = null;
             sums = new long[6 * k * k];
         }
     }
@@ -86,15 +98,23 @@ final class AnswerSums {
             throw new IllegalStateException("more than " + Integer.MAX_VALUE + " respondents");
         }
         if (histogram) {
+            int[] dd = d;
+            int nb = blocks;
+            for (int t = 0; t < nb; t++) {
+                int a = 2 * t;
+                int code = a + 1 < k ? c[a] * width[a + 1] + c[a + 1] : c[a];
+                dd[t] = code;
+                bh[blockStart[t] + code]++;
+            }
             int[] hh = h;
-            int[] ps = pairStart;
-            int[] w = width;
+            int[] bw = blockWidth;
+            int p = 0;
             for (int i = 0; i < k; i++) {
                 int ci = c[i];
-                dh[itemStart[i] + ci]++;
-                int row = i * k;
-                for (int j = i + 1; j < k; j++) {
-                    hh[ps[row + j] + ci * w[j] + c[j]]++;
+                for (int t = i / 2 + 1; t < nb; t++) {
+                    int w = bw[t];
+                    hh[p + ci * w + dd[t]]++;
+                    p += width[i] * w;
                 }
             }
             return;
@@ -131,9 +151,18 @@ final class AnswerSums {
         }
         long[] s = new long[6];
         if (histogram) {
+            int ti = i / 2;
+            int tj = j / 2;
             if (i == j) {
-                for (int a = 1; a < width[i]; a++) {
-                    long n = dh[itemStart[i] + a];
+                int start = blockStart[ti];
+                boolean first = i % 2 == 0;
+                int wb = first && i + 1 < k ? width[i + 1] : 1;
+                for (int code = 0; code < blockWidth[ti]; code++) {
+                    int a = first ? code / wb : code % width[i];
+                    long n = bh[start + code];
+                    if (a == 0 || n == 0) {
+                        continue;
+                    }
                     long x = keyed(i, a, ri);
                     s[0] += n;
                     s[1] += n * x;
@@ -144,21 +173,28 @@ final class AnswerSums {
                 s[5] = s[3];
                 return s;
             }
-            int start = pairStart[i * k + j];
+            if (ti == tj) {
+                // the block's own pair (i = 2t, j = 2t + 1)
+                int start = blockStart[ti];
+                for (int a = 1; a < width[i]; a++) {
+                    for (int b = 1; b < width[j]; b++) {
+                        add(s, bh[start + a * width[j] + b], keyed(i, a, ri), keyed(j, b, rj));
+                    }
+                }
+                return s;
+            }
+            int start = cross[i * blocks + tj];
+            int w = blockWidth[tj];
+            boolean first = j % 2 == 0;
+            int wb = first && j + 1 < k ? width[j + 1] : 1;
             for (int a = 1; a < width[i]; a++) {
                 long x = keyed(i, a, ri);
-                for (int b = 1; b < width[j]; b++) {
-                    long n = h[start + a * width[j] + b];
-                    if (n == 0) {
+                for (int code = 0; code < w; code++) {
+                    int b = first ? code / wb : code % width[j];
+                    if (b == 0) {
                         continue;
                     }
-                    long y = keyed(j, b, rj);
-                    s[0] += n;
-                    s[1] += n * x;
-                    s[2] += n * y;
-                    s[3] += n * x * x;
-                    s[4] += n * y * y;
-                    s[5] += n * x * y;
+                    add(s, h[start + a * w + code], x, keyed(j, b, rj));
                 }
             }
             return s;
@@ -188,6 +224,18 @@ final class AnswerSums {
             sy = n * cy - sy;
         }
         return new long[] {n, sx, sy, sxx, syy, sxy};
+    }
+
+    private static void add(long[] s, long n, long x, long y) {
+        if (n == 0) {
+            return;
+        }
+        s[0] += n;
+        s[1] += n * x;
+        s[2] += n * y;
+        s[3] += n * x * x;
+        s[4] += n * y * y;
+        s[5] += n * x * y;
     }
 
     private long keyed(int i, int code, boolean reversed) {
