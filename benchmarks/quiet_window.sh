@@ -46,5 +46,5 @@ for f in small big; do
 done
 
 echo "== reliability"
-WORK="$work" benchmarks/reliability/run.sh 3
+WORK="$work" benchmarks/reliability/run.sh 5 2
 echo "machine after: load $(cut -d' ' -f1-3 /proc/loadavg)"
