@@ -35,36 +35,26 @@ public final class Alpha {
      */
     public static AlphaResult of(ItemSet items, MissingData missing) {
         items.requireItems(2);
-        int completeRows = items.complete().respondentCount();
-        ItemSet used = missing == MissingData.LISTWISE ? items.complete() : items;
-        double[][] x = used.keyed();
-        int nsub = x.length;
-        int answering = Moments.answering(x);
+        return of(new RowData(items, missing), missing);
+    }
+
+    /** Alpha from a scale's moments (rows or streamed sums); the checks and formulas of {@link #of(ItemSet)}. */
+    static AlphaResult of(ScaleData d, MissingData missing) {
+        int completeRows = d.completeRows();
+        int nsub = d.rows();
+        int answering = d.answering();
         if (answering < 3) {
             throw new AnalysisException(Reason.TOO_FEW_OBSERVATIONS, "reliability needs at least 3 respondents with "
                     + (missing == MissingData.LISTWISE ? "complete answers" : "answers") + "; " + answering
                     + " found" + (missing == MissingData.LISTWISE ? "; try pairwise deletion" : ""));
         }
-        List<String> names = used.names();
+        List<String> names = d.names();
         int k = names.size();
-        double[][] c = Moments.covariance(x, names);
+        double[][] c = Moments.covariance(d);
         double[][] r = Moments.cov2cor(c);
         Moments.requirePositiveDefinite(r, names, "lambda 6 and r.cor", missing);
         Scale total = scale(c, r);
 
-        // the scale score: each respondent's mean of answered items
-        double[] score = new double[nsub];
-        for (int i = 0; i < nsub; i++) {
-            double s = 0;
-            int n = 0;
-            for (double v : x[i]) {
-                if (!Double.isNaN(v)) {
-                    s += v;
-                    n++;
-                }
-            }
-            score[i] = n == 0 ? Double.NaN : s / n;
-        }
         double sumR = Moments.sum(r);
         double[] smc = Moments.smc(r);
         double[][] rc = new double[k][];
@@ -75,13 +65,7 @@ public final class Alpha {
         double sumRc = Moments.sum(rc);
         List<ItemStatistics> stats = new ArrayList<>();
         for (int j = 0; j < k; j++) {
-            double[] col = Moments.column(x, j);
-            int n = 0;
-            for (double v : col) {
-                if (!Double.isNaN(v)) {
-                    n++;
-                }
-            }
+            int n = d.count(j, j);
             double colR = 0;
             double colRc = 0;
             double colC = 0;
@@ -93,13 +77,13 @@ public final class Alpha {
             double vDrop = Moments.sum(Moments.drop(c, j));
             double rDrop = (colC - c[j][j]) / Math.sqrt(c[j][j] * vDrop);
             AlphaIfDropped dropped = dropped(c, r, j, nsub);
-            stats.add(new ItemStatistics(names.get(j), used.reverseKeyed()[j], n, Moments.mean(col), Moments.sd(col),
-                    Moments.pairwise(score, col, true), colR / Math.sqrt(sumR), colRc / Math.sqrt(sumRc), rDrop,
+            stats.add(new ItemStatistics(names.get(j), d.reversed(j), n, d.mean(j), d.sd(j),
+                    d.rawR(j), colR / Math.sqrt(sumR), colRc / Math.sqrt(sumRc), rDrop,
                     dropped));
         }
         double ase = Math.sqrt(total.q / nsub);
-        return new AlphaResult(names, items.reverseKeyedNames(), missing, nsub, completeRows, total.raw, total.std,
-                total.g6, total.avgR, total.medR, total.varR, total.sn, ase, Moments.mean(score), Moments.sd(score),
+        return new AlphaResult(names, d.reversedNames(), missing, nsub, completeRows, total.raw, total.std,
+                total.g6, total.avgR, total.medR, total.varR, total.sn, ase, d.scoreMean(), d.scoreSd(),
                 FeldtInterval.of(total.raw, nsub, k, 0.95), stats);
     }
 

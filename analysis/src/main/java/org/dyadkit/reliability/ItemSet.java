@@ -196,6 +196,11 @@ public record ItemSet(List<String> names, double[][] responses, boolean[] revers
 
     /** Checks that there are at least two items; used by every analysis. */
     void requireItems(int needed) {
+        requireItems(names, needed);
+    }
+
+    /** Checks that a scale has at least {@code needed} items. */
+    static void requireItems(List<String> names, int needed) {
         if (names.size() < needed) {
             throw new AnalysisException(Reason.UNDEFINED, "reliability needs at least " + needed
                     + " items; " + names.size() + " given" + (names.isEmpty() ? "" : " (" + String.join(", ", names)

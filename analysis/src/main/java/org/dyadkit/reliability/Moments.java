@@ -113,26 +113,25 @@ final class Moments {
     }
 
     /**
-     * The pairwise covariance matrix of the columns, checking the conditions every analysis needs.
+     * The pairwise covariance matrix of a scale's items, checking the conditions every analysis needs.
      *
      * @throws AnalysisException NO_VARIANCE for an item without variance, UNDEFINED for two items with fewer
      *     than two respondents in common
      */
-    static double[][] covariance(double[][] x, List<String> names) {
-        return matrix(x, names, false);
+    static double[][] covariance(ScaleData d) {
+        return matrix(d, false);
     }
 
     /** The pairwise Pearson correlation matrix (pairwise means and SDs, as R's {@code cor}). */
-    static double[][] correlation(double[][] x, List<String> names) {
-        return matrix(x, names, true);
+    static double[][] correlation(ScaleData d) {
+        return matrix(d, true);
     }
 
-    private static double[][] matrix(double[][] x, List<String> names, boolean correlation) {
+    private static double[][] matrix(ScaleData d, boolean correlation) {
+        List<String> names = d.names();
         int k = names.size();
-        double[][] cols = new double[k][];
         for (int j = 0; j < k; j++) {
-            cols[j] = column(x, j);
-            double v = pairwise(cols[j], cols[j], false);
+            double v = d.cov(j, j);
             if (Double.isNaN(v)) {
                 throw new AnalysisException(Reason.TOO_FEW_OBSERVATIONS, "item " + names.get(j) + " has fewer than 2 answers;"
                         + " it cannot enter a reliability analysis; drop it from the item set");
@@ -145,10 +144,11 @@ final class Moments {
         double[][] m = new double[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j <= i; j++) {
-                double v = i == j && correlation ? 1.0 : pairwise(cols[i], cols[j], correlation);
+                double v = i == j && correlation ? 1.0 : correlation ? d.cor(i, j) : d.cov(i, j);
                 if (Double.isNaN(v)) {
-                    throw new AnalysisException(pairCount(cols[i], cols[j]) < 2 ? Reason.UNDEFINED : Reason.NO_VARIANCE,
-                            "items " + names.get(i) + " and " + names.get(j) + " have " + pairCount(cols[i], cols[j])
+                    int both = d.count(i, j);
+                    throw new AnalysisException(both < 2 ? Reason.UNDEFINED : Reason.NO_VARIANCE,
+                            "items " + names.get(i) + " and " + names.get(j) + " have " + both
                             + " respondents in common, or no variance among them; their covariance is undefined;"
                             + " use more data or drop one of them");
                 }

@@ -53,16 +53,25 @@ public final class Omega {
             throw new AnalysisException(Reason.UNDEFINED, nf + " factors for " + items.itemCount()
                     + " items are too many; use fewer factors than items");
         }
-        ItemSet used = missing == MissingData.LISTWISE ? items.complete() : items;
-        double[][] x = used.keyed();
-        int answering = Moments.answering(x);
+        return fit(new RowData(items, missing), nf, missing);
+    }
+
+    /** Omega from a scale's moments (rows or streamed sums); the checks and steps of {@link #total}. */
+    static OmegaResult fit(ScaleData d, int nf, MissingData missing) {
+        ItemSet.requireItems(d.names(), 3);
+        if (nf >= d.names().size()) {
+            throw new AnalysisException(Reason.UNDEFINED, nf + " factors for " + d.names().size()
+                    + " items are too many; use fewer factors than items");
+        }
+        int answering = d.answering();
         if (answering < 3) {
             throw new AnalysisException(Reason.TOO_FEW_OBSERVATIONS, "omega needs at least 3 respondents with answers; "
                     + answering + " found");
         }
-        List<String> names = used.names();
+        List<String> names = d.names();
         int p = names.size();
-        double[][] r = Moments.correlation(x, names);
+        int rows = d.rows();
+        double[][] r = Moments.correlation(d);
         Moments.requirePositiveDefinite(r, names, "the factor analysis behind omega (its SMC start values)",
                 missing);
         double[][] orth = Factoring.minres(r, nf);
@@ -166,7 +175,7 @@ public final class Omega {
             comm.add(h2[i]);
         }
         if (nf == 1) {
-            return new OmegaResult(names, missing, x.length, 1, omegaTotal, OptionalDouble.empty(),
+            return new OmegaResult(names, missing, rows, 1, omegaTotal, OptionalDouble.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), gl, List.of(), comm, List.of(), flipped, warnings);
         }
         double gsq = sumG * sumG;
@@ -213,7 +222,7 @@ public final class Omega {
                 groups.add(new GroupOmega(f + 1, members, (gr * gr + gg * gg) / vgr, gg * gg / vgr, gr * gr / vgr));
             }
         }
-        return new OmegaResult(names, missing, x.length, nf, omegaTotal, OptionalDouble.of(gsq / vt),
+        return new OmegaResult(names, missing, rows, nf, omegaTotal, OptionalDouble.of(gsq / vt),
                 OptionalDouble.of(gsq / (vt - uniq)), OptionalDouble.of(evG / (evG + evS)), gl, groupList, comm,
                 groups, flipped, warnings);
     }

@@ -157,18 +157,39 @@ public final class ReliabilityCommand implements Callable<Integer> {
         }
         Instrument inst = Instruments.resolve(instrument);
         List<ScaleDefinition> scales = scales(inst);
-        DataTable table = readTable();
+        OptionChecks.name(spec.commandLine(), "--id", id, "person_id");
+        OptionChecks.name(spec.commandLine(), "--by", by, "role");
         ItemColumns cols = itemColumns(inst);
-        String[] ids = id == null ? null : table.text(id);
-        Reliability analysis = Reliability.of(inst, table).withItems(cols).withScales(scales).withMissing(missing)
-                .withStrict(strict);
+        // streamed in one pass in constant memory (benchmarks/results/reliability.md)
+        org.dyadkit.input.ReadOptions options = reading.options();
+        Reliability analysis = ReadingOptions.stdin(input.toString())
+                ? Reliability.read(inst, System.in, "<stdin>", options)
+                : Reliability.read(inst, input, options);
+        analysis = analysis.withItems(cols).withScales(scales).withMissing(missing).withStrict(strict);
+        if (id != null) {
+            analysis = analysis.withIds(id);
+        }
         if (by != null) {
             analysis = analysis.withGroups(by);
         }
         if (factors != null) {
             analysis = analysis.withFactors(factors);
         }
-        InstrumentReliability result = analysis.fit();
+        Reliability.Run run = analysis.run();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String n : run.notes()) {
+            err.println("dyadkit: note: " + (ReadingOptions.stdin(input.toString()) ? "<stdin>" : input) + ": " + n);
+        }
+        err.flush();
+        InstrumentReliability result = run.result();
+        String[] ids = null;
+        if (id != null) {
+            // the renderer looks ids up by line; only lines with a listed problem have one
+            long last = run.problemIds().isEmpty() ? 0 : run.problemIds().lastKey();
+            String[] byLine = new String[(int) last];
+            run.problemIds().forEach((line, v) -> byLine[(int) (line - 1)] = v);
+            ids = byLine;
+        }
         ReliabilityRenderer renderer = ReliabilityRenderer.of(input.toString(), ids);
         out.print(switch (fmt) {
             case "json" -> org.dyadkit.report.Formats.json(renderer.json(result));
@@ -258,10 +279,4 @@ public final class ReliabilityCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads the input in the dialect of the reading options (Qualtrics rows skipped, codes blank). */
-    private DataTable readTable() {
-        OptionChecks.name(spec.commandLine(), "--id", id, "person_id");
-        OptionChecks.name(spec.commandLine(), "--by", by, "role");
-        return reading.readTable(input.toString());
-    }
 }

@@ -61,7 +61,9 @@ public final class DyadicData {
     private final List<String> suffixes;
     private final List<String> order;
     private final List<String> variables;
-    private final Map<String, VariableKind> kinds;
+    private final Set<String> known;
+    /** Each variable's kind, judged on first request (most analyses ask about a few of the columns). */
+    private final Map<String, VariableKind> kinds = new java.util.concurrent.ConcurrentHashMap<>();
     private final Set<String> personLevel;
     private final List<Dyad> dyads;
     private final List<String> warnings;
@@ -79,11 +81,7 @@ public final class DyadicData {
         this.variables = order.stream().filter(c -> !c.equals(dyadColumn) && !c.equals(roleColumn)).toList();
         this.personLevel = Set.copyOf(personLevel);
         this.dyads = List.copyOf(dyads);
-        Map<String, VariableKind> k = new LinkedHashMap<>();
-        for (String v : variables) {
-            k.put(v, classify(v));
-        }
-        this.kinds = Collections.unmodifiableMap(k);
+        this.known = Set.copyOf(variables);
         this.warnings = List.copyOf(warnings);
     }
 
@@ -741,13 +739,18 @@ public final class DyadicData {
         return Messages.list(items);
     }
 
+    private VariableKind kindOf(String variable) {
+        return kinds.computeIfAbsent(variable, this::classify);
+    }
+
     private VariableKind classify(String variable) {
         boolean between = true;
         boolean within = true;
         boolean sameSet = true;
         boolean numeric = true;
         double sum = Double.NaN;
-        Set<String> pair = null;
+        String pairLow = null;
+        String pairHigh = null;
         int compared = 0;
         for (Dyad d : dyads) {
             if (!d.complete()) {
@@ -774,10 +777,13 @@ public final class DyadicData {
                     numeric = false;
                 }
             }
-            Set<String> p = new HashSet<>(List.of(a, b));
-            if (pair == null) {
-                pair = p;
-            } else if (!pair.equals(p)) {
+            // the set {a, b} as its sorted pair ({a} as (a, a)), compared without building a set per dyad
+            String low = a.compareTo(b) <= 0 ? a : b;
+            String high = low == a ? b : a;
+            if (pairLow == null) {
+                pairLow = low;
+                pairHigh = high;
+            } else if (!pairLow.equals(low) || !pairHigh.equals(high)) {
                 sameSet = false;
             }
         }
@@ -840,7 +846,7 @@ public final class DyadicData {
 
     /** Whether a variable of that name exists. */
     public boolean hasVariable(String name) {
-        return kinds.containsKey(name);
+        return known.contains(name);
     }
 
     /**
@@ -850,7 +856,7 @@ public final class DyadicData {
      */
     public VariableKind kind(String variable) {
         requireVariable(variable);
-        return kinds.get(variable);
+        return kindOf(variable);
     }
 
     /**
@@ -859,7 +865,7 @@ public final class DyadicData {
      * @throws InputException naming the input and suggesting near names when it does not
      */
     public void requireVariable(String variable) {
-        if (!kinds.containsKey(variable)) {
+        if (!known.contains(variable)) {
             throw new InputException(Location.file(source), "no variable named \"" + variable + "\""
                     + DataTable.suggest(variable, variables) + "; variables are: "
                     + org.dyadkit.input.Messages.list(List.copyOf(variables)));
@@ -913,7 +919,7 @@ public final class DyadicData {
     }
 
     private boolean personLevel(String variable) {
-        return personLevel.contains(variable) || kinds.get(variable) != VariableKind.BETWEEN;
+        return personLevel.contains(variable) || kindOf(variable) != VariableKind.BETWEEN;
     }
 
     /** One row per person: the dyad id, the role (distinguishable dyads) and every variable. */

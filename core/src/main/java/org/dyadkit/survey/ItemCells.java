@@ -49,6 +49,19 @@ public final class ItemCells {
         };
     }
 
+    /**
+     * Classifies cell {@code column} of a survey reader's current row from its bytes (no string is made); a
+     * cell beyond the row's cells is blank. For {@link Kind#WHOLE} the number is then {@link #value()}.
+     */
+    public Kind classify(SurveyReader row, int column) {
+        int k = column < row.stored ? parser.classify(row.rec, row.starts[column], row.ends[column])
+                : CellParser.MISSING;
+        value = parser.value;
+        return KINDS[k];
+    }
+
+    private static final Kind[] KINDS = {Kind.MISSING, Kind.WHOLE, Kind.HUGE, Kind.FRACTION, Kind.TEXT};
+
     /** The whole number of the last cell classified {@link Kind#WHOLE}. */
     public int value() {
         return value;

@@ -333,12 +333,20 @@ public final class DataTable {
     public int columnIndex(String name) {
         Integer i = index.get(name);
         if (i == null) {
-            String hint = DialectHints.delimiterHint(columns, options);
-            throw new InputException(Location.file(source), "no column named " + Messages.quote(name)
-                    + suggest(name, columns) + (hint != null ? "; " + hint : "; columns are: "
-                    + Messages.cut(String.join(", ", columns))));
+            throw noColumn(source, name, columns, options);
         }
         return i;
+    }
+
+    /**
+     * The error for a column that is not in a file: its name, up to three near names, and the separator to
+     * give when the header looks like another dialect's (else the file's columns). Every reader uses it.
+     */
+    public static InputException noColumn(String source, String name, List<String> columns, ReadOptions options) {
+        String hint = DialectHints.delimiterHint(columns, options);
+        return new InputException(Location.file(source), "no column named " + Messages.quote(name)
+                + suggest(name, columns) + (hint != null ? "; " + hint : "; columns are: "
+                + Messages.cut(String.join(", ", columns))));
     }
 
     /** The cell at a data row (from 0) and column. */
