@@ -300,6 +300,34 @@ public final class Apim {
                 method, data.sample(why));
     }
 
+    /**
+     * Refits of this model on reweighted dyads, for resampling loops ({@link ApimResampler}): the design is
+     * built, checked and fitted once here, as by {@link #fit()}.
+     *
+     * @throws AnalysisException for degenerate data, as {@link #fit()}
+     * @throws InputException for unknown variables or unusable roles
+     */
+    public ApimResampler resampler() {
+        boolean dist = distinguishable;
+        boolean reml = method == Method.REML;
+        Spec s = spec(dist);
+        ExclusionReason[] why = Design.eligible(data, outcome, s.terms, dist, s.roles, predictors);
+        Design d = Design.build(data, outcome, s.terms, dist, parameterisation, s.roles, Design.mask(why));
+        d.check(outcome);
+        double[] raw = d.x.clone();
+        d.standardise();
+        CrossProducts cp = CrossProducts.of(d, null);
+        d.checkRank(cp);
+        GlsEngine.ClosedFormPlan plan = iterativeOnly ? null : GlsEngine.plan(cp, dist);
+        GlsEngine.Estimate est = GlsEngine.fit(cp, reml, dist, plan);
+        int[] blockDyad = new int[d.dyads.length];
+        for (int g = 0; g < blockDyad.length; g++) {
+            blockDyad[g] = data.dyadIndex(d.person[d.dyads[g][0]]);
+        }
+        return new ApimResampler(d, raw, blockDyad, data.dyads(), plan == null ? GlsEngine.ClosedFormPlan.NONE : plan,
+                est, reml, dist, dfMethod, iterativeOnly);
+    }
+
     private record Spec(List<Design.Term> terms, List<String> roles, boolean distinguishable) {
     }
 
