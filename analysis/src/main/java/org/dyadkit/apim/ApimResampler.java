@@ -31,6 +31,7 @@ public final class ApimResampler {
     private final boolean iterativeOnly;
     private final int nDyads;
     private final int[] checkedColumns;
+    private final int[] checkedRole;
     private final boolean fullComplete;
 
     ApimResampler(Design design, double[] rawX, int[] blockDyad, int nDyads, GlsEngine.ClosedFormPlan plan,
@@ -58,6 +59,10 @@ public final class ApimResampler {
             }
         }
         this.checkedColumns = java.util.Arrays.copyOf(cols, k);
+        this.checkedRole = new int[k];
+        for (int i = 0; i < k; i++) {
+            checkedRole[i] = design.columns.get(checkedColumns[i]).roleDummy();
+        }
     }
 
     /** Number of fixed effects (the length of {@link #coefficients}). */
@@ -126,7 +131,7 @@ public final class ApimResampler {
                 ymax = Math.max(ymax, d.y[i]);
                 for (int k = 0; k < nc; k++) {
                     int c = checkedColumns[k];
-                    int rd = d.columns.get(c).roleDummy();
+                    int rd = checkedRole[k];
                     if (rd >= 0 && d.role[i] != rd) {
                         continue;
                     }
