@@ -3,7 +3,7 @@ package org.dyadkit.power;
 import java.util.List;
 import java.util.Map;
 import org.dyadkit.apim.Apim;
-import org.dyadkit.apim.ApimFit;
+import org.dyadkit.apim.LeanApimFit;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.Method;
 import org.dyadkit.dyad.DyadArrays;
@@ -19,8 +19,12 @@ final class Engine {
     private Engine() {
     }
 
-    /** Fits the APIM of y on x (actor and partner), the covariates and the interactions. */
-    static ApimFit apim(String[] dyad, String[] role, Map<String, double[]> vars, List<String> roles,
+    /**
+     * Fits the APIM of y on x (actor and partner), the covariates and the interactions: the lean fit of the
+     * engine ({@link Apim#leanFit()}: the coefficients, their covariance and df as {@link Apim#fit()} gives
+     * them, without the extras power does not report).
+     */
+    static LeanApimFit apim(String[] dyad, String[] role, Map<String, double[]> vars, List<String> roles,
             List<String> covariates, List<String> interactions, Method method, DfMethod df, double level) {
         DyadArrays data = DyadArrays.of(dyad, role, vars);
         Apim a = roles.isEmpty() ? Apim.indistinguishable(data)
@@ -32,7 +36,7 @@ final class Engine {
         for (String i : interactions) {
             a = a.withInteraction(i);
         }
-        return a.fit();
+        return a.leanFit();
     }
 
     /** Fits the APIMeM x to m to y with Monte Carlo (draws) or dyad-bootstrap (resamples) intervals. */

@@ -23,8 +23,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.dyadkit.AnalysisException;
-import org.dyadkit.apim.ApimFit;
-import org.dyadkit.apim.Coefficient;
+import org.dyadkit.apim.CoefficientCovariance;
+import org.dyadkit.apim.LeanApimFit;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.Method;
 import org.dyadkit.mediation.ApimemResult;
@@ -702,30 +702,25 @@ public final class PowerSimulation {
             } else {
                 List<String> covSpecs = covariates.stream().map(Term::spec).toList();
                 List<String> intSpecs = interactions.stream().map(Term::spec).toList();
-                ApimFit fit = Engine.apim(dyad, role, vars, roleNames(), covSpecs, intSpecs, method, df, level);
-                Map<String, Integer> index = new LinkedHashMap<>();
-                List<Coefficient> coefs = fit.coefficients();
-                for (int j = 0; j < coefs.size(); j++) {
-                    index.put(coefs.get(j).term(), j);
-                }
-                double[][] v = fit.covariance().toArray();
+                LeanApimFit fit = Engine.apim(dyad, role, vars, roleNames(), covSpecs, intSpecs, method, df, level);
+                CoefficientCovariance v = fit.covariance();
                 for (int i = 0; i < k; i++) {
                     Target t = targets.get(i);
                     double e = 0;
                     double var = 0;
                     double dfi = Double.NaN;
                     for (Map.Entry<String, Double> w : t.weights().entrySet()) {
-                        Integer j = index.get(w.getKey());
-                        if (j == null) {
+                        int j = fit.index(w.getKey());
+                        if (j < 0) {
                             throw new IllegalStateException("the fit has no term " + w.getKey() + "; terms: "
-                                    + index.keySet());
+                                    + fit.terms());
                         }
-                        e += w.getValue() * coefs.get(j).estimate();
+                        e += w.getValue() * fit.estimate(j);
                         if (Double.isNaN(dfi)) {
-                            dfi = coefs.get(j).df();
+                            dfi = fit.df(j);
                         }
                         for (Map.Entry<String, Double> w2 : t.weights().entrySet()) {
-                            var += w.getValue() * v[j][index.get(w2.getKey())] * w2.getValue();
+                            var += w.getValue() * v.get(j, fit.index(w2.getKey())) * w2.getValue();
                         }
                     }
                     double se = Math.sqrt(var);
