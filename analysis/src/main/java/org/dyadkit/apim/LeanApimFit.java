@@ -24,6 +24,18 @@ public final class LeanApimFit {
         this.closedForm = closedForm;
     }
 
+    /** The coefficients, covariance and df of a full fit (the same numbers as the lean fit of its model). */
+    public static LeanApimFit of(ApimFit fit) {
+        int p = fit.coefficients().size();
+        double[] est = new double[p];
+        double[] df = new double[p];
+        for (int j = 0; j < p; j++) {
+            est[j] = fit.coefficients().get(j).estimate();
+            df[j] = fit.coefficients().get(j).df();
+        }
+        return new LeanApimFit(fit.covariance(), est, df, fit.nObs(), fit.closedForm());
+    }
+
     /** The coefficient names, in the order of {@link ApimFit#coefficients()}. */
     public List<String> terms() {
         return covariance.terms();

@@ -3,6 +3,7 @@ package org.dyadkit.power;
 import java.util.List;
 import java.util.Map;
 import org.dyadkit.apim.Apim;
+import org.dyadkit.apim.ApimFit;
 import org.dyadkit.apim.LeanApimFit;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.Method;
@@ -37,6 +38,24 @@ final class Engine {
             a = a.withInteraction(i);
         }
         return a.leanFit();
+    }
+
+    /**
+     * Fits the APIM of y on x with k and its pattern (as {@code apim --k}, with a dyad bootstrap of k when
+     * {@code bootstrap > 0}): the full fit, whose {@link ApimFit#k(String)} the k-pattern simulation reads.
+     */
+    static ApimFit apimK(String[] dyad, String[] role, Map<String, double[]> vars, List<String> roles, Method method,
+            DfMethod df, double level, int bootstrap, long seed) {
+        DyadArrays data = DyadArrays.of(dyad, role, vars);
+        Apim a = roles.isEmpty() ? Apim.indistinguishable(data)
+                : Apim.distinguishable(data).withRoles(roles.get(0), roles.get(1));
+        a = a.withOutcome("y").withPredictor("x").withMethod(method).withDf(df).withLevel(level).withThreads(1);
+        return (bootstrap > 0 ? a.withBootstrap(bootstrap, seed) : a).fit();
+    }
+
+    /** The coefficients, covariance and df of a full fit in the shape of the lean fit (the same numbers). */
+    static LeanApimFit lean(ApimFit fit) {
+        return LeanApimFit.of(fit);
     }
 
     /** Fits the APIMeM x to m to y with Monte Carlo (draws) or dyad-bootstrap (resamples) intervals. */
