@@ -26,29 +26,28 @@ import org.junit.jupiter.api.Test;
  * iterative (missing values; Newton's method from the full-data estimate against the full search).
  */
 class ApimemBootstrapEquivalenceTest {
-    private static final int B = 300;
 
     @Test
     void acitelliDistinguishableClosedForm() {
         Golden.Table t = Golden.table("acitelli_individual.csv");
         DyadArrays d = DyadArrays.of(t.text().get("cuplid"), t.text().get("gender"), t.numbers());
-        compare(d, List.of("1", "-1"), "other_pos", "tension", "satisfaction", null, 20261202L, 1e-10);
+        compare(d, List.of("1", "-1"), "other_pos", "tension", "satisfaction", null, 20261202L, 300, 1e-10);
     }
 
     @Test
     void acitelliIndistinguishableClosedForm() {
         Golden.Table t = Golden.table("acitelli_individual.csv");
         DyadArrays d = DyadArrays.of(t.text().get("cuplid"), null, t.numbers());
-        compare(d, List.of(), "other_pos", "tension", "satisfaction", null, 7L, 1e-10);
+        compare(d, List.of(), "other_pos", "tension", "satisfaction", null, 7L, 300, 1e-10);
     }
 
     @Test
     void simulatedWithMissingValuesIterative() {
         Golden.Table t = Golden.table("sim_mediation.csv");
         DyadArrays d = DyadArrays.of(t.text().get("couple"), t.text().get("role"), t.numbers());
-        compare(d, List.of("man", "woman"), "x", "m", "y", "w", 99L, 1e-6);
+        compare(d, List.of("man", "woman"), "x", "m", "y", "w", 99L, 60, 1e-6);
         DyadArrays u = DyadArrays.of(t.text().get("couple"), null, t.numbers());
-        compare(u, List.of(), "x", "m", "y", "w", 100L, 1e-6);
+        compare(u, List.of(), "x", "m", "y", "w", 100L, 60, 1e-6);
     }
 
     /** A rare binary covariate: many resamples leave it constant, and both implementations drop the same ones. */
@@ -83,13 +82,13 @@ class ApimemBootstrapEquivalenceTest {
         v.put("m", m);
         v.put("y", y);
         v.put("w", w);
-        int failed = compare(DyadArrays.of(dyad, role, v), List.of("a", "b"), "x", "m", "y", "w", seed, 1e-10);
+        int failed = compare(DyadArrays.of(dyad, role, v), List.of("a", "b"), "x", "m", "y", "w", seed, 300, 1e-10);
         assertTrue(failed > 10, "seed " + seed + ": the case needs failing resamples; " + failed + " failed");
     }
 
     /** Compares the replicates and intervals; returns the number of failed replicates. */
     private static int compare(DyadArrays data, List<String> roles, String x, String m, String y, String cov,
-            long seed, double rel) {
+            long seed, int B, double rel) {
         boolean dist = !roles.isEmpty();
         Apimem model = (dist ? Apimem.distinguishable(data).withRoles(roles.get(0), roles.get(1))
                 : Apimem.indistinguishable(data)).withPredictor(x).withMediator(m).withOutcome(y);
