@@ -681,8 +681,10 @@ public final class PowerSimulation {
         int s2 = design.distinguishable ? design.singles[1] : 0;
         int dyads = n + s1 + s2;
         int persons = 2 * dyads;
-        String[] dyad = new String[persons];
-        String[] role = design.distinguishable ? new String[persons] : null;
+        // the dyad ids and roles are the same in every replicate of a size: made once, shared read-only
+        String[][] layout = layouts.computeIfAbsent(persons, this::layout);
+        String[] dyad = layout[0];
+        String[] role = layout[1];
         double[] x = new double[persons];
         double[] y = new double[persons];
         double[] m = model == Model.APIMEM ? new double[persons] : null;
@@ -708,13 +710,6 @@ public final class PowerSimulation {
         for (int d = 0; d < dyads; d++) {
             int i1 = 2 * d;
             int i2 = 2 * d + 1;
-            String id = Integer.toString(d + 1);
-            dyad[i1] = id;
-            dyad[i2] = id;
-            if (role != null) {
-                role[i1] = design.roles.get(0);
-                role[i2] = design.roles.get(1);
-            }
             if (cells != null) {
                 double u = rng.nextDouble();
                 boolean a1 = u < cells[0] + cells[1];
@@ -924,6 +919,25 @@ public final class PowerSimulation {
                             + "Ledermann 2010)", Kind.PATTERN));
         }
         return t;
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String[][]> layouts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The dyad ids (1, 1, 2, 2, ...) and roles (null when indistinguishable) of a replicate of this many persons. */
+    private String[][] layout(int persons) {
+        String[] dyad = new String[persons];
+        String[] role = design.distinguishable ? new String[persons] : null;
+        for (int d = 0; d < persons / 2; d++) {
+            String id = Integer.toString(d + 1);
+            dyad[2 * d] = id;
+            dyad[2 * d + 1] = id;
+            if (role != null) {
+                role[2 * d] = design.roles.get(0);
+                role[2 * d + 1] = design.roles.get(1);
+            }
+        }
+        return new String[][] {dyad, role};
     }
 
     private final java.util.concurrent.ConcurrentHashMap<Double, Double> quantiles =
