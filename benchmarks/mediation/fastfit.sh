@@ -17,21 +17,6 @@ out="${2:-/tmp/dyadkit-fastfit-bench}"
 mkdir -p "$out"
 ./dyadkit --version > /dev/null
 J="java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar"
-A="apimem --input data-samples/acitelli_individual.csv --dyad cuplid --role gender --roles 1,-1 --x other_pos --m tension --y satisfaction --mc 0 --bootstrap 5000 --seed 1"
-sha256sum data-samples/acitelli_individual.csv > "$out/inputs.sha256"
-# the same numbers before and after, on 1 and 2 threads
-$J cli/target/dyadkit.jar $A --threads 1 > "$out/apimem_after_1.txt"
-$J cli/target/dyadkit.jar $A --threads 2 > "$out/apimem_after_2.txt"
-$J "$before" $A --threads 2 > "$out/apimem_before_2.txt"
-cmp "$out/apimem_after_1.txt" "$out/apimem_after_2.txt"
-cmp "$out/apimem_after_1.txt" "$out/apimem_before_2.txt" && echo "apimem: identical output before and after, 1 and 2 threads"
-python3 benchmarks/interleave.py --rounds 2 --warmup 0 --json "$out/apimem.json" \
-  "dyadkit apimem 5000, 2 threads=./dyadkit $A --threads 2" \
-  "dyadkit apimem 5000, 1 thread=./dyadkit $A --threads 1" \
-  "after jar, 2 threads=$J cli/target/dyadkit.jar $A --threads 2" \
-  "before jar, 2 threads=$J $before $A --threads 2" \
-  "lavaan se=bootstrap 5000=Rscript benchmarks/mediation/apimem_lavaan.R data-samples/acitelli_individual.csv 5000 1" \
-  | tee "$out/apimem.md"
 P="power simulate --distinguishable --dyads 100 --replicates 1000 --seed 1 --format csv"
 C="power simulate --distinguishable --dyads 50:500:50 --replicates 1000 --seed 1 --format csv"
 ./dyadkit $P > "$out/power_after.csv"
@@ -44,4 +29,25 @@ python3 benchmarks/interleave.py --rounds 3 --warmup 0 --json "$out/power.json" 
   "dyadkit 10-point curve=./dyadkit $C" \
   "before jar, the curve=$J $before $C" \
   | tee "$out/power.md"
+A="apimem --input data-samples/acitelli_individual.csv --dyad cuplid --role gender --roles 1,-1 --x other_pos --m tension --y satisfaction --mc 0 --bootstrap 5000 --seed 1"
+sha256sum data-samples/acitelli_individual.csv > "$out/inputs.sha256"
+# the same numbers before and after, on 1 and 2 threads
+$J cli/target/dyadkit.jar $A --threads 1 > "$out/apimem_after_1.txt"
+$J cli/target/dyadkit.jar $A --threads 2 > "$out/apimem_after_2.txt"
+$J "$before" $A --threads 2 > "$out/apimem_before_2.txt"
+cmp "$out/apimem_after_1.txt" "$out/apimem_after_2.txt"
+cmp "$out/apimem_after_1.txt" "$out/apimem_before_2.txt" && echo "apimem: identical output before and after, 1 and 2 threads"
+# lavaan takes minutes a run: one round with everything, then 5 rounds of the dyadkit commands alone
+python3 benchmarks/interleave.py --rounds "${LAVAAN_ROUNDS:-1}" --warmup 0 --json "$out/apimem.json" \
+  "dyadkit apimem 5000, 2 threads=./dyadkit $A --threads 2" \
+  "dyadkit apimem 5000, 1 thread=./dyadkit $A --threads 1" \
+  "lavaan se=bootstrap 5000=Rscript benchmarks/mediation/apimem_lavaan.R data-samples/acitelli_individual.csv 5000 1" \
+  | tee "$out/apimem.md"
+python3 benchmarks/interleave.py --rounds 5 --warmup 1 --json "$out/apimem_dyadkit.json" \
+  "dyadkit apimem 5000, 2 threads=./dyadkit $A --threads 2" \
+  "dyadkit apimem 5000, 1 thread=./dyadkit $A --threads 1" \
+  "after jar, 2 threads=$J cli/target/dyadkit.jar $A --threads 2" \
+  "before jar, 2 threads=$J $before $A --threads 2" \
+  "before jar, 1 thread=$J $before $A --threads 1" \
+  | tee "$out/apimem_dyadkit.md"
 uptime | tee "$out/load.txt"
