@@ -7,7 +7,7 @@
 # archive, so that they differ only in the code; ./dyadkit (with its own archive) is the figure users see.
 #  1. apimem on the Acitelli couples, --bootstrap 5000 (--mc 0: no Monte Carlo draws, as lavaan's run),
 #     1 and 2 threads, against lavaan's se = "bootstrap" (benchmarks/mediation/apimem_lavaan.R; one core);
-#     2 interleaved rounds (lavaan takes minutes a run).
+#     one interleaved round with lavaan (minutes a run), then 5 rounds of dyadkit before and after alone.
 #  2. power simulate: 1,000 replicates of the distinguishable APIM at 100 dyads and a 10-point curve (50-500 dyads,
 #     1,000 replicates each), against the nlme::gls loop in R for one N (benchmarks/power/sim_gls.R); 3 rounds.
 set -euo pipefail
@@ -21,7 +21,7 @@ P="power simulate --distinguishable --dyads 100 --replicates 1000 --seed 1 --for
 C="power simulate --distinguishable --dyads 50:500:50 --replicates 1000 --seed 1 --format csv"
 ./dyadkit $P > "$out/power_after.csv"
 $J "$before" $P > "$out/power_before.csv"
-cmp "$out/power_after.csv" "$out/power_before.csv" && echo "power: identical output before and after"
+if cmp -s "$out/power_after.csv" "$out/power_before.csv"; then echo "power: identical output before and after"; else echo "power: OUTPUT DIFFERS"; fi
 python3 benchmarks/interleave.py --rounds 3 --warmup 0 --json "$out/power.json" \
   "dyadkit power 1000 x 100 dyads=./dyadkit $P" \
   "before jar, the same=$J $before $P" \
@@ -35,8 +35,8 @@ sha256sum data-samples/acitelli_individual.csv > "$out/inputs.sha256"
 $J cli/target/dyadkit.jar $A --threads 1 > "$out/apimem_after_1.txt"
 $J cli/target/dyadkit.jar $A --threads 2 > "$out/apimem_after_2.txt"
 $J "$before" $A --threads 2 > "$out/apimem_before_2.txt"
-cmp "$out/apimem_after_1.txt" "$out/apimem_after_2.txt"
-cmp "$out/apimem_after_1.txt" "$out/apimem_before_2.txt" && echo "apimem: identical output before and after, 1 and 2 threads"
+if cmp -s "$out/apimem_after_1.txt" "$out/apimem_after_2.txt" && cmp -s "$out/apimem_after_1.txt" "$out/apimem_before_2.txt"; then
+  echo "apimem: identical output before and after, 1 and 2 threads"; else echo "apimem: OUTPUT DIFFERS"; fi
 # lavaan takes minutes a run: one round with everything, then 5 rounds of the dyadkit commands alone
 python3 benchmarks/interleave.py --rounds "${LAVAAN_ROUNDS:-1}" --warmup 0 --json "$out/apimem.json" \
   "dyadkit apimem 5000, 2 threads=./dyadkit $A --threads 2" \
