@@ -269,6 +269,7 @@ public final class Apimem {
         int[] pop = eligibleDyads(roles, why);
         Sample sample = data.sample(why);
         double[][] boot = null;
+        DyadBootstrap.Replicates reps = null;
         int resampled = pop.length;
         if (bootstrap > 0) {
             // each model's design is built once; a resample reweights its dyads (ApimResampler)
@@ -278,7 +279,7 @@ public final class Apimem {
             int[] bi = terms.bIndex(fb);
             int[] ci = terms.index(fb, x);
             int nd = data.dyads();
-            boot = DyadBootstrap.run(pop.length, bootstrap, bootSeed, threads, counts -> {
+            reps = DyadBootstrap.run(pop.length, bootstrap, bootSeed, threads, counts -> {
                 int[] w = new int[nd];
                 for (int j = 0; j < pop.length; j++) {
                     w[pop[j]] = counts[j];
@@ -295,7 +296,12 @@ public final class Apimem {
                     b[bi.length + i] = cb[ci[i]];
                 }
                 return withTotals(effects(a, b, distinguishable), b, distinguishable);
-            }).values();
+            });
+            int nStat = 8 * nr;
+            boot = new double[nStat][];
+            for (int st = 0; st < nStat; st++) {
+                boot[st] = reps.values(st);
+            }
         }
         List<PathEstimate> paths = new ArrayList<>();
         List<IndirectEffect> simple = new ArrayList<>();
@@ -340,12 +346,12 @@ public final class Apimem {
                 double z = est[stat] / se;
                 double p = 2 * Quantiles.NORMAL.survivalProbability(Math.abs(z));
                 simple.add(effect(SIMPLE.get(s), role, routes[s], est[stat], OptionalDouble.of(se), OptionalDouble.of(z),
-                        OptionalDouble.of(p), mc, boot, stat));
+                        OptionalDouble.of(p), mc, boot, reps, stat));
             }
             totals.add(effect(Effect.ACTOR, role, "X" + own + " -> M -> Y" + own, est[6 * r + 4], NONE, NONE, NONE,
-                    mc, boot, 6 * r + 4));
+                    mc, boot, reps, 6 * r + 4));
             totals.add(effect(Effect.PARTNER, role, "X" + other + " -> M -> Y" + own, est[6 * r + 5], NONE, NONE,
-                    NONE, mc, boot, 6 * r + 5));
+                    NONE, mc, boot, reps, 6 * r + 5));
             double cpA = bHat[bHat.length / 2 + 2 * r];
             double cpP = bHat[bHat.length / 2 + 2 * r + 1];
             totalEffects.add(total(Effect.ACTOR, role, "X" + own + " -> Y" + own, cpA, est[6 * r + 4], cA, boot,
@@ -383,7 +389,7 @@ public final class Apimem {
         Optional<Interval> bc = Optional.empty();
         if (boot != null) {
             double[] s = Quantiles.sortedFinite(boot[stat]);
-            if (s.length >= 2) {
+            if (DyadBootstrap.enough(s.length, bootstrap)) {
                 perc = Optional.of(Interval.percentile(s, level));
                 bc = Interval.biasCorrected(s, t, level);
             }
@@ -393,7 +399,8 @@ public final class Apimem {
     }
 
     private IndirectEffect effect(Effect name, String role, String route, double estimate, OptionalDouble se,
-            OptionalDouble z, OptionalDouble p, double[][] mc, double[][] boot, int stat) {
+            OptionalDouble z, OptionalDouble p, double[][] mc, double[][] boot, DyadBootstrap.Replicates reps,
+            int stat) {
         Optional<Interval> mci = Optional.empty();
         OptionalDouble mcp = OptionalDouble.empty();
         if (mc != null) {
@@ -411,23 +418,23 @@ public final class Apimem {
         Optional<Interval> bc = Optional.empty();
         OptionalDouble bse = OptionalDouble.empty();
         int failed = 0;
+        Optional<String> note = Optional.empty();
         if (boot != null) {
             double[] s = Quantiles.sortedFinite(boot[stat]);
             failed = bootstrap - s.length;
-            if (s.length < 2) {
-                throw new AnalysisException(Reason.UNDEFINED, "fewer than 2 bootstrap resamples could be fitted ("
-                        + failed + " of " + bootstrap + " failed)");
+            note = reps.summary(stat);
+            if (DyadBootstrap.enough(s.length, bootstrap)) {
+                perc = Optional.of(Interval.percentile(s, level));
+                // every replicate on one side: no finite bias correction; the percentile interval is used
+                bc = Interval.biasCorrected(s, estimate, level);
+                bse = OptionalDouble.of(Moments.sampleSd(s));
             }
-            perc = Optional.of(Interval.percentile(s, level));
-            // every replicate on one side: no finite bias correction; the percentile interval is used
-            bc = Interval.biasCorrected(s, estimate, level);
-            bse = OptionalDouble.of(Moments.sampleSd(s));
         }
         Optional<Interval> ci = bc.isPresent() ? bc : perc.isPresent() ? perc : mci;
         OptionalLong seed = boot != null ? OptionalLong.of(bootSeed) : mc != null ? OptionalLong.of(mcSeed)
                 : OptionalLong.empty();
         return new IndirectEffect(name, Optional.of(role), route, estimate, se, z, p, ci, mci, mcp, perc, bc,
-                bootstrap, failed, bse, seed);
+                bootstrap, failed, bse, seed, note);
     }
 
     private PathEstimate path(Path path, Effect effect, String role, ApimFit fit, String term) {
