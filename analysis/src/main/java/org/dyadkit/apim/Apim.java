@@ -300,6 +300,34 @@ public final class Apim {
                 method, data.sample(why));
     }
 
+    /**
+     * Refits of this model on reweighted dyads, for resampling loops ({@link ApimResampler}): the design is
+     * built, checked and fitted once here, as by {@link #fit()}.
+     *
+     * @throws AnalysisException for degenerate data, as {@link #fit()}
+     * @throws InputException for unknown variables or unusable roles
+     */
+    public ApimResampler resampler() {
+        boolean dist = distinguishable;
+        boolean reml = method == Method.REML;
+        Spec s = spec(dist);
+        ExclusionReason[] why = Design.eligible(data, outcome, s.terms, dist, s.roles, predictors);
+        Design d = Design.build(data, outcome, s.terms, dist, parameterisation, s.roles, Design.mask(why));
+        d.check(outcome);
+        double[] raw = d.x.clone();
+        d.standardise();
+        CrossProducts cp = CrossProducts.of(d, null);
+        d.checkRank(cp);
+        GlsEngine.ClosedFormPlan plan = iterativeOnly ? null : GlsEngine.plan(cp, dist);
+        GlsEngine.Estimate est = GlsEngine.fit(cp, reml, dist, plan);
+        int[] blockDyad = new int[d.dyads.length];
+        for (int g = 0; g < blockDyad.length; g++) {
+            blockDyad[g] = data.dyadIndex(d.person[d.dyads[g][0]]);
+        }
+        return new ApimResampler(d, raw, blockDyad, data.dyads(), plan == null ? GlsEngine.ClosedFormPlan.NONE : plan,
+                est, reml, dist, dfMethod, iterativeOnly);
+    }
+
     private record Spec(List<Design.Term> terms, List<String> roles, boolean distinguishable) {
     }
 
@@ -366,13 +394,16 @@ public final class Apim {
         return new Spec(terms, roles, dist);
     }
 
-    private ApimFit fitOn(Spec s, ExclusionReason[] why, Method m, boolean dist) {
-        boolean reml = m == Method.REML;
+    /** The design, its fit, the coefficients with their covariance and df: what every fit computes. */
+    private record Core(Design d, CrossProducts cp, GlsEngine.ClosedFormPlan plan, GlsEngine.Estimate est,
+            double[] beta, double[][] cov, double[] df) {
+    }
+
+    private Core core(Spec s, ExclusionReason[] why, boolean reml, boolean dist) {
         boolean[] ok = new boolean[why.length];
         for (int i = 0; i < ok.length; i++) {
             ok[i] = why[i] == null;
         }
-        Sample sample = data.sample(why);
         Design d = Design.build(data, outcome, s.terms, dist, parameterisation, s.roles, ok);
         d.check(outcome);
         d.standardise();
@@ -384,13 +415,6 @@ public final class Apim {
         double[] beta = d.toOriginal(ev.beta);
         int p = d.p;
         int nObs = d.n;
-        int nDyads = d.dyads.length;
-        int singles = 0;
-        for (int[] b : d.dyads) {
-            if (b.length == 1) {
-                singles++;
-            }
-        }
         double sigma2 = ev.sigma2;
         // nlme: Var(beta) = sigma^2 (N - REML*p)/(N - p) (X'V0^-1 X)^-1, i.e. RSS/(N - p) under ML too
         double scale = reml ? sigma2 : sigma2 * nObs / (nObs - p);
@@ -417,6 +441,47 @@ public final class Apim {
             }
         }
         double[] df = degreesOfFreedom(d, cp, reml, est, dist);
+        return new Core(d, cp, plan, est, beta, cov, df);
+    }
+
+    /**
+     * The lean fit of simulation loops ({@link LeanApimFit}): the coefficients, their covariance and df exactly
+     * as {@link #fit()} computes them, without the p values and intervals, the variance-parameter intervals, the
+     * pseudo-R2 (a second fit), k and the sample.
+     *
+     * @throws AnalysisException for degenerate data, as {@link #fit()}
+     * @throws InputException for unknown variables or unusable roles
+     */
+    public LeanApimFit leanFit() {
+        Spec s = spec(distinguishable);
+        ExclusionReason[] why = Design.eligible(data, outcome, s.terms, distinguishable, s.roles, predictors);
+        Core c = core(s, why, method == Method.REML, distinguishable);
+        return new LeanApimFit(new CoefficientCovariance(c.d().names(), c.cov()), c.beta(), c.df(), c.d().n,
+                c.est().closedForm());
+    }
+
+    private ApimFit fitOn(Spec s, ExclusionReason[] why, Method m, boolean dist) {
+        boolean reml = m == Method.REML;
+        Sample sample = data.sample(why);
+        Core core = core(s, why, reml, dist);
+        Design d = core.d();
+        CrossProducts cp = core.cp();
+        GlsEngine.ClosedFormPlan plan = core.plan();
+        GlsEngine.Estimate est = core.est();
+        GlsEngine.Eval ev = est.eval();
+        double[] beta = core.beta();
+        double[][] cov = core.cov();
+        double[] df = core.df();
+        int p = d.p;
+        int nObs = d.n;
+        int nDyads = d.dyads.length;
+        int singles = 0;
+        for (int[] b : d.dyads) {
+            if (b.length == 1) {
+                singles++;
+            }
+        }
+        double sigma2 = ev.sigma2;
         List<Coefficient> coefs = new ArrayList<>();
         String[] names = d.names();
         for (int j = 0; j < p; j++) {

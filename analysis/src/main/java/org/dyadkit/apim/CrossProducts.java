@@ -31,12 +31,18 @@ final class CrossProducts {
         t1 = new double[q * q];
     }
 
-    /** Sums over the design with each dyad weighted by {@code weight[d]} (null: all 1). */
+    /**
+     * Sums over the design with each dyad weighted by {@code weight[d]} (null: all 1). Only the nonzero entries
+     * of each row enter the outer products (the two-intercept design is half zeros); a skipped product is an
+     * exact 0, so the sums are the same numbers as over every entry.
+     */
     static CrossProducts of(Design d, int[] weight) {
         CrossProducts c = new CrossProducts(d.p);
         int q = c.q;
         double[] z1 = new double[q];
         double[] z2 = new double[q];
+        int[] n1 = new int[q];
+        int[] n2 = new int[q];
         for (int g = 0; g < d.dyads.length; g++) {
             int w = weight == null ? 1 : weight[g];
             if (w == 0) {
@@ -46,17 +52,20 @@ final class CrossProducts {
             if (m.length == 2) {
                 d.augmented(m[0], z1);
                 d.augmented(m[1], z2);
-                addOuter(c.s11, z1, z1, w, q);
-                addOuter(c.s22, z2, z2, w, q);
-                addOuter(c.s12, z1, z2, w, q);
+                int k1 = nonzero(z1, n1);
+                int k2 = nonzero(z2, n2);
+                addOuter(c.s11, z1, n1, k1, z1, n1, k1, w, q);
+                addOuter(c.s22, z2, n2, k2, z2, n2, k2, w, q);
+                addOuter(c.s12, z1, n1, k1, z2, n2, k2, w, q);
                 c.nComplete += w;
             } else {
                 d.augmented(m[0], z1);
+                int k1 = nonzero(z1, n1);
                 if (d.role[m[0]] == 0) {
-                    addOuter(c.t0, z1, z1, w, q);
+                    addOuter(c.t0, z1, n1, k1, z1, n1, k1, w, q);
                     c.nSingle0 += w;
                 } else {
-                    addOuter(c.t1, z1, z1, w, q);
+                    addOuter(c.t1, z1, n1, k1, z1, n1, k1, w, q);
                     c.nSingle1 += w;
                 }
             }
@@ -64,14 +73,25 @@ final class CrossProducts {
         return c;
     }
 
-    private static void addOuter(double[] s, double[] a, double[] b, int w, int q) {
-        for (int i = 0; i < q; i++) {
-            double ai = a[i] * w;
-            if (ai == 0) {
-                continue;
+    /** The indices of the nonzero entries of z, into idx; returns their number. */
+    private static int nonzero(double[] z, int[] idx) {
+        int k = 0;
+        for (int i = 0; i < z.length; i++) {
+            if (z[i] != 0) {
+                idx[k++] = i;
             }
+        }
+        return k;
+    }
+
+    private static void addOuter(double[] s, double[] a, int[] ia, int ka, double[] b, int[] ib, int kb, int w,
+            int q) {
+        for (int u = 0; u < ka; u++) {
+            int i = ia[u];
+            double ai = a[i] * w;
             int off = i * q;
-            for (int j = 0; j < q; j++) {
+            for (int v = 0; v < kb; v++) {
+                int j = ib[v];
                 s[off + j] += ai * b[j];
             }
         }

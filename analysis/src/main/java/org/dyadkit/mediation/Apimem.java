@@ -17,6 +17,7 @@ import org.dyadkit.AnalysisException.Reason;
 import org.dyadkit.InputException;
 import org.dyadkit.apim.Apim;
 import org.dyadkit.apim.ApimFit;
+import org.dyadkit.apim.ApimResampler;
 import org.dyadkit.apim.Coefficient;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.Method;
@@ -271,13 +272,30 @@ public final class Apimem {
         DyadBootstrap.Replicates reps = null;
         int resampled = pop.length;
         if (bootstrap > 0) {
-            List<String> rolesF = roles;
+            // each model's design is built once; a resample reweights its dyads (ApimResampler)
+            ApimResampler ra = apim(data, roles).withOutcome(m).withPredictor(x).resampler();
+            ApimResampler rb = apim(data, roles).withOutcome(y).withPredictor(x).withPredictor(m).resampler();
+            int[] ai = terms.aIndex(fa);
+            int[] bi = terms.bIndex(fb);
+            int[] ci = terms.index(fb, x);
+            int nd = data.dyads();
             reps = DyadBootstrap.run(pop.length, bootstrap, bootSeed, threads, counts -> {
-                DyadArrays r = data.resample(pop, counts, names);
-                ApimFit ra = apim(r, rolesF).withOutcome(m).withPredictor(x).fit();
-                ApimFit rb = apim(r, rolesF).withOutcome(y).withPredictor(x).withPredictor(m).fit();
-                return withTotals(effects(terms.aValues(ra), terms.bValues(rb), distinguishable),
-                        terms.bValues(rb), distinguishable);
+                int[] w = new int[nd];
+                for (int j = 0; j < pop.length; j++) {
+                    w[pop[j]] = counts[j];
+                }
+                double[] ca = ra.coefficients(w);
+                double[] cb = rb.coefficients(w);
+                double[] a = new double[ai.length];
+                double[] b = new double[bi.length + ci.length];
+                for (int i = 0; i < ai.length; i++) {
+                    a[i] = ca[ai[i]];
+                }
+                for (int i = 0; i < bi.length; i++) {
+                    b[i] = cb[bi[i]];
+                    b[bi.length + i] = cb[ci[i]];
+                }
+                return withTotals(effects(a, b, distinguishable), b, distinguishable);
             });
             int nStat = 8 * nr;
             boot = new double[nStat][];
@@ -595,7 +613,7 @@ public final class Apimem {
             return index(f, m);
         }
 
-        private int[] index(ApimFit f, String predictor) {
+        int[] index(ApimFit f, String predictor) {
             int[] out = new int[2 * roles.size()];
             for (int r = 0; r < roles.size(); r++) {
                 out[2 * r] = position(f, name(predictor, "actor", roles.get(r)));

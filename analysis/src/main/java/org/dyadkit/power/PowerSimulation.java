@@ -24,7 +24,10 @@ import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.apim.ApimFit;
-import org.dyadkit.apim.Coefficient;
+import org.dyadkit.apim.CoefficientCovariance;
+import org.dyadkit.apim.KEstimate;
+import org.dyadkit.apim.KPattern;
+import org.dyadkit.apim.LeanApimFit;
 import org.dyadkit.apim.DfMethod;
 import org.dyadkit.apim.Method;
 import org.dyadkit.mediation.ApimemResult;
@@ -106,6 +109,8 @@ public final class PowerSimulation {
     private IndirectInterval interval = IndirectInterval.MONTE_CARLO;
     private int draws = 1000;
     private Progress progress;
+    private KPattern kPattern;
+    private int kBootstrap;
 
     private PowerSimulation(ApimPower design, Model model) {
         this.design = Objects.requireNonNull(design);
@@ -144,6 +149,8 @@ public final class PowerSimulation {
         c.interval = interval;
         c.draws = draws;
         c.progress = progress;
+        c.kPattern = kPattern;
+        c.kBootstrap = kBootstrap;
         change.accept(c);
         return c;
     }
@@ -200,6 +207,9 @@ public final class PowerSimulation {
                     + name + "\"");
         }
         requireApim("covariates");
+        if (kPattern != null) {
+            throw new IllegalArgumentException("the k-pattern simulation has no covariates or interactions");
+        }
         List<Term> l = new ArrayList<>(covariates);
         l.add(new Term(name, finite(effect, "covariate effect")));
         return with(c -> c.covariates = List.copyOf(l));
@@ -211,6 +221,9 @@ public final class PowerSimulation {
      */
     public PowerSimulation withInteraction(String spec, double effect) {
         requireApim("interactions");
+        if (kPattern != null) {
+            throw new IllegalArgumentException("the k-pattern simulation has no covariates or interactions");
+        }
         String[] parts = spec.split(":");
         if (parts.length != 2) {
             throw new IllegalArgumentException("an interaction is A:B, for example x:partner.x or x:z; got \"" + spec + "\"");
@@ -260,6 +273,84 @@ public final class PowerSimulation {
         });
     }
 
+    /**
+     * Simulates the APIM of a dyadic pattern (Kenny and Ledermann 2010): the population's partner effects are k
+     * times its actor effects in raw units, p_r = k a_r (k = 1 {@link KPattern#COUPLE}, 0
+     * {@link KPattern#ACTOR_ONLY}, -1 {@link KPattern#CONTRAST}; the design's partner effects are replaced), or,
+     * for {@link KPattern#PARTNER_ONLY}, no actor effects and the design's partner effects. Each replicate is fitted
+     * as {@code apim --k}: besides the rows of the APIM, {@code k_<role>} (or {@code k}) gives the share of
+     * replicates whose interval of k (delta method, or the bias-corrected bootstrap of {@link #withKBootstrap})
+     * excludes 0, its coverage of the population k and the mean k, over the replicates in which k is computed (the
+     * standardised actor effect at least .10 in absolute value; not for the partner-only pattern, whose k is
+     * infinite); {@code pattern_<role>} gives the share of fitted replicates whose pattern call is the population's.
+     * Effects as betas only.
+     *
+     * @throws IllegalArgumentException for {@link KPattern#UNDETERMINED}, effect sizes other than beta, an actor
+     *     effect of 0 (a partner effect of 0 for the partner-only pattern), or an APIMeM simulation
+     */
+    public PowerSimulation withKPattern(KPattern pattern) {
+        Objects.requireNonNull(pattern);
+        requireApim("k patterns");
+        if (pattern == KPattern.UNDETERMINED) {
+            throw new IllegalArgumentException("a k pattern is couple, actor-only, partner-only or contrast");
+        }
+        if (design.effectSize != EffectSize.BETA) {
+            throw new IllegalArgumentException("the k-pattern simulation takes its effects as betas; use --effect-size beta");
+        }
+        if (!covariates.isEmpty() || !interactions.isEmpty()) {
+            throw new IllegalArgumentException("the k-pattern simulation has no covariates or interactions");
+        }
+        int nr = design.distinguishable ? 2 : 1;
+        ApimPower d = design;
+        for (int r = 0; r < nr; r++) {
+            String who = design.distinguishable ? " of " + design.roles.get(r) : "";
+            if (pattern == KPattern.PARTNER_ONLY) {
+                if (design.partner[r] == 0) {
+                    throw new IllegalArgumentException("the partner-only pattern needs a partner effect" + who
+                            + " other than 0 (--partner)");
+                }
+                d = design.distinguishable ? d.withActor(design.roles.get(r), 0) : d.withActor(0);
+            } else {
+                if (design.actor[r] == 0) {
+                    throw new IllegalArgumentException("k = partner / actor needs an actor effect" + who
+                            + " other than 0 (--actor)");
+                }
+                // raw p_r = k a_r: beta p_r = k a_r sd(X_o) / sd(X_r) (Population's raw units)
+                double ratio = design.distinguishable ? Math.sqrt(design.ratioX) : 1;
+                double scale = !design.distinguishable ? 1 : r == 0 ? ratio : 1 / ratio;
+                double p = kValue(pattern) * design.actor[r] * scale;
+                d = design.distinguishable ? d.withPartner(design.roles.get(r), p) : d.withPartner(p);
+            }
+        }
+        ApimPower derived = d;
+        return with(c -> {
+            c.design = derived;
+            c.kPattern = pattern;
+        });
+    }
+
+    /**
+     * With {@link #withKPattern}: intervals of k from a dyad bootstrap of {@code resamples} draws per replicate (the
+     * bias-corrected interval, else the percentile one, as {@code apim --k --bootstrap}); 0 (the default) uses the
+     * delta-method interval.
+     */
+    public PowerSimulation withKBootstrap(int resamples) {
+        if (resamples != 0 && resamples < 2) {
+            throw new IllegalArgumentException("the k bootstrap needs at least 2 resamples (or 0 for the delta method); got "
+                    + resamples);
+        }
+        return with(c -> c.kBootstrap = resamples);
+    }
+
+    private static double kValue(KPattern p) {
+        return switch (p) {
+            case COUPLE -> 1;
+            case ACTOR_ONLY -> 0;
+            case CONTRAST -> -1;
+            default -> Double.NaN;
+        };
+    }
+
     /** The design's role names (empty when indistinguishable). */
     public List<String> roles() {
         return design.roles;
@@ -285,13 +376,30 @@ public final class PowerSimulation {
 
     // ------------------------------------------------------------------ the simulation
 
+    /** What a target is: a coefficient or a combination of them, k, or a k-pattern call. */
+    private enum Kind { COEFFICIENT, K, PATTERN }
+
     /** One tested quantity: name, role, a linear combination of coefficients (APIM) and its population value. */
     private record Target(String name, String role, Map<String, Double> weights, double truth, double size,
-            OptionalDouble beta, String what) {
+            OptionalDouble beta, String what, Kind kind) {
+        Target(String name, String role, Map<String, Double> weights, double truth, double size, OptionalDouble beta,
+                String what) {
+            this(name, role, weights, truth, size, beta, what, Kind.COEFFICIENT);
+        }
     }
 
-    /** What one replicate gives: per target the estimate, whether it rejected and whether the interval covered. */
-    private record Outcome(double[] estimate, boolean[] reject, boolean[] covered, String failure) {
+    /**
+     * What one replicate gives: per target the estimate, whether it rejected and whether the interval covered, and
+     * whether the target was computed at all (null: every target; k is not computed when the actor effect is small).
+     */
+    private record Outcome(double[] estimate, boolean[] reject, boolean[] covered, boolean[] present, String failure) {
+        Outcome(double[] estimate, boolean[] reject, boolean[] covered, String failure) {
+            this(estimate, reject, covered, null, failure);
+        }
+
+        boolean has(int t) {
+            return present == null || present[t];
+        }
     }
 
     /**
@@ -321,7 +429,12 @@ public final class PowerSimulation {
                 apimem = mediationPopulation();
                 targets.add(mediationTargets(apimem));
             } else {
-                targets.add(apimTargets(pop));
+                List<Target> t = apimTargets(pop);
+                if (kPattern != null) {
+                    t = new ArrayList<>(t);
+                    t.addAll(kTargets(pop));
+                }
+                targets.add(t);
             }
         }
         if (design.effectSize == EffectSize.D) {
@@ -569,8 +682,10 @@ public final class PowerSimulation {
         int s2 = design.distinguishable ? design.singles[1] : 0;
         int dyads = n + s1 + s2;
         int persons = 2 * dyads;
-        String[] dyad = new String[persons];
-        String[] role = design.distinguishable ? new String[persons] : null;
+        // the dyad ids and roles are the same in every replicate of a size: made once, shared read-only
+        String[][] layout = layouts.computeIfAbsent(persons, this::layout);
+        String[] dyad = layout[0];
+        String[] role = layout[1];
         double[] x = new double[persons];
         double[] y = new double[persons];
         double[] m = model == Model.APIMEM ? new double[persons] : null;
@@ -596,13 +711,6 @@ public final class PowerSimulation {
         for (int d = 0; d < dyads; d++) {
             int i1 = 2 * d;
             int i2 = 2 * d + 1;
-            String id = Integer.toString(d + 1);
-            dyad[i1] = id;
-            dyad[i2] = id;
-            if (role != null) {
-                role[i1] = design.roles.get(0);
-                role[i2] = design.roles.get(1);
-            }
             if (cells != null) {
                 double u = rng.nextDouble();
                 boolean a1 = u < cells[0] + cells[1];
@@ -703,30 +811,41 @@ public final class PowerSimulation {
             } else {
                 List<String> covSpecs = covariates.stream().map(Term::spec).toList();
                 List<String> intSpecs = interactions.stream().map(Term::spec).toList();
-                ApimFit fit = Engine.apim(dyad, role, vars, roleNames(), covSpecs, intSpecs, method, df, level);
-                Map<String, Integer> index = new LinkedHashMap<>();
-                List<Coefficient> coefs = fit.coefficients();
-                for (int j = 0; j < coefs.size(); j++) {
-                    index.put(coefs.get(j).term(), j);
+                ApimFit full = null;
+                LeanApimFit fit;
+                if (kPattern != null) {
+                    full = Engine.apimK(dyad, role, vars, roleNames(), method, df, level, kBootstrap, drawSeed);
+                    fit = Engine.lean(full);
+                } else {
+                    fit = Engine.apim(dyad, role, vars, roleNames(), covSpecs, intSpecs, method, df, level);
                 }
-                double[][] v = fit.covariance().toArray();
+                CoefficientCovariance v = fit.covariance();
+                boolean[] present = null;
                 for (int i = 0; i < k; i++) {
                     Target t = targets.get(i);
+                    if (t.kind() != Kind.COEFFICIENT) {
+                        if (present == null) {
+                            present = new boolean[k];
+                            java.util.Arrays.fill(present, true);
+                        }
+                        present[i] = kOutcome(full, t, i, est, rej, cover);
+                        continue;
+                    }
                     double e = 0;
                     double var = 0;
                     double dfi = Double.NaN;
                     for (Map.Entry<String, Double> w : t.weights().entrySet()) {
-                        Integer j = index.get(w.getKey());
-                        if (j == null) {
+                        int j = fit.index(w.getKey());
+                        if (j < 0) {
                             throw new IllegalStateException("the fit has no term " + w.getKey() + "; terms: "
-                                    + index.keySet());
+                                    + fit.terms());
                         }
-                        e += w.getValue() * coefs.get(j).estimate();
+                        e += w.getValue() * fit.estimate(j);
                         if (Double.isNaN(dfi)) {
-                            dfi = coefs.get(j).df();
+                            dfi = fit.df(j);
                         }
                         for (Map.Entry<String, Double> w2 : t.weights().entrySet()) {
-                            var += w.getValue() * v[j][index.get(w2.getKey())] * w2.getValue();
+                            var += w.getValue() * v.get(j, fit.index(w2.getKey())) * w2.getValue();
                         }
                     }
                     double se = Math.sqrt(var);
@@ -736,6 +855,9 @@ public final class PowerSimulation {
                     rej[i] = Math.abs(e / se) > q;
                     cover[i] = e - q * se <= t.truth() && t.truth() <= e + q * se;
                 }
+                if (present != null) {
+                    return new Outcome(est, rej, cover, present, null);
+                }
             }
         } catch (AnalysisException ex) {
             return new Outcome(null, null, null, ex.reason().name().toLowerCase(Locale.ROOT));
@@ -743,6 +865,80 @@ public final class PowerSimulation {
             return new Outcome(null, null, null, "unusable replicate: " + ex.getMessage());
         }
         return new Outcome(est, rej, cover, null);
+    }
+
+    /**
+     * The k or pattern target i of a replicate from the fit's k estimate: k with the interval the pattern is read
+     * from (bias-corrected bootstrap, else percentile, else delta method), or the pattern call (estimate 1 when it
+     * is the population's); false when k was not computed (the pattern target is always computed).
+     */
+    private boolean kOutcome(ApimFit fit, Target t, int i, double[] est, boolean[] rej, boolean[] cover) {
+        KEstimate ke = fit.k(t.role() == null ? "all" : t.role());
+        if (t.kind() == Kind.PATTERN) {
+            boolean hit = ke.pattern() == kPattern;
+            est[i] = hit ? 1 : 0;
+            rej[i] = hit;
+            cover[i] = false;
+            return true;
+        }
+        if (ke.k().isEmpty()) {
+            return false;
+        }
+        Interval ci = ke.biasCorrected().or(ke::percentile).or(ke::delta)
+                .orElseThrow(() -> new IllegalStateException("k without an interval"));
+        est[i] = ke.k().getAsDouble();
+        rej[i] = !ci.contains(0);
+        cover[i] = ci.contains(t.truth());
+        return true;
+    }
+
+    /** The k and pattern targets per role (no k target for the partner-only pattern, whose k is infinite). */
+    private List<Target> kTargets(Population pop) {
+        List<Target> t = new ArrayList<>();
+        int nr = design.distinguishable ? 2 : 1;
+        String name = kPattern.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String basis = kBootstrap > 0 ? "bias-corrected bootstrap interval (" + kBootstrap + " resamples)"
+                : "delta-method interval";
+        for (int r = 0; r < nr; r++) {
+            String role = design.distinguishable ? design.roles.get(r) : null;
+            String sfx = role == null ? "" : "_" + role;
+            String on = role == null ? "" : " for " + role;
+            if (kPattern != KPattern.PARTNER_ONLY) {
+                double k = pop.pRaw[r] / pop.aRaw[r];
+                if (!(Math.abs(k - kValue(kPattern)) <= 1e-12 * Math.max(1, Math.abs(k)))) {
+                    throw new IllegalStateException("population k " + k + " is not the pattern's " + kValue(kPattern));
+                }
+                k = kValue(kPattern);
+                t.add(new Target("k" + sfx, role, Map.of(), k, k, OptionalDouble.empty(),
+                        "k = p/a" + on + " different from 0 (the " + basis + " excludes 0; population k = "
+                                + ApimPower.apa(k) + ", the " + name + " pattern)", Kind.K));
+            }
+            // the population k, or a/p = 0 for the partner-only pattern
+            double size = kPattern == KPattern.PARTNER_ONLY ? 0 : kValue(kPattern);
+            t.add(new Target("pattern" + sfx, role, Map.of(), size, size, OptionalDouble.empty(),
+                    "the " + name + " pattern" + on + " (called from the " + basis + " as apim --k does; Kenny and "
+                            + "Ledermann 2010)", Kind.PATTERN));
+        }
+        return t;
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<Integer, String[][]> layouts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The dyad ids (1, 1, 2, 2, ...) and roles (null when indistinguishable) of a replicate of this many persons. */
+    private String[][] layout(int persons) {
+        String[] dyad = new String[persons];
+        String[] role = design.distinguishable ? new String[persons] : null;
+        for (int d = 0; d < persons / 2; d++) {
+            String id = Integer.toString(d + 1);
+            dyad[2 * d] = id;
+            dyad[2 * d + 1] = id;
+            if (role != null) {
+                role[2 * d] = design.roles.get(0);
+                role[2 * d + 1] = design.roles.get(1);
+            }
+        }
+        return new String[][] {dyad, role};
     }
 
     private final java.util.concurrent.ConcurrentHashMap<Double, Double> quantiles =
@@ -764,6 +960,7 @@ public final class PowerSimulation {
     private PowerResult summarise(List<Integer> ns, List<List<Target>> targets, Outcome[] out) {
         Map<String, Integer> failures = new TreeMap<>();
         List<PowerRow> all = new ArrayList<>();
+        List<String> kNotes = new ArrayList<>();
         for (int j = 0; j < ns.size(); j++) {
             int n = ns.get(j);
             List<Target> ts = targets.get(j);
@@ -771,6 +968,7 @@ public final class PowerSimulation {
             int ok = 0;
             int[] rej = new int[k];
             int[] cov = new int[k];
+            int[] has = new int[k];
             double[] sum = new double[k];
             Map<String, Integer> here = new TreeMap<>();
             for (int i = j * replicates; i < (j + 1) * replicates; i++) {
@@ -782,6 +980,10 @@ public final class PowerSimulation {
                 }
                 ok++;
                 for (int t = 0; t < k; t++) {
+                    if (!o.has(t)) {
+                        continue;
+                    }
+                    has[t]++;
                     rej[t] += o.reject()[t] ? 1 : 0;
                     cov[t] += o.covered()[t] ? 1 : 0;
                     sum[t] += o.estimate()[t];
@@ -794,17 +996,31 @@ public final class PowerSimulation {
             double failedShare = (double) (replicates - ok) / replicates;
             for (int t = 0; t < k; t++) {
                 Target tg = ts.get(t);
-                double p = (double) rej[t] / ok;
-                double se = Math.sqrt(p * (1 - p) / ok);
-                double mean = sum[t] / ok;
-                String summary = "With " + n + " dyads there is " + ApimPower.apa(p) + " power (Monte Carlo SE "
-                        + ApimPower.apa(se) + ", " + ok + " replicates) to detect " + tg.what() + ".";
+                int m = has[t];
+                if (m < ok) {
+                    kNotes.add(tg.name() + " with " + n + " dyads: k not computed in " + (ok - m) + " of " + ok
+                            + " fitted replicates (standardised actor effect below .10 in absolute value, Kenny and "
+                            + "Ledermann 2010)");
+                }
+                if (m == 0) {
+                    continue;
+                }
+                double p = (double) rej[t] / m;
+                double se = Math.sqrt(p * (1 - p) / m);
+                double mean = sum[t] / m;
+                boolean pattern = tg.kind() == Kind.PATTERN;
+                String summary = pattern
+                        ? "With " + n + " dyads " + tg.what() + " is called in " + ApimPower.apa(p) + " of the replicates "
+                                + "(Monte Carlo SE " + ApimPower.apa(se) + ", " + m + " replicates)."
+                        : "With " + n + " dyads there is " + ApimPower.apa(p) + " power (Monte Carlo SE "
+                                + ApimPower.apa(se) + ", " + m + " replicates) to detect " + tg.what() + ".";
                 all.add(new PowerRow(tg.name(), Optional.ofNullable(tg.role()), OptionalInt.of(n), OptionalDouble.of(p),
                         OptionalDouble.of(se), OptionalDouble.empty(), OptionalDouble.empty(), tg.size(), tg.beta(),
                         OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.of(tg.truth()),
-                        OptionalDouble.of(mean), OptionalDouble.of(mean - tg.truth()),
-                        OptionalDouble.of((double) cov[t] / ok), OptionalInt.of(ok), OptionalDouble.of(failedShare),
-                        summary));
+                        pattern ? OptionalDouble.empty() : OptionalDouble.of(mean),
+                        pattern ? OptionalDouble.empty() : OptionalDouble.of(mean - tg.truth()),
+                        pattern ? OptionalDouble.empty() : OptionalDouble.of((double) cov[t] / m), OptionalInt.of(m),
+                        OptionalDouble.of(failedShare), summary));
             }
         }
         List<PowerRow> rows = all;
@@ -845,6 +1061,14 @@ public final class PowerSimulation {
         List<String> notes = new ArrayList<>();
         notes.add("each replicate fitted by the " + (model == Model.APIM ? "apim" : "apimem") + " engine ("
                 + method.name() + ", df " + df.name().toLowerCase(Locale.ROOT) + ")");
+        if (kPattern != null) {
+            notes.add("population: the " + kPattern.name().toLowerCase(Locale.ROOT).replace('_', '-') + " pattern "
+                    + (kPattern == KPattern.PARTNER_ONLY ? "(no actor effects)" : "(partner = " + kValue(kPattern)
+                            + " x actor in raw units)") + "; k and its pattern as apim --k, from the "
+                    + (kBootstrap > 0 ? "bias-corrected bootstrap interval (" + kBootstrap + " resamples)"
+                            : "delta-method interval"));
+            notes.addAll(kNotes);
+        }
         if (model == Model.APIMEM) {
             notes.add("indirect effects: power = share of replicates whose " + (interval == IndirectInterval.BOOTSTRAP
                     ? "bias-corrected bootstrap (" + draws + " resamples)" : "Monte Carlo (" + draws + " draws)")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.dyadkit.apim.KPattern;
 import org.dyadkit.power.ApimPower;
 import org.dyadkit.power.EffectSize;
 import org.dyadkit.power.PowerResult;
@@ -275,6 +276,7 @@ public final class PowerCommand implements Runnable {
                 "  dyadkit power simulate --dyads 150 --actor 0.25 --partner 0.15 --replicates 1000 --seed 1",
                 "  dyadkit power simulate --roles husband,wife --dyads 50:400:50 --covariate z=0.2 \\",
                 "      --interaction x:z=0.1 --replicates 1000 --seed 7",
+                "  dyadkit power simulate --k-pattern couple --actor 0.3 --dyads 100:300:50 --replicates 1000 --seed 5",
                 "  dyadkit power simulate --model apimem --distinguishable --a-actor 0.3 --b-actor 0.3 \\",
                 "      --actor 0.1 --partner 0.05 --dyads 200 --replicates 500 --seed 3",
                 "", "Exit status: 0 done; 2 bad usage; 4 no replicate could be fitted."})
@@ -341,8 +343,16 @@ public final class PowerCommand implements Runnable {
 
         @Option(names = "--bootstrap", defaultValue = "0", paramLabel = "N",
                 description = "APIMeM: bias-corrected dyad-bootstrap intervals from N resamples per replicate instead "
-                        + "of Monte Carlo (slow).")
+                        + "of Monte Carlo (slow). With --k-pattern: bootstrap intervals of k (as apim --k --bootstrap) "
+                        + "instead of the delta method.")
         int bootstrap;
+
+        @Option(names = "--k-pattern", paramLabel = "couple|actor-only|partner-only|contrast",
+                description = "APIM: the population is a dyadic pattern (Kenny and Ledermann 2010): partner = k x actor "
+                        + "(k = 1, 0, -1; give --actor) or, partner-only, no actor effect (give --partner); adds the "
+                        + "power of the k interval to exclude 0, its coverage, and the share of replicates whose "
+                        + "pattern call (as apim --k) is the population's.")
+        String kPattern;
 
         @Mixin
         Output.Option format;
@@ -371,8 +381,16 @@ public final class PowerCommand implements Runnable {
                             throw new IllegalArgumentException("--a-actor, --a-partner, --b-actor and --b-partner need "
                                     + "--model apimem");
                         }
+                        if (kPattern != null) {
+                            s = kPattern(s, cl);
+                        } else if (bootstrap != 0) {
+                            throw new IllegalArgumentException("--bootstrap needs --model apimem or --k-pattern");
+                        }
                     }
                     case "apimem" -> {
+                        if (kPattern != null) {
+                            throw new IllegalArgumentException("--k-pattern needs --model apim");
+                        }
                         s = PowerSimulation.apimem(d);
                         if (!covariates.isEmpty() || !interactions.isEmpty()) {
                             throw new IllegalArgumentException("--covariate and --interaction need --model apim");
@@ -425,6 +443,31 @@ public final class PowerCommand implements Runnable {
             }
             write(cl, format.format(), r);
             return 0;
+        }
+
+        private PowerSimulation kPattern(PowerSimulation s, CommandLine cl) {
+            KPattern p = switch (kPattern.strip().toLowerCase(Locale.ROOT)) {
+                case "couple" -> KPattern.COUPLE;
+                case "actor-only" -> KPattern.ACTOR_ONLY;
+                case "partner-only" -> KPattern.PARTNER_ONLY;
+                case "contrast" -> KPattern.CONTRAST;
+                default -> throw new IllegalArgumentException("--k-pattern is couple, actor-only, partner-only or "
+                        + "contrast; got \"" + kPattern + "\"");
+            };
+            boolean partnerGiven = cl.getParseResult().hasMatchedOption("--partner");
+            boolean actorGiven = cl.getParseResult().hasMatchedOption("--actor");
+            if (p == KPattern.PARTNER_ONLY && (actorGiven || !partnerGiven)) {
+                throw new IllegalArgumentException("--k-pattern partner-only has no actor effect: give --partner and "
+                        + "not --actor");
+            }
+            if (p != KPattern.PARTNER_ONLY && (partnerGiven || !actorGiven)) {
+                throw new IllegalArgumentException("--k-pattern " + kPattern + " sets partner = k x actor: give --actor "
+                        + "and not --partner");
+            }
+            if (bootstrap < 0) {
+                throw new IllegalArgumentException("--bootstrap must be 0 or more");
+            }
+            return s.withKPattern(p).withKBootstrap(bootstrap);
         }
 
         private static PowerSimulation paths(PowerSimulation s, List<String> actor, List<String> partner, boolean a) {

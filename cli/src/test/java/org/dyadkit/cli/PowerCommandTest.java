@@ -63,6 +63,28 @@ class PowerCommandTest {
     }
 
     @Test
+    void kPatternRows() throws Exception {
+        Run r = Run.run("power", "simulate", "--k-pattern", "couple", "--actor", "0.3", "--distinguishable", "--dyads",
+                "80", "--replicates", "30", "--seed", "2", "--threads", "2", "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode rows = JSON.readTree(r.out()).get("rows");
+        java.util.List<String> effects = new java.util.ArrayList<>();
+        rows.forEach(x -> effects.add(x.get("effect").asText()));
+        assertTrue(effects.containsAll(java.util.List.of("k_person1", "k_person2", "pattern_person1", "pattern_person2",
+                "partner_person1")), effects.toString());
+        for (JsonNode x : rows) {
+            if (x.get("effect").asText().equals("k_person1")) {
+                assertEquals(1.0, x.get("true_value").asDouble(), 0);
+                assertFalse(x.get("coverage").isNull());
+            }
+        }
+        Run p = Run.run("power", "simulate", "--k-pattern", "partner-only", "--partner", "0.3", "--dyads", "60",
+                "--replicates", "20", "--bootstrap", "30", "--format", "csv");
+        assertEquals(0, p.exit(), p.err());
+        assertTrue(p.out().contains("pattern"), p.out());
+    }
+
+    @Test
     void badInputIsOneMessageAndExit2() {
         String[][] bad = {
             {"power", "apim", "--actor", "0.9", "--partner", "0.6"},
@@ -75,6 +97,12 @@ class PowerCommandTest {
             {"power", "simulate", "--dyads", "2", "--replicates", "10"},
             {"power", "simulate", "--covariate", "z=0.2", "--model", "apimem"},
             {"power", "simulate", "--model", "apimem", "--a-actor", "0.9", "--a-partner", "0.6"},
+            {"power", "simulate", "--k-pattern", "couple", "--actor", "0.3", "--partner", "0.2"},
+            {"power", "simulate", "--k-pattern", "partner-only", "--actor", "0.3"},
+            {"power", "simulate", "--k-pattern", "sometimes", "--actor", "0.3"},
+            {"power", "simulate", "--k-pattern", "couple", "--actor", "0"},
+            {"power", "simulate", "--k-pattern", "couple", "--actor", "0.3", "--model", "apimem"},
+            {"power", "simulate", "--bootstrap", "100"},
         };
         for (String[] args : bad) {
             Run r = Run.run(args);
