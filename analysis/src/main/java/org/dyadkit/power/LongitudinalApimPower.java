@@ -139,7 +139,7 @@ public final class LongitudinalApimPower {
         }
         LongitudinalApimPower p = design.distinguishable
                 ? distinguishable(design.roles.get(0), design.roles.get(1)) : indistinguishable();
-        p.dyads = design.dyads;
+        p = p.withDyads(design.dyads);
         p.alpha = design.alpha;
         p.rx = design.rx;
         p.rErrors = design.re;
