@@ -36,6 +36,8 @@ final class Engine {
         int[] rows;
         /** The partner's row at the same occasion (Woodbury path), or -1. */
         int[] pair;
+        /** The parameter-free cross-products of each kind of row (Woodbury path). */
+        Woodbury.Kind[] kinds;
     }
 
     final Block[] blocks;
@@ -83,6 +85,7 @@ final class Engine {
         if (woodbury) {
             for (Block b : blocks) {
                 b.pair = Woodbury.pairs(b, cs);
+                b.kinds = Woodbury.kinds(b, p, q, strata);
             }
         }
     }
