@@ -616,23 +616,25 @@ final class Engine {
         return g != null ? g : gradient(theta, f, 1e-5);
     }
 
-    /** The Hessian of the objective by central differences of the analytic gradient, symmetrised. */
-    double[] hessianOfGradient(double[] theta) {
+    /**
+     * The Hessian of the objective by forward differences of the analytic gradient from its value g0 at theta
+     * (one gradient per parameter), symmetrised; it only steers the Newton steps that polish the optimum, whose
+     * stopping rule is the gradient itself.
+     */
+    double[] hessianOfGradient(double[] theta, double[] g0) {
         int k = theta.length;
         double[] hs = new double[k * k];
         double[] t = theta.clone();
         for (int i = 0; i < k; i++) {
-            double hi = 1e-4 * Math.max(1, Math.abs(theta[i]));
+            double hi = 1e-5 * Math.max(1, Math.abs(theta[i]));
             t[i] = theta[i] + hi;
             double[] gp = analyticGradient(t);
-            t[i] = theta[i] - hi;
-            double[] gm = analyticGradient(t);
             t[i] = theta[i];
-            if (gp == null || gm == null) {
+            if (gp == null) {
                 return hessian(theta, objective(theta), 1e-4);
             }
             for (int j = 0; j < k; j++) {
-                hs[i * k + j] = (gp[j] - gm[j]) / (2 * hi);
+                hs[i * k + j] = (gp[j] - g0[j]) / hi;
             }
         }
         for (int i = 0; i < k; i++) {
@@ -778,7 +780,7 @@ final class Engine {
             if (maxAbs(g) < 1e-8) {
                 break;
             }
-            double[] hs = hessianOfGradient(x);
+            double[] hs = hessianOfGradient(x, g);
             double[] d = solveSpd(hs, g, k);
             if (d == null) {
                 break;

@@ -1,9 +1,7 @@
 package org.dyadkit.mlm;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,18 +54,17 @@ final class Woodbury {
         final int s;
         final int sc;
         int count;
-        /** Sum of v_a v_a', L x L row-major (L = p + q + 1). */
+        /** Sum of v_a v_a', the lower triangle of L x L row-major (L = p + q + 1). */
         final double[] aa;
-        /** Sum of v_c v_c' over the partners' rows (null without partner). */
-        final double[] cc;
-        /** Sum of (v_a v_c' + v_c v_a') / 2 (null without partner). */
+        /** Sum of v_c v_c' over the partners' rows: the aa of the mirror kind (null without partner). */
+        double[] cc;
+        /** Sum of (v_a v_c' + v_c v_a') / 2, lower triangle (null without partner). */
         final double[] ac;
 
         Kind(int s, int sc, int l) {
             this.s = s;
             this.sc = sc;
             aa = new double[l * l];
-            cc = sc < 0 ? null : new double[l * l];
             ac = sc < 0 ? null : new double[l * l];
         }
     }
@@ -76,43 +73,52 @@ final class Woodbury {
     static Kind[] kinds(Engine.Block b, int p, int q, int strata) {
         int l = p + q + 1;
         Map<Integer, Kind> byKey = new LinkedHashMap<>();
-        double[] va = new double[l];
-        double[] vc = new double[l];
+        double[][] v = new double[b.m][l];
+        for (int a = 0; a < b.m; a++) {
+            System.arraycopy(b.x, a * p, v[a], 0, p);
+            System.arraycopy(b.z, a * q, v[a], p, q);
+            v[a][p + q] = b.y[a];
+        }
         for (int a = 0; a < b.m; a++) {
             int c = b.pair[a];
             int s = b.stratum[a];
             int sc = c < 0 ? -1 : b.stratum[c];
-            Kind k = byKey.computeIfAbsent(s * (strata + 1) + sc + 1, key -> new Kind(s, sc, l));
+            Kind k = byKey.computeIfAbsent(key(s, sc, strata), key -> new Kind(s, sc, l));
             k.count++;
-            row(b, a, p, q, va);
-            outer(k.aa, va, va, l, 1);
+            double[] va = v[a];
+            for (int i = 0; i < l; i++) {
+                double ui = va[i];
+                if (ui == 0) {
+                    continue;
+                }
+                int o = i * l;
+                for (int j = 0; j <= i; j++) {
+                    k.aa[o + j] += ui * va[j];
+                }
+            }
             if (c >= 0) {
-                row(b, c, p, q, vc);
-                outer(k.cc, vc, vc, l, 1);
-                outer(k.ac, va, vc, l, 0.5);
-                outer(k.ac, vc, va, l, 0.5);
+                double[] vc = v[c];
+                for (int i = 0; i < l; i++) {
+                    int o = i * l;
+                    double ai = 0.5 * va[i];
+                    double ci = 0.5 * vc[i];
+                    for (int j = 0; j <= i; j++) {
+                        k.ac[o + j] += ai * vc[j] + ci * va[j];
+                    }
+                }
             }
         }
-        List<Kind> out = new ArrayList<>(byKey.values());
-        return out.toArray(new Kind[0]);
-    }
-
-    private static void row(Engine.Block b, int a, int p, int q, double[] v) {
-        System.arraycopy(b.x, a * p, v, 0, p);
-        System.arraycopy(b.z, a * q, v, p, q);
-        v[p + q] = b.y[a];
-    }
-
-    private static void outer(double[] m, double[] u, double[] v, int l, double f) {
-        for (int i = 0; i < l; i++) {
-            double ui = f * u[i];
-            if (ui == 0) {
-                continue;
-            }
-            for (int j = 0; j < l; j++) {
-                m[i * l + j] += ui * v[j];
+        for (Kind k : byKey.values()) {
+            if (k.sc >= 0) {
+                // the partners of the rows of kind (s, sc) are the rows of kind (sc, s), one to one
+                k.cc = byKey.get(key(k.sc, k.s, strata)).aa;
             }
         }
+        return byKey.values().toArray(new Kind[0]);
+    }
+
+    private static int key(int s, int sc, int strata) {
+        return s * (strata + 1) + sc + 1;
     }
 
     /** D^-1 and log|D|; null when D is not positive definite. */
@@ -281,11 +287,16 @@ final class Woodbury {
         }
     }
 
-    /** Frobenius inner product of a full symmetric L x L matrix with a full parameter-free sum. */
+    /** Frobenius inner product of a full symmetric L x L matrix with a sum stored in its lower triangle. */
     private static double inner(double[] g, double[] s, int l) {
         double v = 0;
-        for (int i = 0; i < l * l; i++) {
-            v += g[i] * s[i];
+        for (int i = 0; i < l; i++) {
+            int o = i * l;
+            double off = 0;
+            for (int j = 0; j < i; j++) {
+                off += g[o + j] * s[o + j];
+            }
+            v += 2 * off + g[o + i] * s[o + i];
         }
         return v;
     }

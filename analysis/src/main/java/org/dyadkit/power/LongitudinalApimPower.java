@@ -58,6 +58,8 @@ import org.dyadkit.mlm.MlmFit;
  * ({@code e_rit = phi e_ri,t-1 + sqrt(1 - phi^2) v_rit}, stationary; the partners' errors then correlate
  * {@code r(errors) phi^|t - s|} and the fit uses CS with AR(1)). Because y is built from the observed person means,
  * the fitted model is the population model and the estimates are unbiased; the effects are raw coefficients.
+ * The replicate is written as the table a researcher would give the command, x and y to 9 decimals (x is
+ * rounded before y is formed, so the person means agree with the engine's).
  *
  * <p>Effects are named by the terms of the {@code longitudinal-apim} command with predictor {@code x} and outcome
  * {@code y}: {@code man:within(x)}, {@code man:partner(within(x))}, {@code man:between(x)},
@@ -508,8 +510,9 @@ public final class LongitudinalApimPower {
             for (int o = 0; o < t; o++) {
                 double w1 = z.sample();
                 double w2 = rx * w1 + sqx * z.sample();
-                x[0][o] = s[0] + sdXWithin * w1;
-                x[1][o] = s[1] + sdXWithin * w2;
+                // x as the engine reads it back from the table (9 decimals), so that the person means agree
+                x[0][o] = LongitudinalEngine.round9(s[0] + sdXWithin * w1);
+                x[1][o] = LongitudinalEngine.round9(s[1] + sdXWithin * w2);
                 double v1 = z.sample();
                 double v2 = rErrors * v1 + sqe * z.sample();
                 e[0][o] = o == 0 ? v1 : phi * e[0][o - 1] + innov * v1;

@@ -35,6 +35,24 @@ final class LongitudinalEngine {
         }
     }
 
+    /** A value rounded to 9 decimals, as the engine reads it back from the table. */
+    static double round9(double v) {
+        return Math.abs(v) < 1e6 ? Math.round(v * 1e9) / 1e9 : v;
+    }
+
+    /**
+     * The value to 9 decimals as text (15 significant digits at most below 10^6, which Java parses on its fast
+     * path; {@link Double#toString} would write 17 and parsing them dominated a replicate).
+     */
+    static String decimal(double v) {
+        if (!(Math.abs(v) < 1e6)) {
+            return Double.toString(v);
+        }
+        long r = Math.round(Math.abs(v) * 1e9);
+        String frac = Long.toString(1_000_000_000L + r % 1_000_000_000L).substring(1);
+        return (v < 0 && r != 0 ? "-" : "") + (r / 1_000_000_000L) + "." + frac;
+    }
+
     /** Fits the longitudinal APIM of y on x; AR(1) residuals within person when {@code ar1}. */
     static MlmFit fit(Table t, List<String> roles, boolean ar1, Method method, DfRule df) {
         boolean dist = !roles.isEmpty();
@@ -45,9 +63,8 @@ final class LongitudinalEngine {
             String dyad = Integer.toString(d + 1);
             String person = dyad + (m == 0 ? "a" : "b");
             String occ = Integer.toString((int) r[2]);
-            cells.add(dist ? new String[] {dyad, person, roles.get(m), occ, Double.toString(r[3]),
-                Double.toString(r[4])}
-                    : new String[] {dyad, person, occ, Double.toString(r[3]), Double.toString(r[4])});
+            cells.add(dist ? new String[] {dyad, person, roles.get(m), occ, decimal(r[3]), decimal(r[4])}
+                    : new String[] {dyad, person, occ, decimal(r[3]), decimal(r[4])});
         }
         DataTable table = DataTable.of("simulated replicate", dist ? WITH_ROLE : WITHOUT_ROLE, cells);
         DiaryData diary = DiaryData.of(table).dyad("dyad").role(dist ? "role" : null).person("person")
