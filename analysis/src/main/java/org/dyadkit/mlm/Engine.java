@@ -693,8 +693,10 @@ final class Engine {
     }
 
     /**
-     * Minimises the objective: BFGS with central-difference gradients and a backtracking line search
-     * (Nocedal and Wright 2006, alg. 6.1), then Newton steps on a finite-difference Hessian to polish.
+     * Minimises the objective: BFGS on the analytic gradient (central differences where it cannot be had) with a
+     * backtracking line search (Nocedal and Wright 2006, alg. 6.1), its first inverse Hessian the inverse of the
+     * finite-difference Hessian at the start (its diagonal shifted until positive definite), then Newton steps
+     * on a finite-difference Hessian to polish.
      */
     Optimum minimise(double[] start, int maxIterations) {
         int k = start.length;
@@ -709,6 +711,28 @@ final class Engine {
         double h = 1e-5;
         double[] g = grad(x, f);
         double[] hInv = identity(k);
+        // the curvature at the start, when positive definite, as BFGS's first inverse Hessian
+        boolean scaled = false;
+        if (maxAbs(g) >= 1e-3) {
+            double[] h0 = hessianOfGradient(x, g);
+            double[] inv = inverseSpd(h0, k);
+            double big = 0;
+            for (int i = 0; i < k; i++) {
+                big = Math.max(big, Math.abs(h0[i * k + i]));
+            }
+            // not positive definite: shift the diagonal until it is (Nocedal and Wright 2006, sec. 3.4)
+            for (double tau = 1e-3 * big; inv == null && tau <= 1e3 * big && tau > 0; tau *= 4) {
+                double[] sh = h0.clone();
+                for (int i = 0; i < k; i++) {
+                    sh[i * k + i] += tau;
+                }
+                inv = inverseSpd(sh, k);
+            }
+            if (inv != null) {
+                hInv = inv;
+                scaled = true;
+            }
+        }
         int it = 0;
         for (; it < maxIterations; it++) {
             if (maxAbs(g) < 1e-3) {
@@ -759,7 +783,7 @@ final class Engine {
             }
             double sy = dot(sVec, yVec);
             if (sy > 1e-12) {
-                if (it == 0) {
+                if (it == 0 && !scaled) {
                     double yy = dot(yVec, yVec);
                     for (int i = 0; i < k; i++) {
                         hInv[i * k + i] = sy / yy;
@@ -836,6 +860,25 @@ final class Engine {
         forward(l, k, d, 0, 1);
         backward(l, k, d);
         return d;
+    }
+
+    /** The inverse of a symmetric positive definite matrix; null when it is not positive definite. */
+    static double[] inverseSpd(double[] h, int k) {
+        double[] l = h.clone();
+        if (!cholesky(l, k)) {
+            return null;
+        }
+        double[] inv = new double[k * k];
+        for (int c = 0; c < k; c++) {
+            double[] col = new double[k];
+            col[c] = 1;
+            forward(l, k, col, 0, 1);
+            backward(l, k, col);
+            for (int r = 0; r < k; r++) {
+                inv[r * k + c] = col[r];
+            }
+        }
+        return inv;
     }
 
     static double[] identity(int k) {
