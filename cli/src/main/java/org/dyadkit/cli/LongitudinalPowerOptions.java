@@ -110,9 +110,10 @@ final class LongitudinalPowerOptions {
         LongitudinalApimPower p;
         try {
             if (!sim.covariates.isEmpty() || !sim.interactions.isEmpty() || !sim.aActor.isEmpty()
-                    || !sim.aPartner.isEmpty() || !sim.bActor.isEmpty() || !sim.bPartner.isEmpty()) {
-                throw new IllegalArgumentException("--covariate, --interaction and the a and b paths do not apply to "
-                        + "--model longitudinal-apim");
+                    || !sim.aPartner.isEmpty() || !sim.bActor.isEmpty() || !sim.bPartner.isEmpty()
+                    || sim.bootstrap != 0) {
+                throw new IllegalArgumentException("--covariate, --interaction, --bootstrap and the a and b paths do "
+                        + "not apply to --model longitudinal-apim");
             }
             p = LongitudinalApimPower.of(d);
             p = perRole(p, actor, "--actor", LongitudinalApimPower::withActorWithin,
