@@ -349,6 +349,12 @@ final class Engine {
      * (y_i - X_i beta)} (sigma^2 cancels), q values.
      */
     double[] blup(Block b, Params pr, double[] beta) {
+        if (woodbury) {
+            double[] out = Woodbury.blup(this, b, pr, beta);
+            if (out != null) {
+                return out;
+            }
+        }
         int m = b.m;
         double[] s = new double[m * m];
         sigma(b, pr, s, new double[m * q]);

@@ -275,6 +275,48 @@ final class Woodbury {
         return en.finish(pr, a, bv, c, logDet, full);
     }
 
+    /**
+     * The best linear unbiased predictions of one dyad's random effects from the same sums:
+     * {@code b = D Z' Sigma^-1 r = D (g - G K^-1 g)} with {@code g = Z' Lambda^-1 (y - X beta)} and
+     * {@code G = Z' Lambda^-1 Z}; null where K cannot be factored.
+     */
+    static double[] blup(Engine en, Engine.Block b, Engine.Params pr, double[] beta) {
+        int p = en.p;
+        int q = en.q;
+        int l = p + q + 1;
+        double[] ld = new double[1];
+        double[] dinv = dInverse(pr.d, q, ld);
+        Work w = new Work(p, q);
+        if (dinv == null || !prepare(b.kinds, pr, dinv, w)) {
+            return null;
+        }
+        double[] g = new double[q];
+        for (int i = 0; i < q; i++) {
+            double v = sym(w.qm, p + i, p + q, l);
+            for (int j = 0; j < p; j++) {
+                v -= sym(w.qm, p + i, j, l) * beta[j];
+            }
+            g[i] = v;
+        }
+        double[] kg = g.clone();
+        kSolve(w.lk, q, kg, 0, 1);
+        double[] s = new double[q];
+        for (int i = 0; i < q; i++) {
+            double v = g[i];
+            for (int k = 0; k < q; k++) {
+                v -= sym(w.qm, p + i, p + k, l) * kg[k];
+            }
+            s[i] = v;
+        }
+        double[] out = new double[q];
+        for (int i = 0; i < q; i++) {
+            for (int j = 0; j < q; j++) {
+                out[i] += pr.d[i * q + j] * s[j];
+            }
+        }
+        return out;
+    }
+
     /** K^-1 v in place (Lk the Cholesky factor of K). */
     private static void kSolve(double[] lk, int q, double[] v, int off, int stride) {
         Engine.forward(lk, q, v, off, stride);

@@ -297,7 +297,7 @@ public final class LongitudinalApimPower {
     /** The correlation of the partners' random intercepts (distinguishable dyads; default .3). */
     public LongitudinalApimPower withInterceptCorrelation(double r) {
         corr(r, "the random-intercept correlation");
-        if (roles.isEmpty() && r != 0.3) {
+        if (roles.isEmpty()) {
             throw new IllegalArgumentException("the random-intercept correlation needs distinguishable dyads: "
                     + "indistinguishable dyads have one random intercept per dyad");
         }

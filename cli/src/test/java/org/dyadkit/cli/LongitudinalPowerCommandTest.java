@@ -42,6 +42,19 @@ class LongitudinalPowerCommandTest {
     }
 
     @Test
+    void solvesForTheNumberOfDyadsOverARangeIndistinguishable() throws Exception {
+        Run r = Run.run("power", "simulate", "--model", "longitudinal-apim", "--dyads", "10:30:10", "--occasions", "4",
+                "--actor-within", "0.6", "--power", "0.5", "--replicates", "10", "--seed", "4", "--threads", "1",
+                "--format", "json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode rows = JSON.readTree(r.out()).get("rows");
+        assertEquals(4, rows.size(), "one row per effect when solving for N");
+        assertEquals("within(x)", rows.get(0).get("effect").asText());
+        assertTrue(rows.get(0).get("role").isNull());
+        assertTrue(rows.get(0).get("summary").asText().startsWith("At minimum"), rows.get(0).toString());
+    }
+
+    @Test
     void badInputIsOneMessageAndExit2() {
         String[][] bad = {
             {"power", "simulate", "--model", "longitudinal-apim", "--occasions", "1"},
@@ -49,6 +62,9 @@ class LongitudinalPowerCommandTest {
             {"power", "simulate", "--model", "longitudinal-apim", "--residual-sd", "-2"},
             {"power", "simulate", "--model", "longitudinal-apim", "--roles", "man,woman", "--actor-within", "wife=1"},
             {"power", "simulate", "--model", "longitudinal-apim", "--covariate", "z=0.2"},
+            {"power", "simulate", "--model", "longitudinal-apim", "--bootstrap", "100"},
+            {"power", "simulate", "--model", "longitudinal-apim", "--intercept-correlation", "0.5"},
+            {"power", "simulate", "--model", "longitudinal-apim", "--effect-size", "d"},
             {"power", "simulate", "--model", "longitudinal-apim", "--df", "kenward-roger"},
             {"power", "simulate", "--model", "longitudinal-apim", "--dyads", "2"},
             {"power", "simulate", "--occasions", "14"},
