@@ -25,6 +25,11 @@ public class AnalysisException extends RuntimeException {
         NO_CONVERGENCE,
         /** A variance parameter is at the boundary of its space (for example |rho| = 1). */
         BOUNDARY,
+        /**
+         * Values too large for the arithmetic: their squares (or cross products) exceed the range of double
+         * precision (about 1.8e308), so the sums of squares cannot be formed.
+         */
+        OVERFLOW,
         /** The statistic is undefined for these data for another stated reason. */
         UNDEFINED
     }

@@ -575,7 +575,7 @@ public final class Apim {
                     double lo = inv - z * seInv;
                     double hi = inv + z * seInv;
                     basis = "delta-method interval of a/p";
-                    if (reps != null && reps.finite(2 * r + 1).length >= 2) {
+                    if (reps != null && reps.enough(2 * r + 1)) {
                         double[] inverse = reps.values()[2 * r + 1];
                         Interval use = Interval.biasCorrected(inverse, inv, level)
                                 .orElseGet(() -> Interval.percentile(inverse, level));
@@ -592,7 +592,7 @@ public final class Apim {
                 }
                 out.add(new KEstimate(role, x, a, pp, aStd, OptionalDouble.empty(), OptionalDouble.empty(),
                         Optional.empty(), Optional.empty(), Optional.empty(), bootstrap, failed, seed, pattern,
-                        Optional.ofNullable(basis), Optional.of(reason)));
+                        Optional.ofNullable(basis), Optional.of(withBootstrapNote(reason, reps, 2 * r + 1))));
                 continue;
             }
             double k = pp / a;
@@ -604,7 +604,7 @@ public final class Apim {
             String basis = "delta-method interval";
             if (reps != null) {
                 double[] t = reps.values()[2 * r];
-                if (reps.finite(2 * r).length >= 2) {
+                if (reps.enough(2 * r)) {
                     pc = Optional.of(Interval.percentile(t, level));
                     bc = Interval.biasCorrected(t, k, level);
                     Interval use = bc.orElse(pc.get());
@@ -629,9 +629,23 @@ public final class Apim {
             Interval delta = new Interval(IntervalKind.DELTA, level, k - z * se, k + z * se);
             out.add(new KEstimate(role, x, a, pp, aStd, OptionalDouble.of(k), OptionalDouble.of(se),
                     Optional.of(delta), pc, bc, bootstrap, failed, seed, pattern, Optional.of(basis),
-                    Optional.ofNullable(reason)));
+                    Optional.ofNullable(reps == null || reps.failed(2 * r) == 0 ? reason
+                            : withBootstrapNote(reason, reps, 2 * r))));
         }
         return List.copyOf(out);
+    }
+
+    /** The reason with the bootstrap failure summary of statistic s appended (the summary alone if none). */
+    private static String withBootstrapNote(String reason, DyadBootstrap.Replicates reps, int s) {
+        if (reps == null) {
+            return reason;
+        }
+        String note = reps.summary(s).map(t -> reps.enough(s) ? t : t + "; the delta-method interval is used")
+                .orElse(null);
+        if (note == null) {
+            return reason;
+        }
+        return reason == null ? note : reason + "; " + note;
     }
 
     static double dot(double[] a, double[] b) {

@@ -108,16 +108,24 @@ final class Design {
                 }
                 gamma = GlsEngine.cholSolve(lg, k, xty);
             }
-            double ss = 0;
+            double big = 0;
             for (int r = 0; r < n; r++) {
                 double v = x[r * p + j];
                 for (int a = 0; a < k; a++) {
                     v -= x[r * p + ic[a]] * gamma[a];
                 }
                 x[r * p + j] = v;
+                big = Math.max(big, Math.abs(v));
+            }
+            // the root mean square with the values first divided by the largest, so that squares of values
+            // beyond 1e154 do not overflow (Higham 2002, section 2.1 on scaling)
+            double ss = 0;
+            double unit = big > 0 && Double.isFinite(big) ? big : 1;
+            for (int r = 0; r < n; r++) {
+                double v = x[r * p + j] / unit;
                 ss += v * v;
             }
-            double rms = Math.sqrt(ss / n);
+            double rms = unit * Math.sqrt(ss / n);
             double d = rms > 0 && Double.isFinite(rms) ? 1 / rms : 1;
             for (int r = 0; r < n; r++) {
                 x[r * p + j] *= d;
@@ -415,6 +423,30 @@ final class Design {
      * Checks the design for the named degenerate cases: too few persons or dyads, a column without
      * variance, collinear columns.
      */
+    /**
+     * Refuses cross products that overflowed: a value whose square exceeds the double range (about 1e154 in
+     * absolute value, after predictors are centred and scaled) in the outcome or in a product term.
+     */
+    void checkFinite(CrossProducts c) {
+        int q = c.q;
+        for (int j = 0; j < q; j++) {
+            int jj = j * q + j;
+            double d = c.s11[jj] + c.s22[jj] + c.t0[jj] + c.t1[jj];
+            if (!Double.isFinite(d)) {
+                double big = 0;
+                for (int r = 0; r < n; r++) {
+                    big = Math.max(big, Math.abs(j == p ? y[r] : x[r * p + j]));
+                }
+                String what = j == p ? "the outcome" : "the term " + columns.get(j).name();
+                throw new AnalysisException(Reason.OVERFLOW, String.format(java.util.Locale.ROOT,
+                        "%s has values as large as %.3g in absolute value, whose squares exceed the range of "
+                                + "double precision; divide the variable by a power of ten (for example 1e100) "
+                                + "and fit again (the estimates scale with it) or check the data for a wrong cell",
+                        what, big));
+            }
+        }
+    }
+
     void check(String outcome) {
         if (dyads.length < 2) {
             throw new AnalysisException(Reason.TOO_FEW_DYADS, dyads.length + " dyad(s) enter the model; an "
@@ -472,6 +504,7 @@ final class Design {
 
     /** Throws SINGULAR_DESIGN when the columns are collinear (rank of X'X below p, from the cross products). */
     void checkRank(CrossProducts c) {
+        checkFinite(c);
         int q = c.q;
         double[] xtx = new double[p * p];
         for (int i = 0; i < p; i++) {

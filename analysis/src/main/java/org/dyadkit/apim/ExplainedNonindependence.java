@@ -65,9 +65,15 @@ public record ExplainedNonindependence(double rawR, double explained, double res
             y1[g] = yv[d.person[b[0]]];
             y2[g] = yv[d.person[b[1]]];
         }
+        // every quantity is scale-free: each variable (each member's, when distinguishable) is multiplied by a
+        // power of two (exact) and the effects rescaled to match, so that no variance overflows
         if (!fit.distinguishable()) {
-            double a = fit.actor("all");
-            double p = fit.partner("all");
+            int ex0 = exponent(x1, x2);
+            int ey0 = exponent(y1, y2);
+            scale(ex0, x1, x2);
+            scale(ey0, y1, y2);
+            double a = Math.scalb(fit.actor("all"), ex0 - ey0);
+            double p = Math.scalb(fit.partner("all"), ex0 - ey0);
             double sx = pooledSd(x1, x2);
             double sy = pooledSd(y1, y2);
             double as = a * sx / sy;
@@ -79,10 +85,19 @@ public record ExplainedNonindependence(double rawR, double explained, double res
         }
         String r1 = fit.roles().get(0);
         String r2 = fit.roles().get(1);
-        double a1 = fit.actor(r1);
-        double a2 = fit.actor(r2);
-        double p1 = fit.partner(r1);
-        double p2 = fit.partner(r2);
+        int e1 = exponent(x1);
+        int e2 = exponent(x2);
+        int f1 = exponent(y1);
+        int f2 = exponent(y2);
+        scale(e1, x1);
+        scale(e2, x2);
+        scale(f1, y1);
+        scale(f2, y2);
+        // a1: x1 on y1, p1: x2 on y1, a2: x2 on y2, p2: x1 on y2
+        double a1 = Math.scalb(fit.actor(r1), e1 - f1);
+        double a2 = Math.scalb(fit.actor(r2), e2 - f2);
+        double p1 = Math.scalb(fit.partner(r1), e2 - f1);
+        double p2 = Math.scalb(fit.partner(r2), e1 - f2);
         double v1 = cov(x1, x1);
         double v2 = cov(x2, x2);
         double c12 = cov(x1, x2);
@@ -91,6 +106,26 @@ public record ExplainedNonindependence(double rawR, double explained, double res
         double ex = (a1 * p2 * v1 + a2 * p1 * v2 + (a1 * a2 + p1 * p2) * c12) / (sy1 * sy2);
         double ryy = cov(y1, y2) / (sy1 * sy2);
         return new ExplainedNonindependence(ryy, ex, fit.rho(), ex / ryy, c12 / Math.sqrt(v1 * v2));
+    }
+
+    /** The binary exponent of the largest absolute value (0 when all are 0). */
+    private static int exponent(double[]... xs) {
+        double max = 0;
+        for (double[] x : xs) {
+            for (double v : x) {
+                max = Math.max(max, Math.abs(v));
+            }
+        }
+        return max > 0 && Double.isFinite(max) ? Math.getExponent(max) : 0;
+    }
+
+    /** Multiplies the arrays in place by 2^-e. */
+    private static void scale(int e, double[]... xs) {
+        for (double[] x : xs) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = Math.scalb(x[i], -e);
+            }
+        }
     }
 
     private static double cov(double[] a, double[] b) {

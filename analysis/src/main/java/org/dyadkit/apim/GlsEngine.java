@@ -140,6 +140,44 @@ final class GlsEngine {
      * search when Newton's method does not converge.
      */
     static Estimate fit(CrossProducts c, boolean reml, boolean roleSpecific, ClosedFormPlan plan, Estimate start) {
+        Estimate e = search(c, reml, roleSpecific, plan, start);
+        checkResidualBoundary(c, reml, roleSpecific, e);
+        return e;
+    }
+
+    /**
+     * Refuses a fit whose residuals of the two members of the complete dyads are (almost) exactly collinear
+     * (their correlation at the GLS coefficients within {@code 1 - RHO_BOUNDARY} of +-1) and whose likelihood
+     * still rises, or can no longer be evaluated, half a step (on the atanh scale) further towards that edge
+     * along the ridge (role SD ratio at the ratio of the residual SDs).
+     * Then the likelihood increases all the way to |rho| = 1 and any interior optimum (for example rho = 0.9999973,
+     * where the evaluation stops because the residual sum of squares vanishes) is an artefact of rounding,
+     * with meaningless standard errors. The test is the same in distinguishable and indistinguishable fits.
+     */
+    static void checkResidualBoundary(CrossProducts c, boolean reml, boolean roleSpecific, Estimate e) {
+        if (c.nComplete < 2) {
+            return;
+        }
+        double[] r = residualCrossProducts(c, e.eval().beta);
+        double corr = r[2] / Math.sqrt(r[0] * r[1]);
+        if (!Double.isFinite(corr) || Math.abs(corr) < RHO_BOUNDARY) {
+            return;
+        }
+        // collinear residuals: a boundary only if the likelihood still rises (or can no longer be evaluated)
+        // further towards that edge; with few residual degrees of freedom the sample correlation of the
+        // residuals can be +-1 while the (REML) likelihood has an ordinary interior maximum
+        // along the ridge: rho towards the edge, the SD ratio at the ratio of the residuals' SDs
+        double z = 0.5 * Math.log((1 + e.rho()) / (1 - e.rho())) + Math.copySign(Z_STEP, corr);
+        double ridge = roleSpecific ? Math.sqrt(r[1] / r[0]) : 1.0;
+        Eval further = evaluate(c, reml, Math.tanh(z), ridge > 0 && Double.isFinite(ridge) ? ridge : e.lambda(),
+                false);
+        if (further == null || further.logLik >= e.eval().logLik) {
+            throw boundary(e.rho());
+        }
+    }
+
+    private static Estimate search(CrossProducts c, boolean reml, boolean roleSpecific, ClosedFormPlan plan,
+            Estimate start) {
         if (plan != null && plan.applies && c.complete()) {
             Estimate e = closedForm(c, reml, roleSpecific, plan);
             if (e != null) {
@@ -592,6 +630,13 @@ final class GlsEngine {
 
     /** Numerical rank of a symmetric positive semi-definite matrix, scaled to unit diagonal first. */
     static int rank(double[] m, int p) {
+        for (double v : m) {
+            if (!Double.isFinite(v)) {
+                throw new AnalysisException(Reason.OVERFLOW, "the sums of squares of the design overflow the "
+                        + "range of double precision (a value beyond about 1e154 in absolute value); divide the "
+                        + "variable by a power of ten and fit again, or check the data for a wrong cell");
+            }
+        }
         double[][] s = new double[p][p];
         double[] d = new double[p];
         for (int i = 0; i < p; i++) {

@@ -29,7 +29,9 @@ import org.dyadkit.resample.Interval;
  * @param seed the bootstrap seed (0 without bootstrap)
  * @param pattern the pattern call
  * @param patternBasis which interval the pattern was read from, empty when no interval was read
- * @param reason why k was refused or the pattern is undetermined, else empty
+ * @param reason why k was refused or the pattern is undetermined, and how many bootstrap replicates failed
+ *     and why (with fewer than half fitted no bootstrap interval is given and the delta-method interval
+ *     is used; see {@link org.dyadkit.resample.DyadBootstrap#enough(int, int)}), else empty
  */
 public record KEstimate(String role, String predictor, double actor, double partner, double standardisedActor,
         OptionalDouble k, OptionalDouble se, Optional<Interval> delta, Optional<Interval> percentile,

@@ -268,16 +268,22 @@ public final class Apimem {
         int[] pop = eligibleDyads(roles, why);
         Sample sample = data.sample(why);
         double[][] boot = null;
+        DyadBootstrap.Replicates reps = null;
         int resampled = pop.length;
         if (bootstrap > 0) {
             List<String> rolesF = roles;
-            boot = DyadBootstrap.run(pop.length, bootstrap, bootSeed, threads, counts -> {
+            reps = DyadBootstrap.run(pop.length, bootstrap, bootSeed, threads, counts -> {
                 DyadArrays r = data.resample(pop, counts, names);
                 ApimFit ra = apim(r, rolesF).withOutcome(m).withPredictor(x).fit();
                 ApimFit rb = apim(r, rolesF).withOutcome(y).withPredictor(x).withPredictor(m).fit();
                 return withTotals(effects(terms.aValues(ra), terms.bValues(rb), distinguishable),
                         terms.bValues(rb), distinguishable);
-            }).values();
+            });
+            int nStat = 8 * nr;
+            boot = new double[nStat][];
+            for (int st = 0; st < nStat; st++) {
+                boot[st] = reps.values(st);
+            }
         }
         List<PathEstimate> paths = new ArrayList<>();
         List<IndirectEffect> simple = new ArrayList<>();
@@ -322,12 +328,12 @@ public final class Apimem {
                 double z = est[stat] / se;
                 double p = 2 * Quantiles.NORMAL.survivalProbability(Math.abs(z));
                 simple.add(effect(SIMPLE.get(s), role, routes[s], est[stat], OptionalDouble.of(se), OptionalDouble.of(z),
-                        OptionalDouble.of(p), mc, boot, stat));
+                        OptionalDouble.of(p), mc, boot, reps, stat));
             }
             totals.add(effect(Effect.ACTOR, role, "X" + own + " -> M -> Y" + own, est[6 * r + 4], NONE, NONE, NONE,
-                    mc, boot, 6 * r + 4));
+                    mc, boot, reps, 6 * r + 4));
             totals.add(effect(Effect.PARTNER, role, "X" + other + " -> M -> Y" + own, est[6 * r + 5], NONE, NONE,
-                    NONE, mc, boot, 6 * r + 5));
+                    NONE, mc, boot, reps, 6 * r + 5));
             double cpA = bHat[bHat.length / 2 + 2 * r];
             double cpP = bHat[bHat.length / 2 + 2 * r + 1];
             totalEffects.add(total(Effect.ACTOR, role, "X" + own + " -> Y" + own, cpA, est[6 * r + 4], cA, boot,
@@ -365,7 +371,7 @@ public final class Apimem {
         Optional<Interval> bc = Optional.empty();
         if (boot != null) {
             double[] s = Quantiles.sortedFinite(boot[stat]);
-            if (s.length >= 2) {
+            if (DyadBootstrap.enough(s.length, bootstrap)) {
                 perc = Optional.of(Interval.percentile(s, level));
                 bc = Interval.biasCorrected(s, t, level);
             }
@@ -375,7 +381,8 @@ public final class Apimem {
     }
 
     private IndirectEffect effect(Effect name, String role, String route, double estimate, OptionalDouble se,
-            OptionalDouble z, OptionalDouble p, double[][] mc, double[][] boot, int stat) {
+            OptionalDouble z, OptionalDouble p, double[][] mc, double[][] boot, DyadBootstrap.Replicates reps,
+            int stat) {
         Optional<Interval> mci = Optional.empty();
         OptionalDouble mcp = OptionalDouble.empty();
         if (mc != null) {
@@ -393,23 +400,23 @@ public final class Apimem {
         Optional<Interval> bc = Optional.empty();
         OptionalDouble bse = OptionalDouble.empty();
         int failed = 0;
+        Optional<String> note = Optional.empty();
         if (boot != null) {
             double[] s = Quantiles.sortedFinite(boot[stat]);
             failed = bootstrap - s.length;
-            if (s.length < 2) {
-                throw new AnalysisException(Reason.UNDEFINED, "fewer than 2 bootstrap resamples could be fitted ("
-                        + failed + " of " + bootstrap + " failed)");
+            note = reps.summary(stat);
+            if (DyadBootstrap.enough(s.length, bootstrap)) {
+                perc = Optional.of(Interval.percentile(s, level));
+                // every replicate on one side: no finite bias correction; the percentile interval is used
+                bc = Interval.biasCorrected(s, estimate, level);
+                bse = OptionalDouble.of(Moments.sampleSd(s));
             }
-            perc = Optional.of(Interval.percentile(s, level));
-            // every replicate on one side: no finite bias correction; the percentile interval is used
-            bc = Interval.biasCorrected(s, estimate, level);
-            bse = OptionalDouble.of(Moments.sampleSd(s));
         }
         Optional<Interval> ci = bc.isPresent() ? bc : perc.isPresent() ? perc : mci;
         OptionalLong seed = boot != null ? OptionalLong.of(bootSeed) : mc != null ? OptionalLong.of(mcSeed)
                 : OptionalLong.empty();
         return new IndirectEffect(name, Optional.of(role), route, estimate, se, z, p, ci, mci, mcp, perc, bc,
-                bootstrap, failed, bse, seed);
+                bootstrap, failed, bse, seed, note);
     }
 
     private PathEstimate path(Path path, Effect effect, String role, ApimFit fit, String term) {

@@ -30,9 +30,13 @@ import org.dyadkit.resample.Interval;
  * @param failed resamples whose refit failed (left out of the intervals)
  * @param bootstrapSe standard deviation of the finite bootstrap replicates, empty without a bootstrap
  * @param seed the seed of the bootstrap or Monte Carlo draws, empty when nothing was drawn
+ * @param bootstrapNote how many resamples failed and why, empty when none failed; when fewer than half of
+ *     them (or fewer than 2) fitted, no bootstrap interval or SE is given
+ *     ({@link org.dyadkit.resample.DyadBootstrap#enough(int, int)})
  */
 public record IndirectEffect(Effect effect, Optional<String> role, String route, double estimate,
         OptionalDouble sobelSe, OptionalDouble sobelZ, OptionalDouble sobelP, Optional<Interval> ci,
         Optional<Interval> monteCarlo, OptionalDouble monteCarloP, Optional<Interval> percentile,
-        Optional<Interval> biasCorrected, int bootstrapN, int failed, OptionalDouble bootstrapSe, OptionalLong seed) {
+        Optional<Interval> biasCorrected, int bootstrapN, int failed, OptionalDouble bootstrapSe, OptionalLong seed,
+        Optional<String> bootstrapNote) {
 }

@@ -224,8 +224,8 @@ public final class Mediation {
         }
         double[] v = columns.get(name);
         if (v == null) {
-            throw new InputException("no variable \"" + name + "\"; variables are: "
-                    + String.join(", ", columns.keySet()));
+            throw new InputException("no variable " + org.dyadkit.input.Messages.quote(name) + "; variables are: "
+                    + org.dyadkit.input.Messages.list(List.copyOf(columns.keySet())));
         }
         return v;
     }
@@ -361,31 +361,32 @@ public final class Mediation {
         OptionalDouble bootSe = OptionalDouble.empty();
         OptionalDouble acc = OptionalDouble.empty();
         int failed = 0;
+        Optional<String> note = Optional.empty();
         if (bootstrap > 0) {
-            double[] t = replicates(model, unit, nUnits, bootstrap, seed, threads);
-            double[] s = Quantiles.sortedFinite(t);
-            failed = t.length - s.length;
-            if (s.length < 2) {
-                throw new AnalysisException(Reason.UNDEFINED, "fewer than 2 bootstrap resamples could be fitted");
-            }
-            perc = Optional.of(Interval.percentile(s, level));
-            bootSe = OptionalDouble.of(Moments.sampleSd(s));
-            if (ci == BootstrapCi.BCA) {
-                double accel = Quantiles.acceleration(ab, jackknife(model, unit, nUnits));
-                acc = OptionalDouble.of(accel);
-                bca = Interval.bca(s, ab, accel, level);
-                if (bca.isEmpty()) {
-                    throw new AnalysisException(Reason.UNDEFINED, "every bootstrap replicate of the indirect effect "
-                            + "lies on one side of the estimate " + ab + ", so the bias correction is infinite; use "
-                            + "the percentile interval");
+            DyadBootstrap.Replicates reps = replicates(model, unit, nUnits, bootstrap, seed, threads);
+            double[] s = Quantiles.sortedFinite(reps.values(0));
+            failed = reps.failed(0);
+            note = reps.summary(0);
+            if (reps.enough(0)) {
+                perc = Optional.of(Interval.percentile(s, level));
+                bootSe = OptionalDouble.of(Moments.sampleSd(s));
+                if (ci == BootstrapCi.BCA) {
+                    double accel = Quantiles.acceleration(ab, jackknife(model, unit, nUnits));
+                    acc = OptionalDouble.of(accel);
+                    bca = Interval.bca(s, ab, accel, level);
+                    if (bca.isEmpty()) {
+                        throw new AnalysisException(Reason.UNDEFINED, "every bootstrap replicate of the indirect effect "
+                                + "lies on one side of the estimate " + ab + ", so the bias correction is infinite; use "
+                                + "the percentile interval");
+                    }
                 }
+                chosen = ci == BootstrapCi.BCA ? bca : perc;
             }
-            chosen = ci == BootstrapCi.BCA ? bca : perc;
         }
         IndirectEffect ind = new IndirectEffect(Effect.INDIRECT, Optional.empty(), x + " -> " + m + " -> " + y, ab,
                 OptionalDouble.of(sobelSe), OptionalDouble.of(z), OptionalDouble.of(sobelP), chosen, Optional.empty(),
                 OptionalDouble.empty(), perc, bca, bootstrap, failed, bootSe,
-                bootstrap > 0 ? OptionalLong.of(seed) : OptionalLong.empty());
+                bootstrap > 0 ? OptionalLong.of(seed) : OptionalLong.empty(), note);
         return new MediationResult(x, m, y, List.copyOf(covariates), n,
                 ids == null ? ResamplingUnit.PERSONS : ResamplingUnit.DYADS, nUnits, pa, pb, pcp, pc, ind, acc, sample);
     }
@@ -399,10 +400,9 @@ public final class Mediation {
     }
 
     /** The bootstrap replicates of ab for resamples drawn by {@link DyadBootstrap#draw}. */
-    static double[] replicates(Model model, int[] unit, int nUnits, int b, long seed, int threads) {
-        DyadBootstrap.Replicates reps = DyadBootstrap.run(nUnits, b, seed, threads,
+    static DyadBootstrap.Replicates replicates(Model model, int[] unit, int nUnits, int b, long seed, int threads) {
+        return DyadBootstrap.run(nUnits, b, seed, threads,
                 counts -> new double[] {model.indirect(weights(unit, counts))});
-        return reps.values()[0];
     }
 
     /** Leave-one-unit-out estimates of ab. */

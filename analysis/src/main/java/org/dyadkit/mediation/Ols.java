@@ -78,6 +78,15 @@ final class Ols {
                 }
             }
         }
+        for (int j = 0; j <= k; j++) {
+            double v = j == k ? syy : sxx[j][j];
+            if (!Double.isFinite(v)) {
+                throw new AnalysisException(Reason.OVERFLOW, (j == k ? "the outcome of a regression" : names[j])
+                        + " has values whose squares exceed the range of double precision (beyond about 1e154 in "
+                        + "absolute value); divide the variable by a power of ten and fit again, or check the "
+                        + "data for a wrong cell");
+            }
+        }
         if (syy == 0) {
             throw new AnalysisException(Reason.NO_VARIANCE, "the outcome of a regression has no variance among the "
                     + "persons used");

@@ -135,7 +135,7 @@ public final class CrossPartner<R extends CrossPartnerCorrelations> {
         check(data, variables);
         List<IntraclassRow> intraclass = new ArrayList<>();
         for (String v : variables) {
-            IndistinguishableNonindependence ni = Nonindependence.indistinguishable(data).withVariable(v).fit();
+            IndistinguishableNonindependence ni = Nonindependence.indistinguishableOf(data, v, false);
             intraclass.add(new IntraclassRow(v, ni.nDyads(), ni.pairwiseR(), ni.z(), ni.pairwiseP()));
         }
         List<ExchangeableRow> pairs = new ArrayList<>();
@@ -148,10 +148,18 @@ public final class CrossPartner<R extends CrossPartnerCorrelations> {
     }
 
     private static ExchangeableRow pair(DyadicData data, String x, String y) {
+        // every statistic of the pair is scale-free: each variable is scaled by a power of two (exact) so
+        // that no square overflows
         double[] x1 = data.values(x, 1);
         double[] x2 = data.values(x, 2);
         double[] y1 = data.values(y, 1);
         double[] y2 = data.values(y, 2);
+        int ex = Stats.exponent(x1, x2);
+        int ey = Stats.exponent(y1, y2);
+        x1 = Stats.scaled(x1, ex);
+        x2 = Stats.scaled(x2, ex);
+        y1 = Stats.scaled(y1, ey);
+        y2 = Stats.scaled(y2, ey);
         int n = 0;
         for (int i = 0; i < x1.length; i++) {
             if (!Double.isNaN(x1[i]) && !Double.isNaN(x2[i]) && !Double.isNaN(y1[i]) && !Double.isNaN(y2[i])) {
@@ -210,6 +218,12 @@ public final class CrossPartner<R extends CrossPartnerCorrelations> {
         double root = Math.sqrt(ssx * ssy);
         double rxy = cxy / root;
         double rxyp = cxyp / root;
+        if (Math.abs(rxy) >= 1 - 1e-12) {
+            throw new AnalysisException(AnalysisException.Reason.BOUNDARY, what + ": the overall correlation is "
+                    + (rxy > 0 ? "+1" : "-1") + " (one variable is a linear function of the other for every person), "
+                    + "so the individual-level correlation and its test are undefined; check for a duplicated or "
+                    + "derived variable");
+        }
         if (Math.abs(rxx) >= 1 || Math.abs(ryy) >= 1) {
             throw new AnalysisException(AnalysisException.Reason.BOUNDARY, what + ": an intraclass correlation is "
                     + "+-1 (" + (Math.abs(rxx) >= 1 ? x : y) + "), so the Griffin-Gonzalez tests are undefined");

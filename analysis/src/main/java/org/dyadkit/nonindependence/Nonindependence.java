@@ -103,8 +103,15 @@ public final class Nonindependence<R extends NonindependenceResult> {
             throw new IllegalArgumentException("the dyads have no roles; use indistinguishable()");
         }
         List<String> roles = data.roles();
-        double[] x1 = data.values(variable, 1);
-        double[] x2 = data.values(variable, 2);
+        // each role's values are scaled by their own power of two (exact) for its mean and SD, and both by a
+        // common one for the differences, so that no square overflows or underflows; results are scaled back
+        double[] raw1 = data.values(variable, 1);
+        double[] raw2 = data.values(variable, 2);
+        int e1 = Stats.exponent(raw1);
+        int e2 = Stats.exponent(raw2);
+        int e = Math.max(e1, e2);
+        double[] x1 = Stats.scaled(raw1, e1);
+        double[] x2 = Stats.scaled(raw2, e2);
         String what = variable + " (" + roles.get(0) + ") with " + variable + " (" + roles.get(1) + ")";
         PearsonTest r = PearsonTest.of(x1, x2, variable + " (" + roles.get(0) + ")",
                 variable + " (" + roles.get(1) + ")", what);
@@ -116,20 +123,23 @@ public final class Nonindependence<R extends NonindependenceResult> {
             if (!Double.isNaN(x1[i]) && !Double.isNaN(x2[i])) {
                 a[k] = x1[i];
                 b[k] = x2[i];
-                d[k] = x1[i] - x2[i];
+                d[k] = Math.scalb(raw1[i], -e) - Math.scalb(raw2[i], -e);
                 k++;
             }
         }
-        double s1 = Math.sqrt(Stats.variance(a));
-        double s2 = Math.sqrt(Stats.variance(b));
-        double pmT = (s1 * s1 - s2 * s2) * Math.sqrt(n - 2.0) / (2 * s1 * s2 * Math.sqrt(1 - r.r() * r.r()));
+        double s1 = Math.scalb(Math.sqrt(Stats.variance(a)), e1);
+        double s2 = Math.scalb(Math.sqrt(Stats.variance(b)), e2);
+        // (s1^2 - s2^2) / (2 s1 s2) written as (q - 1/q) / 2 with q = s1 / s2, so that no square overflows
+        double q = s1 / s2;
+        double pmT = (q - 1 / q) * Math.sqrt(n - 2.0) / (2 * Math.sqrt(1 - r.r() * r.r()));
         PitmanMorgan pm = new PitmanMorgan(n, s1, s2, pmT, n - 2.0, Stats.tTwoTailed(pmT, n - 2.0));
 
         List<RoleSummary> summaries = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
             double[] all = present(p == 0 ? x1 : x2);
-            summaries.add(new RoleSummary(roles.get(p), all.length, Stats.mean(all),
-                    Math.sqrt(Stats.variance(all))));
+            int ep = p == 0 ? e1 : e2;
+            summaries.add(new RoleSummary(roles.get(p), all.length, Math.scalb(Stats.mean(all), ep),
+                    Math.scalb(Math.sqrt(Stats.variance(all)), ep)));
         }
         double md = Stats.mean(d);
         double sd = Math.sqrt(Stats.ss(d, md) / (n - 1));
@@ -138,8 +148,11 @@ public final class Nonindependence<R extends NonindependenceResult> {
                     + " in every dyad, so the paired test is undefined");
         }
         double t = md / (sd / Math.sqrt(n));
-        MeanDifference diff = new MeanDifference(n, Stats.mean(a), Stats.mean(b), s1, s2, md, sd, t, n - 1.0, Stats.tTwoTailed(t, n - 1.0), md / sd,
-                md / Math.sqrt((s1 * s1 + s2 * s2) / 2));
+        double s1c = Math.scalb(s1, -e);
+        double s2c = Math.scalb(s2, -e);
+        MeanDifference diff = new MeanDifference(n, Math.scalb(Stats.mean(a), e1), Math.scalb(Stats.mean(b), e2),
+                s1, s2, Math.scalb(md, e), Math.scalb(sd, e), t, n - 1.0,
+                Stats.tTwoTailed(t, n - 1.0), md / sd, md / Math.sqrt((s1c * s1c + s2c * s2c) / 2));
         return new DistinguishableNonindependence(variable, roles, n, r.r(), r.ciLower(), r.ciUpper(), r.t(), r.df(),
                 r.p(), pm, summaries, diff, Samples.pairs(data, variable));
     }
@@ -153,8 +166,22 @@ public final class Nonindependence<R extends NonindependenceResult> {
      * @throws AnalysisException for degenerate data (see the class comment)
      */
     static IndistinguishableNonindependence indistinguishableOf(DyadicData data, String variable) {
+        return indistinguishableOf(data, variable, true);
+    }
+
+    /**
+     * As {@link #indistinguishableOf(DyadicData, String)}; with {@code meanSquares} false the mean squares
+     * are not scaled back (for callers that need only the scale-free statistics), so values beyond the
+     * double range of their squares are not refused.
+     */
+    static IndistinguishableNonindependence indistinguishableOf(DyadicData data, String variable,
+            boolean meanSquares) {
+        // scaled by a power of two (exact) so that no square overflows; the mean squares are scaled back
         double[] x1 = data.values(variable, 1);
         double[] x2 = data.values(variable, 2);
+        int e = Stats.exponent(x1, x2);
+        x1 = Stats.scaled(x1, e);
+        x2 = Stats.scaled(x2, e);
         int n = 0;
         for (int i = 0; i < x1.length; i++) {
             if (!Double.isNaN(x1[i]) && !Double.isNaN(x2[i])) {
@@ -216,7 +243,15 @@ public final class Nonindependence<R extends NonindependenceResult> {
         }
         double rp = 2 * cross / ssTotal;
         double z = rp * Math.sqrt(n);
-        return new IndistinguishableNonindependence(variable, n, icc, msb, msw, f, df1, df2,
+        double msbOriginal = Math.scalb(msb, 2 * e);
+        double mswOriginal = Math.scalb(msw, 2 * e);
+        if (meanSquares && (!Double.isFinite(msbOriginal) || !Double.isFinite(mswOriginal))) {
+            throw new AnalysisException(Reason.OVERFLOW, variable + ": the mean squares of the intraclass "
+                    + "correlation exceed the range of double precision (values beyond about 1e154 in absolute "
+                    + "value); divide the variable by a power of ten (the correlations do not change) or check "
+                    + "the data for a wrong cell");
+        }
+        return new IndistinguishableNonindependence(variable, n, icc, msbOriginal, mswOriginal, f, df1, df2,
                 Stats.fTwoTailed(f, df1, df2), rp, z, Stats.zTwoTailed(z), Samples.pairs(data, variable));
     }
 

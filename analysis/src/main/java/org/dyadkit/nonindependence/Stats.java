@@ -30,6 +30,40 @@ final class Stats {
         return Math.min(1.0, 2 * FDistribution.of(df1, df2).survivalProbability(f));
     }
 
+    /**
+     * The binary exponent e of the largest finite absolute value among the arrays (0 when all are 0 or
+     * NaN), so that {@code scalb(v, -e)} lies below 2 in absolute value. Multiplying by a power of two is
+     * exact (short of underflow), so statistics of the scaled values are exactly the scaled statistics of
+     * the original ones: squares no longer overflow for values beyond 1e154 (Higham 2002, section 2.1),
+     * and on ordinary data every result is bit for bit what it was unscaled.
+     *
+     * @throws AnalysisException OVERFLOW when a value is infinite
+     */
+    static int exponent(double[]... xs) {
+        double max = 0;
+        for (double[] x : xs) {
+            for (double v : x) {
+                if (Double.isInfinite(v)) {
+                    throw new AnalysisException(Reason.OVERFLOW, "a value is infinite; check the data for a "
+                            + "wrong cell");
+                }
+                if (!Double.isNaN(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+        }
+        return max > 0 ? Math.getExponent(max) : 0;
+    }
+
+    /** A copy of x multiplied by 2^-e (exact short of underflow; NaN stays NaN). */
+    static double[] scaled(double[] x, int e) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Math.scalb(x[i], -e);
+        }
+        return out;
+    }
+
     static double mean(double[] x) {
         double s = 0;
         for (double v : x) {
@@ -62,7 +96,10 @@ final class Stats {
      *
      * @throws AnalysisException NO_VARIANCE when either is constant
      */
-    static double pearson(double[] x, double[] y, String xName, String yName) {
+    static double pearson(double[] xRaw, double[] yRaw, String xName, String yName) {
+        // r is scale-free: each variable is scaled by a power of two first, so no square overflows
+        double[] x = scaled(xRaw, exponent(xRaw));
+        double[] y = scaled(yRaw, exponent(yRaw));
         double mx = mean(x);
         double my = mean(y);
         double sxy = 0;

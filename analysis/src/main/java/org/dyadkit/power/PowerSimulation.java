@@ -353,7 +353,8 @@ public final class PowerSimulation {
                 }
             }
         } else {
-            ForkJoinPool pool = new ForkJoinPool(threads);
+            // a request beyond the useful bound is clamped (replicate streams do not depend on the thread)
+            ForkJoinPool pool = new ForkJoinPool(org.dyadkit.resample.DyadBootstrap.usableThreads(threads, total));
             try {
                 pool.submit(work).get();
             } catch (InterruptedException e) {

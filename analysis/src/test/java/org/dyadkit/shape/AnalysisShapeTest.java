@@ -84,7 +84,11 @@ class AnalysisShapeTest {
     void aScoreMissingUnderItsRuleIsNamed() {
         String[][] cells = {{"1", "h", "3.1", "", "1"}, {"1", "w", "", "total:below_min_answered:20/26", "2"},
             {"2", "h", "2.5", "", "3"}, {"2", "w", "2.9", "", "1"}, {"3", "h", "", "", "2"}, {"3", "w", "3.3", "", "2"},
-            {"4", "h", "3.0", "", "4"}, {"4", "w", "2.2", "", "5"}, {"5", "h", "3.4", "", "1"}, {"5", "w", "2.8", "", "3"}};
+            {"4", "h", "3.0", "", "4"}, {"4", "w", "2.2", "", "5"}, {"5", "h", "3.4", "", "1"}, {"5", "w", "2.8", "", "3"},
+            // three more complete dyads: with three, the residuals of the six-coefficient model are collinear and
+            // the residual correlation runs to its boundary (refused as BOUNDARY since issue 18)
+            {"6", "h", "2.7", "", "2"}, {"6", "w", "3.1", "", "4"}, {"7", "h", "3.6", "", "5"}, {"7", "w", "2.4", "", "1"},
+            {"8", "h", "2.2", "", "3"}, {"8", "w", "3.0", "", "2"}};
         DataTable t = DataTable.of("scored.csv", List.of("couple", "role", "scs_total", "scs_problems", "x"),
                 List.of(cells));
         DyadicData d = DyadicData.individual(t).dyad("couple").role("role").build();

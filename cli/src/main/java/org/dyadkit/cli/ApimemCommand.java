@@ -84,9 +84,8 @@ public final class ApimemCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "apimem uses the two-intercept parameterisation; "
                     + "leave out --parameterisation interaction");
         }
-        if (bootstrap < 0 || mc < 0) {
-            throw new CommandLine.ParameterException(cl, "--bootstrap and --mc must be 0 or more");
-        }
+        OptionChecks.count(cl, "--bootstrap", bootstrap, 0, "2000");
+        OptionChecks.count(cl, "--mc", mc, 0, "40000");
         OptionChecks.seedFor(cl, bootstrap, seed);
         OptionChecks.threads(cl, threads);
         boolean normal = model.normalIntervals(cl);

@@ -66,6 +66,7 @@ public final class DiaryOptions {
 
     /** Reads the diary. */
     DiaryData read() {
+        OptionChecks.path(spec.commandLine(), "--input", input, "diary.csv");
         return DiaryData.of(DataTable.read(input)).dyad(dyad).role(role).person(person).occasion(occasion).build();
     }
 

@@ -162,6 +162,7 @@ public final class DyadicInputOptions {
     /** The option checks made before reading (exit 2): names that are blank, a missing --dyad. */
     void check() {
         CommandLine cl = spec.commandLine();
+        OptionChecks.path(cl, "--input", input, "couples.csv");
         OptionChecks.name(cl, "--dyad", dyad, "couple_id");
         OptionChecks.name(cl, "--role", role, "gender");
         OptionChecks.name(cl, "--person", person, "person_id");

@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
  * meaning.
  */
 final class LongitudinalPowerOptions {
+    /** The most couple-occasions a simulated data set may have: each replicate is generated and fitted whole. */
+    static final long MAX_COUPLE_OCCASIONS = 1_000_000;
+
     @Option(names = "--occasions", paramLabel = "T", description = "Longitudinal APIM: occasions per person "
             + "(default 14).")
     Integer occasions;
@@ -105,6 +108,12 @@ final class LongitudinalPowerOptions {
         } finally {
             design.actor.addAll(actor);
             design.partner.addAll(partner);
+        }
+        long cells = (long) design.largestDyads() * (occasions == null ? 14 : Math.max(occasions, 1));
+        if (cells > MAX_COUPLE_OCCASIONS) {
+            throw new CommandLine.ParameterException(cl, "--dyads " + design.largestDyads() + " x --occasions "
+                    + (occasions == null ? 14 : occasions) + ": a longitudinal simulation takes at most "
+                    + String.format(Locale.ROOT, "%,d", MAX_COUPLE_OCCASIONS) + " couple-occasions per data set");
         }
         OptionChecks.threads(cl, sim.threads);
         LongitudinalApimPower p;

@@ -166,6 +166,10 @@ public final class Main implements Runnable {
     }
 
     private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parseResult) {
+        if (OptionChecks.unwrap(ex) != ex && OptionChecks.unwrap(ex) instanceof Exception inner) {
+            // a worker pool's wrapper (its message is the inner exception's class and message): judge the inner one
+            return handle(inner, cl, parseResult);
+        }
         PrintWriter err = cl.getErr();
         if (ex instanceof InputException) {
             err.println("dyadkit: " + ex.getMessage());

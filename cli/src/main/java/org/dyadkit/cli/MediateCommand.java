@@ -87,6 +87,7 @@ public final class MediateCommand implements Callable<Integer> {
         OptionChecks.bootstrap(cl, bootstrap, seed);
         OptionChecks.threads(cl, threads);
         OptionChecks.level(cl, level);
+        OptionChecks.path(cl, "--input", input, "people.csv");
         BootstrapCi method = switch (ci.strip().toLowerCase(Locale.ROOT)) {
             case "percentile", "perc" -> BootstrapCi.PERCENTILE;
             case "bca" -> BootstrapCi.BCA;

@@ -11,6 +11,7 @@ import org.dyadkit.power.PowerResult;
 import org.dyadkit.power.PowerSimulation;
 import org.dyadkit.report.Formats;
 import org.dyadkit.report.power.PowerRenderer;
+import org.dyadkit.input.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -121,6 +122,11 @@ public final class PowerCommand implements Runnable {
                 for (String v : proportion) {
                     d = perRole(v, "--proportion", d::withProportion, d::withProportion);
                 }
+                if (alpha > 0 && alpha < MIN_ALPHA) {
+                    // 1 - alpha rounds to 1 and the simulation's interval level became 1 (issue 18 fuzzing)
+                    throw new IllegalArgumentException("--alpha " + alpha + ": give a significance level from "
+                            + MIN_ALPHA + " to below 1, for example --alpha 0.05");
+                }
                 d = d.withPredictorCorrelation(rX).withErrorCorrelation(rErrors).withAlpha(alpha);
                 if (dist) {
                     d = d.withVarianceRatioX(varianceRatioX).withVarianceRatioErrors(varianceRatioErrors);
@@ -145,9 +151,21 @@ public final class PowerCommand implements Runnable {
                 }
                 return d;
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw new CommandLine.ParameterException(cl, OptionChecks.message(e));
             }
         }
+
+        /** The smallest {@code --alpha}: below it {@code 1 - alpha} is no longer told apart from 1 in the intervals. */
+        static final double MIN_ALPHA = 1e-12;
+
+        /** The largest number of dyads {@code --dyads} names (after {@link #build} has checked it). */
+        int largestDyads() {
+            String[] parts = dyads.strip().split(":", -1);
+            return Integer.parseInt(parts[parts.length == 3 ? 1 : 0].strip());
+        }
+
+        /** The most sample sizes a {@code --dyads A:B:STEP} grid may hold. */
+        static final int MAX_GRID = 1000;
 
         private ApimPower dyads(ApimPower d) {
             String s = dyads.strip();
@@ -158,7 +176,16 @@ public final class PowerCommand implements Runnable {
             if (parts.length != 3) {
                 throw new IllegalArgumentException("--dyads is N or A:B:STEP, for example 50:400:25; got \"" + dyads + "\"");
             }
-            return d.withDyads(integer(parts[0], "--dyads"), integer(parts[1], "--dyads"), integer(parts[2], "--dyads"));
+            int from = integer(parts[0], "--dyads");
+            int to = integer(parts[1], "--dyads");
+            int step = integer(parts[2], "--dyads");
+            // a grid of 2^31 sizes filled the heap (issue 18 fuzzing); a power curve needs far fewer points
+            if (step > 0 && to >= from && ((long) to - from) / step + 1 > MAX_GRID) {
+                throw new IllegalArgumentException("--dyads " + Messages.cut(dyads) + " gives "
+                        + (((long) to - from) / step + 1) + " sample sizes; give at most " + MAX_GRID
+                        + " (a larger STEP), for example --dyads 50:400:25");
+            }
+            return d.withDyads(from, to, step);
         }
 
         interface Both {
@@ -231,7 +258,7 @@ public final class PowerCommand implements Runnable {
             try {
                 r = d.fit();
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw new CommandLine.ParameterException(cl, OptionChecks.message(e));
             }
             write(cl, format.format(), r);
             return 0;
@@ -266,6 +293,9 @@ public final class PowerCommand implements Runnable {
 
         @Mixin
         LongitudinalPowerOptions longitudinal;
+
+        /** The most dyads a simulated data set may have: each replicate is generated and fitted whole. */
+        static final int MAX_SIMULATED_DYADS = 100_000;
 
         @Option(names = "--replicates", defaultValue = "1000", paramLabel = "R",
                 description = "Simulated data sets per N. Default: ${DEFAULT-VALUE}.")
@@ -333,7 +363,17 @@ public final class PowerCommand implements Runnable {
                         + "options need --model longitudinal-apim");
             }
             ApimPower d = design.build(cl);
+            if (design.largestDyads() > MAX_SIMULATED_DYADS) {
+                // 1000001 dyads ran past a minute per replicate (issue 18 fuzzing); the closed form has no limit
+                throw new CommandLine.ParameterException(cl, "--dyads " + design.largestDyads() + ": a simulation "
+                        + "takes at most " + String.format(Locale.ROOT, "%,d", MAX_SIMULATED_DYADS) + " dyads; for "
+                        + "larger samples use the closed form, for example dyadkit power apim --dyads "
+                        + design.largestDyads());
+            }
             OptionChecks.threads(cl, threads);
+            OptionChecks.count(cl, "--replicates", replicates, 1, "1000");
+            OptionChecks.count(cl, "--mc", mc, 0, "1000");
+            OptionChecks.count(cl, "--bootstrap", bootstrap, 0, "1000");
             PowerSimulation s;
             try {
                 switch (model.toLowerCase(Locale.ROOT)) {
@@ -380,7 +420,7 @@ public final class PowerCommand implements Runnable {
                     s = s.withThreads(threads);
                 }
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw new CommandLine.ParameterException(cl, OptionChecks.message(e));
             }
             ProgressBar bar = ProgressBar.onTerminal(cl.getErr());
             if (bar != null) {
@@ -390,7 +430,7 @@ public final class PowerCommand implements Runnable {
             try {
                 r = s.fit();
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(cl, e.getMessage());
+                throw new CommandLine.ParameterException(cl, OptionChecks.message(e));
             } finally {
                 if (bar != null) {
                     bar.finish();

@@ -140,6 +140,7 @@ public final class ReliabilityCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        OptionChecks.path(spec.commandLine(), "--input", input, "survey.csv");
         MissingData missing;
         try {
             missing = MissingData.parse(use);

@@ -47,6 +47,7 @@ public final class RestructureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionChecks.path(spec.commandLine(), "--output", output, "couples_wide.csv");
         OptionChecks.notInput(spec.commandLine(), "--output", output == null ? null : output.toString(),
                 in.input().toString());
         DyadicData data = in.readData();

@@ -148,13 +148,14 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         OptionChecks.notInput(cl, "--output", output, input);
         OptionChecks.notInput(cl, "--problems", problems, input);
+        OptionChecks.path(cl, "--input", input, "survey.csv");
+        OptionChecks.path(cl, "--output", output, "scored.csv");
+        OptionChecks.path(cl, "--problems", problems, "problems.csv");
         if (problems != null && problems.equals("-")) {
             throw new CommandLine.ParameterException(cl, "--problems needs a file name ('-' is not allowed there)");
         }
 
-        if (threads < 0) {
-            throw new CommandLine.ParameterException(cl, "--threads must be 0 or more");
-        }
+        OptionChecks.threads(cl, threads, 0);
         BatchScoring batch = BatchScoring.of(format).withId(id).withCounts(counts).withThreads(threads);
         if (outputDelimiter != null) {
             batch = batch.withOutputDelimiter(OptionChecks.delimiter(cl, outputDelimiter, "--output-delimiter"));

@@ -89,8 +89,11 @@ final class Plan {
         Map<String, JsonNode> data = study.data();
         Path dataFile = study.resolve(data.get("file").asText());
         if (!Files.isRegularFile(dataFile) || !Files.isReadable(dataFile)) {
-            throw StudyException.input("data.file", "cannot read \"" + data.get("file").asText() + "\" ("
-                    + dataFile + (Files.exists(dataFile) ? " is not a readable file" : " does not exist")
+            throw StudyException.input("data.file", "cannot read " + org.dyadkit.input.Messages.quote(
+                    data.get("file").asText()) + " (" + (dataFile.getParent() == null ? ""
+                    : dataFile.getParent() + java.io.File.separator) + org.dyadkit.input.Messages.cut(String.valueOf(
+                    dataFile.getFileName()))
+                    + (Files.exists(dataFile) ? " is not a readable file" : " does not exist")
                     + "); paths are relative to the study file");
         }
         CommandSpec score = root.getSubcommands().get("score").getCommandSpec();

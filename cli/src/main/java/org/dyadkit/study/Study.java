@@ -295,7 +295,16 @@ public record Study(Path file, String title, Map<String, JsonNode> data, List<Sc
     }
 
     private static String reason(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getClass().getSimpleName()
-                + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            // a byte that is not UTF-8 (issue 18 fuzzing printed "MalformedInputException: Input length = 1")
+            return "it is not UTF-8 text; save it as UTF-8";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getMessage() == null ? "an input/output error" : org.dyadkit.input.Messages.cut(e.getMessage());
     }
 }

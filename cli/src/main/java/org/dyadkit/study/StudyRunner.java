@@ -87,6 +87,9 @@ public final class StudyRunner {
         Study study = Study.read(studyFile);
         Plan plan = Plan.of(study);
         Path target = out.toAbsolutePath().normalize();
+        for (String note : recoverAndCleanStale(target)) {
+            err.println("dyadkit: note: " + note);
+        }
         checkTarget(target);
         Path parent = target.getParent();
         Path tmp;
@@ -96,6 +99,11 @@ public final class StudyRunner {
         } catch (IOException e) {
             throw StudyException.input("--out", target + ": cannot create the output folder (" + e.getMessage() + ")");
         }
+        // SIGTERM (or Ctrl-C) mid-run: the hook removes the temporary folder and, if the earlier outputs were
+        // already moved aside, puts them back, so that an interrupted run leaves the folder as it was
+        Path[] pending = {tmp, null};
+        Thread hook = new Thread(() -> abandon(pending, target), "dyadkit-study-cleanup");
+        boolean hooked = addHook(hook);
         try {
             int total = plan.steps.size() + 2;
             step(1, total, "scores");
@@ -146,7 +154,7 @@ public final class StudyRunner {
             if (progress) {
                 err.print("\r" + " ".repeat(72) + "\r");
             }
-            install(tmp, target);
+            install(tmp, target, pending);
             tmp = null;
             double secs = (System.nanoTime() - start) / 1e9;
             err.println(String.format(java.util.Locale.ROOT, "dyadkit: study \"%s\": %d analyses in %.1f s into %s; "
@@ -159,7 +167,101 @@ public final class StudyRunner {
             if (tmp != null) {
                 delete(tmp);
             }
+            if (hooked) {
+                removeHook(hook);
+            }
         }
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException e) {
+            return false; // shutting down already: nothing to guard
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException | SecurityException e) {
+            // shutting down: the hook runs and finds nothing left to do
+        }
+    }
+
+    /**
+     * The shutdown hook's work: deletes the temporary folder {@code pending[0]} (retried, as the run may still
+     * be writing into it) and, when the earlier outputs were moved aside to {@code pending[1]} but the new
+     * ones not yet moved in, moves them back.
+     */
+    private static void abandon(Path[] pending, Path target) {
+        Path tmp;
+        Path old;
+        synchronized (pending) {
+            tmp = pending[0];
+            old = pending[1];
+            pending[0] = null;
+            pending[1] = null;
+        }
+        if (old != null && !Files.exists(target)) {
+            try {
+                move(old, target);
+            } catch (IOException e) {
+                // named by the next run
+            }
+        }
+        if (tmp != null) {
+            for (int attempt = 0; attempt < 20 && Files.exists(tmp); attempt++) {
+                delete(tmp);
+            }
+        }
+    }
+
+    /**
+     * Before a run: an earlier run killed between moving the old outputs aside and moving the new ones in left
+     * no output folder but a {@code .<out>.old-*} folder, which is moved back; temporary folders
+     * ({@code .<out>.tmp-*}, {@code .<out>.old-*}) of killed runs older than a minute are removed, younger
+     * ones named (they may belong to a run still writing).
+     *
+     * @return a note per folder restored, removed or left in place
+     */
+    static List<String> recoverAndCleanStale(Path target) {
+        List<String> notes = new ArrayList<>();
+        Path parent = target.getParent();
+        if (parent == null || target.getFileName() == null || !Files.isDirectory(parent)) {
+            return notes;
+        }
+        String tmpPrefix = "." + target.getFileName() + ".tmp-";
+        String oldPrefix = "." + target.getFileName() + ".old-";
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> s = Files.list(parent)) {
+            s.filter(p -> {
+                String n = p.getFileName().toString();
+                return (n.startsWith(tmpPrefix) || n.startsWith(oldPrefix)) && Files.isDirectory(p);
+            }).sorted().forEach(found::add);
+        } catch (IOException | UncheckedIOException e) {
+            return notes;
+        }
+        long cutoff = System.currentTimeMillis() - 60_000L;
+        for (Path p : found) {
+            try {
+                boolean old = p.getFileName().toString().startsWith(oldPrefix);
+                if (old && !Files.exists(target) && Files.isRegularFile(p.resolve("results.json"))) {
+                    move(p, target);
+                    notes.add("restored " + target + " from " + p + ", left by an earlier run that was killed "
+                            + "while replacing it");
+                } else if (Files.getLastModifiedTime(p).toMillis() < cutoff) {
+                    delete(p);
+                    notes.add("removed " + p + ", left by an earlier run that was killed");
+                } else {
+                    notes.add(p + " left in place: may belong to a run still writing");
+                }
+            } catch (IOException e) {
+                // skipped: harmless, and named again by the next run
+            }
+        }
+        return notes;
     }
 
     private void step(int i, int n, String what) {
@@ -189,14 +291,21 @@ public final class StudyRunner {
     }
 
     /** Replaces the target by the finished temporary folder (each step a rename in the same parent). */
-    private static void install(Path tmp, Path target) throws IOException {
+    private static void install(Path tmp, Path target, Path[] pending) throws IOException {
         Path old = null;
         if (Files.exists(target)) {
             old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
             Files.delete(old);
-            move(target, old);
+            synchronized (pending) {
+                move(target, old);
+                pending[1] = old;
+            }
         }
-        move(tmp, target);
+        synchronized (pending) {
+            move(tmp, target);
+            pending[0] = null;
+            pending[1] = null;
+        }
         if (old != null) {
             delete(old);
         }

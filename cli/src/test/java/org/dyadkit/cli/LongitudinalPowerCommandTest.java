@@ -67,6 +67,7 @@ class LongitudinalPowerCommandTest {
             {"power", "simulate", "--model", "longitudinal-apim", "--effect-size", "d"},
             {"power", "simulate", "--model", "longitudinal-apim", "--df", "kenward-roger"},
             {"power", "simulate", "--model", "longitudinal-apim", "--dyads", "2"},
+            {"power", "simulate", "--model", "longitudinal-apim", "--dyads", "100000", "--occasions", "21"},
             {"power", "simulate", "--occasions", "14"},
         };
         for (String[] args : bad) {

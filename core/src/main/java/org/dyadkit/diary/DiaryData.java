@@ -145,8 +145,8 @@ public final class DiaryData {
                 }
                 if (!Objects.equals(personRole.get(pi), ro)) {
                     throw new InputException(new Location(src, r + 1, roleColumn, roleCells[r]),
-                            "person " + pidText(pid) + " has two roles (" + personRole.get(pi) + " and " + ro
-                                    + "); a person keeps one role");
+                            "person " + pidText(pid) + " has two roles (" + org.dyadkit.input.Messages.cut(personRole.get(pi))
+                                    + " and " + org.dyadkit.input.Messages.cut(ro) + "); a person keeps one role");
                 }
             }
             dyad[r] = di;

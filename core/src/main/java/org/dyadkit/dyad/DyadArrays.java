@@ -167,8 +167,8 @@ public final class DyadArrays {
                 List.copyOf(copy.keySet()), name -> {
                     double[] v = copy.get(name);
                     if (v == null) {
-                        throw new InputException("no variable \"" + name + "\"; variables are: "
-                                + String.join(", ", copy.keySet()));
+                        throw new InputException("no variable " + org.dyadkit.input.Messages.quote(name)
+                                + "; variables are: " + org.dyadkit.input.Messages.list(List.copyOf(copy.keySet())));
                     }
                     return v;
                 }, name -> null);

@@ -830,7 +830,8 @@ public final class DyadicData {
     public void requireVariable(String variable) {
         if (!kinds.containsKey(variable)) {
             throw new InputException(Location.file(source), "no variable named \"" + variable + "\""
-                    + DataTable.suggest(variable, variables) + "; variables are: " + String.join(", ", variables));
+                    + DataTable.suggest(variable, variables) + "; variables are: "
+                    + org.dyadkit.input.Messages.list(List.copyOf(variables)));
         }
     }
 

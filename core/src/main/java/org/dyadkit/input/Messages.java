@@ -28,9 +28,10 @@ public final class Messages {
         return value.substring(0, MAX_VALUE) + "... (" + value.length() + " characters)";
     }
 
-    /** At most {@value #MAX_LIST} entries joined by commas, then {@code and N more}. */
+    /** At most {@value #MAX_LIST} entries, each {@linkplain #cut cut}, joined by commas, then {@code and N more}. */
     public static String list(List<String> items) {
-        String head = String.join(", ", items.subList(0, Math.min(MAX_LIST, items.size())));
+        String head = String.join(", ", items.subList(0, Math.min(MAX_LIST, items.size())).stream()
+                .map(Messages::cut).toList());
         return items.size() > MAX_LIST ? head + " and " + (items.size() - MAX_LIST) + " more" : head;
     }
 }

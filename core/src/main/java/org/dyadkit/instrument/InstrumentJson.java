@@ -29,6 +29,9 @@ import org.dyadkit.scoring.TotalMethod;
  * {@code my-scale.json: field subscales[1].items[0]: item 5 is already in subscale self_kindness}.
  */
 final class InstrumentJson {
+    /** The largest item number an instrument file may use (the longest published inventories have a few hundred). */
+    static final int MAX_ITEM_NUMBER = 10_000;
+
     static final String FORMAT = "dyadkit-instrument/1";
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -345,8 +348,9 @@ final class InstrumentJson {
                 fields(n, p, List.of("number", "label", "min", "max", "labels", "categories", "note"),
                         List.of("number", "label"));
                 int number = integer(n.get("number"), p + ".number");
-                if (number < 1) {
-                    throw fail(p + ".number", "item numbers start at 1, got " + number);
+                if (number < 1 || number > MAX_ITEM_NUMBER) {
+                    // the instrument indexes its items by number: 1e9 filled the heap (issue 18 fuzzing)
+                    throw fail(p + ".number", "item numbers run from 1 to " + MAX_ITEM_NUMBER + ", got " + number);
                 }
                 if (itemPath.containsKey(number)) {
                     throw fail(p + ".number", "duplicate item number " + number + " (also at " + itemPath.get(number)

@@ -369,7 +369,9 @@ public final class BatchScoring {
             }
             writeTextRow(in.header(), addedColumns()); // Qualtrics' extra header rows are not data: left out
             head.flush();
-            int workers = threads > 0 ? threads : Math.min(4, Runtime.getRuntime().availableProcessors());
+            // a request beyond four workers per processor (at most 256) is clamped: the output does not depend on it
+            int cap = Math.min(256, 4 * Math.max(1, Runtime.getRuntime().availableProcessors()));
+            int workers = threads > 0 ? Math.min(threads, cap) : Math.min(4, Runtime.getRuntime().availableProcessors());
             // the default (threads == 1 unless asked) keeps everything in the calling thread
             ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "dyadkit-batch-worker");

@@ -9,11 +9,49 @@ import java.util.Locale;
 /**
  * The number and cell formats every renderer uses: one p-value format, one unrounded number format, one
  * CSV quoting rule, and JSON numbers where a NaN or an infinity becomes {@code null}.
+ *
+ * <p>A statistic that cannot be computed (docs/output.md, "Statistics that cannot be computed"): in JSON
+ * it is {@code null} with a string key {@code <key>_reason} beside it ({@code "t": null, "t_reason":
+ * "..."}); a renderer names the reason with {@link #REASON}, and a NaN or infinity it did not explain gets
+ * {@link #reason(double)}. In text it is {@code NA} with a note line naming the reason; in CSV an empty
+ * cell. A {@code null} without a reason key means "not asked for" (an option not given), never "failed".
  */
 public final class Formats {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The suffix of the key that says why the statistic before it is {@code null}: {@code t} and {@code t_reason}. */
+    public static final String REASON = "_reason";
+
     private Formats() {
+    }
+
+    /** The reason written beside a NaN or an infinity that the renderer did not explain. */
+    public static String reason(double v) {
+        if (Double.isNaN(v)) {
+            return "not computable on these data";
+        }
+        return "infinite on these data";
+    }
+
+    private static boolean nonFinite(Object v) {
+        return v instanceof Double d && !Double.isFinite(d) || v instanceof Float f && !Float.isFinite(f);
+    }
+
+    /**
+     * Puts {@code value} under {@code key} of a map that {@link #object(java.util.Map)} will write, or, when it is
+     * absent or not finite, {@code null} with {@code key_reason} = {@code reason}.
+     */
+    public static void putOr(java.util.Map<String, Object> map, String key, Double value, String reason) {
+        map.put(key, value);
+        if (value == null || !Double.isFinite(value)) {
+            map.put(key + REASON, reason);
+        }
+    }
+
+    /** {@link #putOr(java.util.Map, String, Double, String)} of a value that may be empty. */
+    public static void putOr(java.util.Map<String, Object> map, String key, java.util.OptionalDouble value,
+            String reason) {
+        putOr(map, key, value.isPresent() ? value.getAsDouble() : null, reason);
     }
 
     /** A new empty JSON object. */
@@ -26,10 +64,16 @@ public final class Formats {
         return MAPPER.createArrayNode();
     }
 
-    /** Puts a number, or {@code null} when it is NaN, infinite or null. */
+    /**
+     * Puts a number, or {@code null} when it is NaN, infinite or null; a NaN or an infinity also gets
+     * {@code key_reason} ({@link #reason(double)}) unless the node has one.
+     */
     public static ObjectNode put(ObjectNode node, String key, Double value) {
         if (value == null || !Double.isFinite(value)) {
             node.putNull(key);
+            if (value != null && !node.has(key + REASON)) {
+                node.put(key + REASON, reason(value));
+            }
         } else {
             node.put(key, value.doubleValue());
         }
@@ -37,7 +81,8 @@ public final class Formats {
     }
 
     /**
-     * The JSON node of a value built from explicit keys: maps (their keys in order), lists, strings,
+     * The JSON node of a value built from explicit keys: maps (their keys in order; a NaN or infinite value
+     * becomes {@code null} with {@code key_reason} beside it unless the map gives one), lists, strings,
      * booleans, numbers (NaN and infinities as {@code null}), enums (their {@code toString}), {@code Optional},
      * {@code OptionalDouble}, {@code OptionalLong} and {@code OptionalInt} (empty as {@code null}) and nodes.
      * Records are refused: their keys would be derived from field names.
@@ -84,7 +129,19 @@ public final class Formats {
         }
         if (value instanceof java.util.Map<?, ?> m) {
             ObjectNode o = f.objectNode();
-            m.forEach((k, v) -> o.set(String.valueOf(k), node(v)));
+            m.forEach((k, v) -> {
+                String key = String.valueOf(k);
+                if (o.has(key)) {
+                    return; // a reason written before its statistic's turn
+                }
+                o.set(key, node(v));
+                Object given = m.get(key + REASON);
+                if (given != null) {
+                    o.set(key + REASON, node(given));
+                } else if (nonFinite(v)) {
+                    o.put(key + REASON, reason(((Number) v).doubleValue()));
+                }
+            });
             return o;
         }
         if (value instanceof double[] d) {
@@ -179,6 +236,15 @@ public final class Formats {
             return "NA";
         }
         return String.format(Locale.ROOT, "%." + decimals + "f", d);
+    }
+
+    /**
+     * A number rounded for a fixed-width text column, right-aligned in {@code width} characters; a value that
+     * could not be computed is {@code NA} (the renderer says why in a note).
+     */
+    public static String fixed(double d, int width, int decimals) {
+        String s = Double.isFinite(d) ? String.format(Locale.ROOT, "%." + decimals + "f", d) : "NA";
+        return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
     }
 
     /** The one p-value format of text output: four decimals, or {@code <.0001}; {@code NA} when absent. */

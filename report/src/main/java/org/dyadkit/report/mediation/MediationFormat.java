@@ -105,6 +105,7 @@ final class MediationFormat {
             sb.append("  Bootstrap: ").append(e.bootstrapN()).append(" resamples of ").append(r.resampling())
                     .append(", seed ").append(e.seed().getAsLong()).append(", ").append(e.failed()).append(" failed; SE ")
                     .append(sig(e.bootstrapSe())).append('\n');
+            e.bootstrapNote().ifPresent(n -> sb.append("    Note: ").append(n).append('\n'));
             sb.append("    ").append(pct(level)).append(" percentile CI ").append(ci(e.percentile())).append('\n');
             if (e.biasCorrected().isPresent()) {
                 sb.append("    ").append(pct(level)).append(" BCa CI        ").append(ci(e.biasCorrected()))
@@ -161,6 +162,7 @@ final class MediationFormat {
         m.put("bootstrap_n", u(e.bootstrapN()));
         m.put("seed", u(e.seed()));
         m.put("failed", u(e.failed()));
+        m.put("bootstrap_note", u(e.bootstrapNote()));
         m.put("bootstrap_se", u(e.bootstrapSe()));
         m.put("percentile", u(interval(e.percentile())));
         return m;
@@ -264,6 +266,8 @@ final class MediationFormat {
                     .append(" dyads, both mediation models refitted, seed ").append(r.bootstrapSeed().getAsLong());
             int failed = r.indirect().get(0).failed();
             sb.append(", ").append(failed).append(" failed\n");
+            r.indirect().stream().map(IndirectEffect::bootstrapNote).flatMap(java.util.Optional::stream).distinct()
+                    .forEach(n -> sb.append("  Note: ").append(n).append('\n'));
         }
         return sb.toString();
     }

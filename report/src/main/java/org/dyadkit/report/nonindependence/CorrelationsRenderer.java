@@ -39,6 +39,24 @@ public final class CorrelationsRenderer implements Renderer<CrossPartnerCorrelat
         return v.isPresent() ? v.getAsDouble() : null;
     }
 
+    /** Why the individual-level t and p are absent. */
+    static final String INDIVIDUAL_REASON = "the individual-level correlation is +-1 (a variable is a linear function "
+            + "of the other within persons), so its t is infinite";
+    /** Why the dyad-level r, z and p are absent. */
+    static final String DYAD_REASON = "the dyad-level correlation needs both intraclass correlations positive";
+
+    /**
+     * The individual-level t, absent when {@code |r| = 1} up to rounding: there {@code 1 - r^2} is rounding noise
+     * and t (about 1e8 for r = 1 - 1e-15) would be an artefact of it.
+     */
+    private static Double individualT(ExchangeableRow r) {
+        return Math.abs(r.individualR()) >= 1 - 1e-12 ? null : d(r.individualT());
+    }
+
+    private static Double individualP(ExchangeableRow r) {
+        return Math.abs(r.individualR()) >= 1 - 1e-12 ? null : d(r.individualP());
+    }
+
     @Override
     public ObjectNode json(CrossPartnerCorrelations table) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -91,12 +109,12 @@ public final class CorrelationsRenderer implements Renderer<CrossPartnerCorrelat
                 row.put("cross_z", r.crossZ());
                 row.put("cross_p", r.crossP());
                 row.put("individual_r", r.individualR());
-                row.put("individual_t", d(r.individualT()));
+                Formats.putOr(row, "individual_t", individualT(r), INDIVIDUAL_REASON);
                 row.put("individual_df", r.individualDf());
-                row.put("individual_p", d(r.individualP()));
-                row.put("dyad_r", d(r.dyadR()));
-                row.put("dyad_z", d(r.dyadZ()));
-                row.put("dyad_p", d(r.dyadP()));
+                Formats.putOr(row, "individual_p", individualP(r), INDIVIDUAL_REASON);
+                Formats.putOr(row, "dyad_r", d(r.dyadR()), DYAD_REASON);
+                Formats.putOr(row, "dyad_z", d(r.dyadZ()), DYAD_REASON);
+                Formats.putOr(row, "dyad_p", d(r.dyadP()), DYAD_REASON);
                 pairs.add(row);
             }
             m.put("pairs", pairs);
@@ -126,8 +144,8 @@ public final class CorrelationsRenderer implements Renderer<CrossPartnerCorrelat
                 b.row("correlations").put("x", r.x()).put("y", r.y()).put("type", "cross_intraclass").put("n", r.n())
                         .put("r", r.crossR()).put("statistic", r.crossZ()).put("p", r.crossP());
                 b.row("correlations").put("x", r.x()).put("y", r.y()).put("type", "individual_level").put("n", r.n())
-                        .put("r", r.individualR()).put("statistic", d(r.individualT())).put("df", r.individualDf())
-                        .put("p", d(r.individualP()));
+                        .put("r", r.individualR()).put("statistic", individualT(r)).put("df", r.individualDf())
+                        .put("p", individualP(r));
                 b.row("correlations").put("x", r.x()).put("y", r.y()).put("type", "dyad_level").put("n", r.n())
                         .put("r", d(r.dyadR())).put("statistic", d(r.dyadZ())).put("p", d(r.dyadP()));
             }
@@ -156,6 +174,7 @@ public final class CorrelationsRenderer implements Renderer<CrossPartnerCorrelat
             sb.append(Formats.table(t));
         } else {
             ExchangeableCorrelations e = (ExchangeableCorrelations) table;
+            List<String> notes = new ArrayList<>();
             t.add(List.of("x", "y", "type", "n", "r", "z or t", "p"));
             for (IntraclassRow r : e.intraclass()) {
                 t.add(List.of(r.variable(), r.variable(), "intraclass", String.valueOf(r.n()),
@@ -168,14 +187,19 @@ public final class CorrelationsRenderer implements Renderer<CrossPartnerCorrelat
                 t.add(List.of(r.x(), r.y(), "cross-intraclass", n, Formats.fixed(r.crossR(), 4),
                         "z = " + Formats.fixed(r.crossZ(), 3), Formats.pValue(r.crossP())));
                 t.add(List.of(r.x(), r.y(), "individual-level", n, Formats.fixed(r.individualR(), 4),
-                        "t(" + Formats.number(r.individualDf()) + ") = " + Formats.fixed(d(r.individualT()), 3),
-                        Formats.pValue(d(r.individualP()))));
+                        "t(" + Formats.number(r.individualDf()) + ") = " + Formats.fixed(individualT(r), 3),
+                        Formats.pValue(individualP(r))));
+                if (individualT(r) == null) {
+                    notes.add("NA: individual-level t and p of " + r.x() + " with " + r.y() + ": " + INDIVIDUAL_REASON
+                            + ".");
+                }
                 t.add(List.of(r.x(), r.y(), "dyad-level", n, Formats.fixed(d(r.dyadR()), 4),
                         "z = " + Formats.fixed(d(r.dyadZ()), 3), Formats.pValue(d(r.dyadP()))));
             }
             sb.append(Formats.table(t));
             sb.append("\noverall: each person's x with their own y; cross-intraclass: x with the partner's y.\n")
                     .append("NA: dyad-level r needs both intraclass correlations positive.\n");
+            notes.forEach(line -> sb.append(line).append('\n'));
         }
         sb.append("\np values are two-tailed; each correlation uses the dyads with its values (n).\n");
         return sb.toString();

@@ -131,7 +131,7 @@ public final class ReliabilityRenderer implements Renderer<InstrumentReliability
             im.put("sd", it.sd());
             im.put("raw_r", it.rawR());
             im.put("std_r", it.stdR());
-            im.put("r_cor", it.rCor());
+            Formats.putOr(im, "r_cor", Double.isFinite(it.rCor()) ? it.rCor() : null, R_COR_REASON);
             im.put("r_drop", it.rDrop());
             AlphaIfDropped d = it.ifDropped();
             Map<String, Object> dm = new LinkedHashMap<>();
@@ -185,6 +185,15 @@ public final class ReliabilityRenderer implements Renderer<InstrumentReliability
         return m;
     }
 
+    /** Why {@code r.cor} can be NaN: as in psych::alpha, it divides by the square root of a negative sum. */
+    static final String R_COR_REASON = "r.cor is not defined for these items: with the squared multiple "
+            + "correlations on the diagonal their correlation matrix sums to a negative number (the items correlate "
+            + "negatively; check the reverse-keyed items)";
+
+    private static String f(double v, int width, int decimals) {
+        return Formats.fixed(v, width, decimals);
+    }
+
     private static Double opt(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
     }
@@ -208,11 +217,11 @@ public final class ReliabilityRenderer implements Renderer<InstrumentReliability
             }
             cells.add(s.omegaTotal().map(o -> (Object) o.omegaTotal()).orElse(null));
             Optional<OmegaResult> h = s.omegaHierarchical();
-            cells.add(h.map(o -> (Object) o.omegaHierarchical().orElseThrow()).orElse(null));
+            cells.add(h.map(o -> (Object) o.omegaHierarchical().orElse(Double.NaN)).orElse(null));
             cells.add(h.map(o -> (Object) o.factors()).orElse(null));
             cells.add(h.map(o -> (Object) o.omegaTotal()).orElse(null));
-            cells.add(h.map(o -> (Object) o.omegaLimit().orElseThrow()).orElse(null));
-            cells.add(h.map(o -> (Object) o.explainedCommonVariance().orElseThrow()).orElse(null));
+            cells.add(h.map(o -> (Object) o.omegaLimit().orElse(Double.NaN)).orElse(null));
+            cells.add(h.map(o -> (Object) o.explainedCommonVariance().orElse(Double.NaN)).orElse(null));
             TidyTable.Row row = b.row("scales");
             for (int c = 0; c < COLUMNS.size(); c++) {
                 row.put(COLUMNS.get(c), cells.get(c));
@@ -258,27 +267,55 @@ public final class ReliabilityRenderer implements Renderer<InstrumentReliability
                     a.completeRespondents());
             out.printf(Locale.ROOT, "  %9s %9s %7s %9s %9s %6s %6s %6s %6s%n", "raw_alpha", "std_alpha", "G6(smc)",
                     "average_r", "median_r", "S/N", "ase", "mean", "sd");
-            out.printf(Locale.ROOT, "  %9.3f %9.3f %7.3f %9.3f %9.3f %6.2f %6.3f %6.2f %6.2f%n", a.rawAlpha(),
-                    a.stdAlpha(), a.g6Smc(), a.averageR(), a.medianR(), a.signalNoise(), a.alphaSe(), a.scaleMean(),
-                    a.scaleSd());
-            out.printf(Locale.ROOT, "  Feldt 95%% CI for raw alpha: %.3f to %.3f%n", a.feldt().lower(),
-                    a.feldt().upper());
-            s.omegaTotal().ifPresent(o -> out.printf(Locale.ROOT, "  omega total (one-factor minres): %.3f%n",
-                    o.omegaTotal()));
+            out.println("  " + String.join(" ", f(a.rawAlpha(), 9, 3), f(a.stdAlpha(), 9, 3), f(a.g6Smc(), 7, 3),
+                    f(a.averageR(), 9, 3), f(a.medianR(), 9, 3), f(a.signalNoise(), 6, 2), f(a.alphaSe(), 6, 3),
+                    f(a.scaleMean(), 6, 2), f(a.scaleSd(), 6, 2)));
+            out.println("  Feldt 95% CI for raw alpha: " + f(a.feldt().lower(), 0, 3) + " to "
+                    + f(a.feldt().upper(), 0, 3));
+            List<String> na = new ArrayList<>();
+            String[] names = {"raw_alpha", "std_alpha", "G6(smc)", "average_r", "median_r", "S/N", "ase", "mean", "sd",
+                "Feldt lower", "Feldt upper"};
+            double[] values = {a.rawAlpha(), a.stdAlpha(), a.g6Smc(), a.averageR(), a.medianR(), a.signalNoise(),
+                a.alphaSe(), a.scaleMean(), a.scaleSd(), a.feldt().lower(), a.feldt().upper()};
+            for (int k = 0; k < names.length; k++) {
+                if (!Double.isFinite(values[k])) {
+                    na.add(names[k]);
+                }
+            }
+            if (!na.isEmpty()) {
+                out.println("  note: NA: " + String.join(", ", na) + " " + Formats.reason(Double.NaN)
+                        + " (an item without variance, or too few respondents)");
+            }
+            s.omegaTotal().ifPresent(o -> out.println("  omega total (one-factor minres): " + f(o.omegaTotal(), 0, 3)));
             s.omegaHierarchical().ifPresent(o -> out.printf(Locale.ROOT,
-                    "  omega hierarchical (Schmid-Leiman, %d group factors): %.3f; omega total of that solution %.3f;"
-                            + " omega limit %.3f; ECV %.3f%n", o.factors(), o.omegaHierarchical().orElseThrow(),
-                    o.omegaTotal(), o.omegaLimit().orElseThrow(), o.explainedCommonVariance().orElseThrow()));
+                    "  omega hierarchical (Schmid-Leiman, %d group factors): %s; omega total of that solution %s;"
+                            + " omega limit %s; ECV %s%n", o.factors(), f(o.omegaHierarchical().orElse(Double.NaN), 0, 3),
+                    f(o.omegaTotal(), 0, 3), f(o.omegaLimit().orElse(Double.NaN), 0, 3),
+                    f(o.explainedCommonVariance().orElse(Double.NaN), 0, 3)));
             for (String note : s.notes()) {
                 out.println("  note: " + note);
             }
             int w = Math.max(4, a.items().stream().mapToInt(String::length).max().orElse(4));
             out.printf(Locale.ROOT, "  %-" + w + "s %3s %5s %5s %5s %6s %6s %6s %6s %9s%n", "item", "rev", "n", "mean",
                     "sd", "raw.r", "std.r", "r.cor", "r.drop", "alpha.drop");
+            boolean rCorNa = false;
+            boolean otherNa = false;
             for (ItemStatistics it : a.itemStatistics()) {
-                out.printf(Locale.ROOT, "  %-" + w + "s %3s %5d %5.2f %5.2f %6.3f %6.3f %6.3f %6.3f %9.3f%n",
-                        it.name(), it.reverseKeyed() ? "-" : "", it.n(), it.mean(), it.sd(), it.rawR(), it.stdR(),
-                        it.rCor(), it.rDrop(), it.ifDropped().rawAlpha());
+                out.printf(Locale.ROOT, "  %-" + w + "s %3s %5d %s %s %s %s %s %s %s%n",
+                        it.name(), it.reverseKeyed() ? "-" : "", it.n(), f(it.mean(), 5, 2), f(it.sd(), 5, 2),
+                        f(it.rawR(), 6, 3), f(it.stdR(), 6, 3), f(it.rCor(), 6, 3), f(it.rDrop(), 6, 3),
+                        f(it.ifDropped().rawAlpha(), 9, 3));
+                rCorNa |= !Double.isFinite(it.rCor());
+                otherNa |= !Double.isFinite(it.mean()) || !Double.isFinite(it.sd()) || !Double.isFinite(it.rawR())
+                        || !Double.isFinite(it.stdR()) || !Double.isFinite(it.rDrop())
+                        || !Double.isFinite(it.ifDropped().rawAlpha());
+            }
+            if (rCorNa) {
+                out.println("  note: r.cor NA: " + R_COR_REASON);
+            }
+            if (otherNa) {
+                out.println("  note: NA in the item table: " + Formats.reason(Double.NaN)
+                        + " (an item without variance, or too few respondents)");
             }
         }
         out.print(SampleJson.text(r.sample()).replace("persons", "respondents").replace(" in 0 of 0 dyads", ""));
