@@ -36,6 +36,8 @@ final class Engine {
         int[] rows;
         /** The partner's row at the same occasion (Woodbury path), or -1. */
         int[] pair;
+        /** The parameter-free cross-products of each kind of row (Woodbury path). */
+        Woodbury.Kind[] kinds;
     }
 
     final Block[] blocks;
@@ -83,6 +85,7 @@ final class Engine {
         if (woodbury) {
             for (Block b : blocks) {
                 b.pair = Woodbury.pairs(b, cs);
+                b.kinds = Woodbury.kinds(b, p, q, strata);
             }
         }
     }
@@ -346,6 +349,12 @@ final class Engine {
      * (y_i - X_i beta)} (sigma^2 cancels), q values.
      */
     double[] blup(Block b, Params pr, double[] beta) {
+        if (woodbury) {
+            double[] out = Woodbury.blup(this, b, pr, beta);
+            if (out != null) {
+                return out;
+            }
+        }
         int m = b.m;
         double[] s = new double[m * m];
         sigma(b, pr, s, new double[m * q]);
@@ -613,23 +622,25 @@ final class Engine {
         return g != null ? g : gradient(theta, f, 1e-5);
     }
 
-    /** The Hessian of the objective by central differences of the analytic gradient, symmetrised. */
-    double[] hessianOfGradient(double[] theta) {
+    /**
+     * The Hessian of the objective by forward differences of the analytic gradient from its value g0 at theta
+     * (one gradient per parameter), symmetrised; it only steers the Newton steps that polish the optimum, whose
+     * stopping rule is the gradient itself.
+     */
+    double[] hessianOfGradient(double[] theta, double[] g0) {
         int k = theta.length;
         double[] hs = new double[k * k];
         double[] t = theta.clone();
         for (int i = 0; i < k; i++) {
-            double hi = 1e-4 * Math.max(1, Math.abs(theta[i]));
+            double hi = 1e-5 * Math.max(1, Math.abs(theta[i]));
             t[i] = theta[i] + hi;
             double[] gp = analyticGradient(t);
-            t[i] = theta[i] - hi;
-            double[] gm = analyticGradient(t);
             t[i] = theta[i];
-            if (gp == null || gm == null) {
+            if (gp == null) {
                 return hessian(theta, objective(theta), 1e-4);
             }
             for (int j = 0; j < k; j++) {
-                hs[i * k + j] = (gp[j] - gm[j]) / (2 * hi);
+                hs[i * k + j] = (gp[j] - g0[j]) / hi;
             }
         }
         for (int i = 0; i < k; i++) {
@@ -688,8 +699,10 @@ final class Engine {
     }
 
     /**
-     * Minimises the objective: BFGS with central-difference gradients and a backtracking line search
-     * (Nocedal and Wright 2006, alg. 6.1), then Newton steps on a finite-difference Hessian to polish.
+     * Minimises the objective: BFGS on the analytic gradient (central differences where it cannot be had) with a
+     * backtracking line search (Nocedal and Wright 2006, alg. 6.1), its first inverse Hessian the inverse of the
+     * finite-difference Hessian at the start (its diagonal shifted until positive definite), then Newton steps
+     * on a finite-difference Hessian to polish.
      */
     Optimum minimise(double[] start, int maxIterations) {
         int k = start.length;
@@ -704,6 +717,28 @@ final class Engine {
         double h = 1e-5;
         double[] g = grad(x, f);
         double[] hInv = identity(k);
+        // the curvature at the start, when positive definite, as BFGS's first inverse Hessian
+        boolean scaled = false;
+        if (maxAbs(g) >= 1e-3) {
+            double[] h0 = hessianOfGradient(x, g);
+            double[] inv = inverseSpd(h0, k);
+            double big = 0;
+            for (int i = 0; i < k; i++) {
+                big = Math.max(big, Math.abs(h0[i * k + i]));
+            }
+            // not positive definite: shift the diagonal until it is (Nocedal and Wright 2006, sec. 3.4)
+            for (double tau = 1e-3 * big; inv == null && tau <= 1e3 * big && tau > 0; tau *= 4) {
+                double[] sh = h0.clone();
+                for (int i = 0; i < k; i++) {
+                    sh[i * k + i] += tau;
+                }
+                inv = inverseSpd(sh, k);
+            }
+            if (inv != null) {
+                hInv = inv;
+                scaled = true;
+            }
+        }
         int it = 0;
         for (; it < maxIterations; it++) {
             if (maxAbs(g) < 1e-3) {
@@ -754,7 +789,7 @@ final class Engine {
             }
             double sy = dot(sVec, yVec);
             if (sy > 1e-12) {
-                if (it == 0) {
+                if (it == 0 && !scaled) {
                     double yy = dot(yVec, yVec);
                     for (int i = 0; i < k; i++) {
                         hInv[i * k + i] = sy / yy;
@@ -775,7 +810,7 @@ final class Engine {
             if (maxAbs(g) < 1e-8) {
                 break;
             }
-            double[] hs = hessianOfGradient(x);
+            double[] hs = hessianOfGradient(x, g);
             double[] d = solveSpd(hs, g, k);
             if (d == null) {
                 break;
@@ -831,6 +866,25 @@ final class Engine {
         forward(l, k, d, 0, 1);
         backward(l, k, d);
         return d;
+    }
+
+    /** The inverse of a symmetric positive definite matrix; null when it is not positive definite. */
+    static double[] inverseSpd(double[] h, int k) {
+        double[] l = h.clone();
+        if (!cholesky(l, k)) {
+            return null;
+        }
+        double[] inv = new double[k * k];
+        for (int c = 0; c < k; c++) {
+            double[] col = new double[k];
+            col[c] = 1;
+            forward(l, k, col, 0, 1);
+            backward(l, k, col);
+            for (int r = 0; r < k; r++) {
+                inv[r * k + c] = col[r];
+            }
+        }
+        return inv;
     }
 
     static double[] identity(int k) {

@@ -405,6 +405,11 @@ public final class Mlm {
             int p = engine.p;
             int q = engine.q;
             double[] start = start(engine, bl, p, q, levels.size());
+            // the moment start when it is better than the default one (the optimum does not depend on it)
+            double[] moments = StartingValues.of(engine);
+            if (moments != null && engine.objective(moments) < engine.objective(start)) {
+                start = moments;
+            }
             Engine.Optimum opt = engine.minimise(start, 1000);
             if (!Double.isFinite(opt.f)) {
                 throw new AnalysisException(Reason.NO_CONVERGENCE, "the likelihood could not be evaluated at the starting "

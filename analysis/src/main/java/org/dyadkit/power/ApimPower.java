@@ -119,6 +119,10 @@ public final class ApimPower {
 
     /** The measure of the actor and partner effects (default beta). */
     public ApimPower withEffectSize(EffectSize es) {
+        if (es == EffectSize.RAW) {
+            throw new IllegalArgumentException("the APIM power takes beta, partial r or d; raw coefficients are for "
+                    + "the longitudinal APIM");
+        }
         return copy(java.util.Objects.requireNonNull(es), actor, partner, proportion, rx, re, ratioX, ratioE, alpha,
                 dyads, singles, target);
     }

@@ -15,5 +15,10 @@ public enum EffectSize {
      * predictor held constant, in units of the residual (error) SD; needs the proportion of persons in
      * category 1 of X per role.
      */
-    D
+    D,
+    /**
+     * Raw (unstandardised) regression coefficients, in the units of the outcome per unit of the predictor: the
+     * effects of the longitudinal APIM simulation ({@link LongitudinalApimPower}).
+     */
+    RAW
 }

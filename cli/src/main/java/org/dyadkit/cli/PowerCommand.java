@@ -279,6 +279,8 @@ public final class PowerCommand implements Runnable {
                 "  dyadkit power simulate --k-pattern couple --actor 0.3 --dyads 100:300:50 --replicates 1000 --seed 5",
                 "  dyadkit power simulate --model apimem --distinguishable --a-actor 0.3 --b-actor 0.3 \\",
                 "      --actor 0.1 --partner 0.05 --dyads 200 --replicates 500 --seed 3",
+                "  dyadkit power simulate --model longitudinal-apim --roles man,woman --dyads 100 --occasions 14 \\",
+                "      --actor-within 0.2 --partner-within 0.1 --missing 0.1 --replicates 1000 --seed 1",
                 "", "Exit status: 0 done; 2 bad usage; 4 no replicate could be fitted."})
     static final class Simulate implements Callable<Integer> {
         @CommandLine.Spec
@@ -287,9 +289,12 @@ public final class PowerCommand implements Runnable {
         @Mixin
         Design design;
 
-        @Option(names = "--model", defaultValue = "apim", paramLabel = "apim|apimem",
+        @Option(names = "--model", defaultValue = "apim", paramLabel = "apim|apimem|longitudinal-apim",
                 description = "Population model. Default: ${DEFAULT-VALUE}.")
         String model;
+
+        @Mixin
+        LongitudinalPowerOptions longitudinal;
 
         /** The most dyads a simulated data set may have: each replicate is generated and fitted whole. */
         static final int MAX_SIMULATED_DYADS = 100_000;
@@ -360,6 +365,13 @@ public final class PowerCommand implements Runnable {
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
+            if (model.strip().equalsIgnoreCase("longitudinal-apim")) {
+                return longitudinal.run(cl, design, this);
+            }
+            if (longitudinal.anySet()) {
+                throw new CommandLine.ParameterException(cl, "--occasions, --actor-within and the other longitudinal "
+                        + "options need --model longitudinal-apim");
+            }
             ApimPower d = design.build(cl);
             if (design.largestDyads() > MAX_SIMULATED_DYADS) {
                 // 1000001 dyads ran past a minute per replicate (issue 18 fuzzing); the closed form has no limit
@@ -403,7 +415,8 @@ public final class PowerCommand implements Runnable {
                         s = bootstrap > 0 ? s.withIndirectInterval(PowerSimulation.IndirectInterval.BOOTSTRAP, bootstrap)
                                 : s.withIndirectInterval(PowerSimulation.IndirectInterval.MONTE_CARLO, mc);
                     }
-                    default -> throw new IllegalArgumentException("--model is apim or apimem; got \"" + model + "\"");
+                    default -> throw new IllegalArgumentException("--model is apim, apimem or longitudinal-apim; got \""
+                            + model + "\"");
                 }
                 for (String c : covariates) {
                     int eq = c.lastIndexOf('=');
