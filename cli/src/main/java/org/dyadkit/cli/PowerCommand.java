@@ -366,6 +366,11 @@ public final class PowerCommand implements Runnable {
         public Integer call() {
             CommandLine cl = spec.commandLine();
             if (model.strip().equalsIgnoreCase("longitudinal-apim")) {
+                if (kPattern != null) {
+                    throw new CommandLine.ParameterException(cl, "--k-pattern needs --model apim; the longitudinal "
+                            + "APIM's power is simulated per within and between effect, for example --model "
+                            + "longitudinal-apim --actor-within 0.3");
+                }
                 return longitudinal.run(cl, design, this);
             }
             if (longitudinal.anySet()) {
