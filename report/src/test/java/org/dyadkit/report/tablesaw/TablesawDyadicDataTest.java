@@ -102,7 +102,8 @@ class TablesawDyadicDataTest {
         java.util.List<String[]> rows = new java.util.ArrayList<>();
         for (int c = 1; c <= 20; c++) {
             for (String role : List.of("h", "w")) {
-                double y = (c * 37 % 11) / 2.0 + (role.equals("h") ? 0.3 : -0.1) + c % 3 * 0.25;
+                // the partners' outcomes differ by more than a constant, so the residual correlation is inside (-1, 1)
+                double y = (role.equals("h") ? (c * 37 % 11) / 2.0 + 0.3 : (c * 23 % 13) / 3.0 - 0.1) + c % 3 * 0.25;
                 double x = role.equals("h") ? (c * 13 % 7) / 4.0 : (c * 5 % 9) / 3.0;
                 boolean single = c == 5 && role.equals("w");
                 if (!single) {
