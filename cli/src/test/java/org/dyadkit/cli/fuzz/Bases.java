@@ -102,6 +102,7 @@ final class Bases {
         com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
                 mapper.readTree(yaml.replace("file: simulated_couples.csv", "file: surv.csv")
                         .replace("bootstrap: 2000", "bootstrap: 20"));
+        root.remove("diary"); // the over-time analyses are dropped below, and with them their person-period file
         java.util.Set<String> keep = java.util.Set.of("reliability-ras", "nonindependence", "cross-partner",
                 "apim-satisfaction", "distinguishability", "mediation-authenticity");
         com.fasterxml.jackson.databind.node.ArrayNode analyses = (com.fasterxml.jackson.databind.node.ArrayNode)
