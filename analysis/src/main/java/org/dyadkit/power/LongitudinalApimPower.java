@@ -13,15 +13,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
-import org.apache.commons.rng.SplittableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.InputException;
@@ -451,38 +445,8 @@ public final class LongitudinalApimPower {
         List<Target> ts = targets();
         int k = dyads.size();
         int total = k * replicates;
-        SplittableUniformRandomProvider root = (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(seed);
-        UniformRandomProvider[] streams = new UniformRandomProvider[total];
-        for (int i = 0; i < total; i++) {
-            streams[i] = root.split();
-        }
         Outcome[] out = new Outcome[total];
-        AtomicInteger done = new AtomicInteger();
-        if (threads == 1) {
-            for (int i = 0; i < total; i++) {
-                out[i] = replicate(dyads.get(i / replicates), ts, streams[i]);
-                if (progress != null) {
-                    progress.update(i + 1, total);
-                }
-            }
-        } else {
-            ForkJoinPool pool = new ForkJoinPool(threads);
-            try {
-                pool.submit(() -> IntStream.range(0, total).parallel().forEach(i -> {
-                    out[i] = replicate(dyads.get(i / replicates), ts, streams[i]);
-                    if (progress != null) {
-                        progress.update(done.incrementAndGet(), total);
-                    }
-                })).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("simulation interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdown();
-            }
-        }
+        SimulationRunner.run(seed, out, threads, progress, (i, rng) -> replicate(dyads.get(i / replicates), ts, rng));
         return summarise(ts, out);
     }
 

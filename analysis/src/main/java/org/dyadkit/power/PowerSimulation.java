@@ -12,15 +12,10 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import org.apache.commons.rng.SplittableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.TDistribution;
 import org.dyadkit.AnalysisException;
 import org.dyadkit.apim.ApimFit;
@@ -442,43 +437,12 @@ public final class PowerSimulation {
         }
         int k = ns.size();
         int total = k * replicates;
-        SplittableUniformRandomProvider root = (SplittableUniformRandomProvider) RandomSource.L64_X128_MIX.create(seed);
-        UniformRandomProvider[] streams = new UniformRandomProvider[total];
-        for (int i = 0; i < total; i++) {
-            streams[i] = root.split();
-        }
         Outcome[] out = new Outcome[total];
-        AtomicInteger done = new AtomicInteger();
         double[][][] med = apimem;
-        Runnable work = () -> IntStream.range(0, total).parallel().forEach(i -> {
+        SimulationRunner.run(seed, out, threads, progress, (i, rng) -> {
             int j = i / replicates;
-            out[i] = replicate(ns.get(j), pops.get(j), med, targets.get(j), streams[i]);
-            if (progress != null) {
-                progress.update(done.incrementAndGet(), total);
-            }
+            return replicate(ns.get(j), pops.get(j), med, targets.get(j), rng);
         });
-        if (threads == 1) {
-            for (int i = 0; i < total; i++) {
-                int j = i / replicates;
-                out[i] = replicate(ns.get(j), pops.get(j), med, targets.get(j), streams[i]);
-                if (progress != null) {
-                    progress.update(i + 1, total);
-                }
-            }
-        } else {
-            // a request beyond the useful bound is clamped (replicate streams do not depend on the thread)
-            ForkJoinPool pool = new ForkJoinPool(org.dyadkit.resample.DyadBootstrap.usableThreads(threads, total));
-            try {
-                pool.submit(work).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("simulation interrupted", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdown();
-            }
-        }
         return summarise(ns, targets, out);
     }
 
