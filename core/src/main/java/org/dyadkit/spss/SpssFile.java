@@ -420,7 +420,8 @@ public final class SpssFile {
                     default -> throw damaged(at, "unknown record type " + rec);
                 }
             }
-            if (nominalCaseSize != -1 && nominalCaseSize != slot) {
+            // -1 means "not known" (PSPP's documentation); some writers (early ReadStat, so early haven) leave 0
+            if (nominalCaseSize != -1 && nominalCaseSize != 0 && nominalCaseSize != slot) {
                 throw damaged(68, "the header gives " + nominalCaseSize + " slots per case but the variables take "
                         + slot);
             }

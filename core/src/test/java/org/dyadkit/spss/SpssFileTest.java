@@ -118,6 +118,30 @@ class SpssFileTest {
     }
 
     @Test
+    void caseSizeInTheHeaderIsCheckedUnlessUnknown(@TempDir Path tmp) throws IOException {
+        byte[] b = Files.readAllBytes(DIR.resolve("couples.sav"));
+        DataTable reference = DataTable.read(DIR.resolve("couples.sav"));
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int slots = header.getInt(68);
+        // -1 (PSPP's "not known") and 0 (left by early ReadStat writers, so by early haven) are read as unknown
+        for (int unknown : new int[] {-1, 0}) {
+            header.putInt(68, unknown);
+            Path p = tmp.resolve("unknown" + (unknown + 1) + ".sav");
+            Files.write(p, b);
+            DataTable t = DataTable.read(p);
+            for (int c = 0; c < reference.columns().size(); c++) {
+                assertArrayEquals(reference.text(reference.columns().get(c)), t.text(t.columns().get(c)), "case size " + unknown);
+            }
+        }
+        header.putInt(68, slots + 1);
+        Path wrong = tmp.resolve("wrong.sav");
+        Files.write(wrong, b);
+        InputException e = assertThrows(InputException.class, () -> SpssFile.read(wrong));
+        assertTrue(e.getMessage().startsWith(wrong + ": damaged SPSS file at byte offset 68: the header gives "
+                + (slots + 1) + " slots per case"), e.getMessage());
+    }
+
+    @Test
     void notAnSpssFile(@TempDir Path tmp) throws IOException {
         Path p = tmp.resolve("x.sav");
         Files.writeString(p, "a,b\n1,2\n" + "x".repeat(200));
