@@ -33,4 +33,19 @@ SAVE OUTFILE='ras.sav' /COMPRESSED.
 SPS
 pspp -b ras.sps > /dev/null
 printf 'id,ras1,ras2,ras3,ras4,ras5,ras6,ras7\n1,5,4,5,1,4,5,2\n2,3,3,,3,3,3,3\n3,1,2,1,5,2,1,4\n' > ras.csv
-sha256sum acitelli.sav acitelli.zsav ras.sav > SHA256SUMS
+
+# The simulated couples' RAS answers (data-samples/simulated_couples.csv, 150 couples; a blank person id is
+# system-missing) with the role as a labelled code (1 'man', 2 'woman'), variable labels, and -9 declared user-missing for a blank answer: couples-ras.sav, for
+# the study that scores an SPSS file (SpssStudyTest).
+awk -F, 'NR > 1 { r = ($3 == "man") ? 1 : 2; printf "%s %s %d", ($1 == "" ? "." : $1), ($2 == "" ? "." : $2), r; for (i = 42; i <= 48; i++) printf " %s", ($i == "" ? -9 : $i); printf "\n" }' \
+  ../../../../../data-samples/simulated_couples.csv > couples-ras.txt
+cat > couples-ras.sps <<SPS
+DATA LIST LIST FILE='couples-ras.txt' /couple_id person_id role ras1 ras2 ras3 ras4 ras5 ras6 ras7 (F4.0).
+VARIABLE LABELS ras1 'RAS item 1' role 'Partner role'.
+VALUE LABELS role 1 'man' 2 'woman'.
+MISSING VALUES ras1 TO ras7 (-9).
+SAVE OUTFILE='couples-ras.sav' /COMPRESSED.
+SPS
+pspp -b couples-ras.sps > /dev/null
+rm couples-ras.txt
+sha256sum acitelli.sav acitelli.zsav ras.sav couples-ras.sav > SHA256SUMS

@@ -75,6 +75,13 @@ final class Plan {
     final List<Path> instrumentFiles = new ArrayList<>();
     /** The diary (person-period) file, or null when the study has none. */
     final Path diaryFile;
+    /**
+     * For an SPSS data file with a role column whose values are labelled (and no {@code role_codes: true}): the
+     * role codes' labels, which name the roles in the scored file as on the command line; empty otherwise.
+     */
+    Map<String, String> roleLabels = Map.of();
+    /** For an SPSS data file: its variable labels (column to label), which the report uses; empty otherwise. */
+    Map<String, String> variableLabels = Map.of();
 
     private Plan(Study study, Path dataFile, List<String> scoreArgs, List<InstrumentUse> instruments,
             List<String> scoredHeader, List<Step> steps, Path diaryFile) {
@@ -108,7 +115,7 @@ final class Plan {
         CommandSpec score = root.getSubcommands().get("score").getCommandSpec();
         // data.person is the scorer's --id (blank and duplicate ids are reported, rows kept); an analysis
         // that should refuse duplicate persons takes person: itself
-        Set<String> known = new LinkedHashSet<>(List.of("file", "person"));
+        Set<String> known = new LinkedHashSet<>(List.of("file", "person", "role_codes"));
         known.addAll(DYAD_KEYS);
         known.addAll(READ_KEYS);
         for (String k : data.keySet()) {
@@ -138,6 +145,30 @@ final class Plan {
             throw StudyException.input("data.file", e.getMessage());
         } catch (java.io.UncheckedIOException e) {
             throw StudyException.input("data.file", dataFile + ": cannot be read (" + e.getMessage() + ")");
+        }
+
+        // an SPSS file: its variable labels go to the report; the value labels of the role column name the roles
+        // (as every command names them when it reads the file itself) unless data.role_codes is true
+        Map<String, String> variableLabels = new LinkedHashMap<>();
+        Map<String, String> roleLabels = Map.of();
+        if (data.containsKey("role_codes") && !data.get("role_codes").isBoolean()) {
+            throw StudyException.usage("data.role_codes", "true or false, not " + data.get("role_codes"));
+        }
+        if (org.dyadkit.spss.SpssFile.isSpssFile(dataFile)) {
+            org.dyadkit.spss.SpssFile sav;
+            try {
+                sav = org.dyadkit.spss.SpssFile.read(dataFile);
+            } catch (InputException e) {
+                throw StudyException.input("data.file", e.getMessage());
+            }
+            for (org.dyadkit.spss.SpssVariable v : sav.variables()) {
+                v.label().filter(l -> !l.isBlank()).ifPresent(l -> variableLabels.put(v.name(), l));
+            }
+            boolean codes = data.containsKey("role_codes") && data.get("role_codes").asBoolean();
+            if (!codes && layout.equals("individual") && data.containsKey("role")) {
+                roleLabels = sav.variable(data.get("role").asText()).map(org.dyadkit.spss.SpssVariable::valueLabels)
+                        .orElse(Map.of());
+            }
         }
 
         // scoring
@@ -426,12 +457,35 @@ final class Plan {
                     checkColumn(ref[0], ref[1], scored);
                 }
             }
-            steps.add(new Step(a, List.of(a.type()), List.copyOf(args), Source.SCORES));
+            steps.add(new Step(a, List.of(a.type()), List.copyOf(rolesByLabel(args, roleLabels)), Source.SCORES));
         }
         Plan plan = new Plan(study, dataFile, List.copyOf(scoreArgs), List.copyOf(uses), List.copyOf(scored),
                 List.copyOf(steps), diaryFile);
         plan.instrumentFiles.addAll(instrumentFiles);
+        plan.roleLabels = Map.copyOf(roleLabels);
+        plan.variableLabels = java.util.Collections.unmodifiableMap(variableLabels);
         return plan;
+    }
+
+    /**
+     * The arguments with the codes in {@code --roles} replaced by their labels, for a scored file whose role
+     * column shows an SPSS file's value labels (codes and labels are both accepted, as on the command line).
+     */
+    private static List<String> rolesByLabel(List<String> args, Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return args;
+        }
+        List<String> out = new ArrayList<>(args);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            if (out.get(i).equals("--roles")) {
+                List<String> parts = new ArrayList<>();
+                for (String r : out.get(i + 1).split(",", -1)) {
+                    parts.add(labels.getOrDefault(r.strip(), r.strip()));
+                }
+                out.set(i + 1, String.join(",", parts));
+            }
+        }
+        return out;
     }
 
     /** The analysis's own options: checked against the command's option list and added to {@code args}. */

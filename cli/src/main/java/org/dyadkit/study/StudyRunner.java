@@ -348,7 +348,12 @@ public final class StudyRunner {
     /** Scores the data into the temporary folder; returns score's summary (printed when the whole run succeeds). */
     private String score(Plan plan, Path scores, Path problems, Path tmp, Path target) throws IOException {
         if (plan.scoreArgs.isEmpty()) {
-            Files.copy(plan.dataFile, scores);
+            if (org.dyadkit.spss.SpssFile.isSpssFile(plan.dataFile)) {
+                // the analyses read scores.csv: an SPSS file is written out as the CSV its cells give
+                writeRoleLabels(plan, DataTable.read(plan.dataFile), scores);
+            } else {
+                Files.copy(plan.dataFile, scores);
+            }
             Files.writeString(problems, "file,line,column,value,problem,action\n", StandardCharsets.UTF_8);
             return "";
         }
@@ -360,7 +365,22 @@ public final class StudyRunner {
         if (r.exit() != 0) {
             throw new StudyException(r.exit(), "scores: " + firstLine(msg));
         }
+        if (!plan.roleLabels.isEmpty()) {
+            writeRoleLabels(plan, DataTable.read(scores), scores);
+        }
         return msg;
+    }
+
+    /**
+     * Writes {@code table} as the scored file, with the role column's codes replaced by the SPSS file's value
+     * labels for them (when the study has such labels), so that every analysis names the roles as the command
+     * line does on the SPSS file.
+     */
+    private static void writeRoleLabels(Plan plan, DataTable table, Path scores) {
+        String role = plan.study.data().containsKey("role") ? plan.study.data().get("role").asText() : null;
+        DataTable shown = role == null || plan.roleLabels.isEmpty() || !table.hasColumn(role) ? table
+                : table.withValueLabels(Map.of(role, plan.roleLabels)).withLabelsShown(role);
+        org.dyadkit.dyad.CsvOutput.writeAtomically(shown, scores);
     }
 
     private static String firstLine(String s) {
@@ -586,8 +606,10 @@ public final class StudyRunner {
         study.roleLabels().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> roles.put(e.getKey(), e.getValue()));
         ObjectNode variables = labels.putObject("variables");
-        study.variableLabels().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> variables.put(e.getKey(), e.getValue()));
+        // the SPSS file's variable labels, where the study file does not label the variable itself
+        Map<String, String> named = new java.util.TreeMap<>(plan.variableLabels);
+        named.putAll(study.variableLabels());
+        named.forEach(variables::put);
         return n;
     }
 
