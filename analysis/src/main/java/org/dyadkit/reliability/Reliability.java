@@ -243,6 +243,9 @@ public final class Reliability {
         /** A cell's text as a table holds it (missing-value codes blank, decimal commas as points). */
         String text(int column);
 
+        /** A column's value labels (an SPSS file's; empty for text files): cell text to label. */
+        Map<String, String> valueLabels(String column);
+
         List<String> notes();
 
         @Override
@@ -308,6 +311,11 @@ public final class Reliability {
         @Override
         public String text(int column) {
             return t.cell(row, column);
+        }
+
+        @Override
+        public Map<String, String> valueLabels(String column) {
+            return t.valueLabels(column);
         }
 
         @Override
@@ -411,6 +419,11 @@ public final class Reliability {
         }
 
         @Override
+        public Map<String, String> valueLabels(String column) {
+            return r.valueLabels(column);
+        }
+
+        @Override
         public List<String> notes() {
             if (spss) {
                 return List.of();
@@ -441,6 +454,7 @@ public final class Reliability {
         private final int[] hi;
         private final int[] codes;
         private final int byColumn;
+        private final Map<String, String> byLabels;
         private final int idColumn;
         private final Map<String, Group> groups = new HashMap<>();
         private final List<CellProblem> problems = new ArrayList<>();
@@ -460,6 +474,8 @@ public final class Reliability {
             this.cols = cols;
             idColumn = ids == null ? -1 : require(ids);
             byColumn = by == null ? -1 : require(by);
+            // a labelled group column (an SPSS file's value labels) names its groups by their labels
+            byLabels = by == null ? Map.of() : in.valueLabels(by);
             List<String> colNames = new ArrayList<>();
             for (ScaleDefinition def : defs) {
                 for (int number : def.items()) {
@@ -591,6 +607,7 @@ public final class Reliability {
                 if (label.isEmpty()) {
                     return null;
                 }
+                label = byLabels.getOrDefault(label, label);
             }
             if (label.equals(lastLabel)) {
                 return lastGroup;

@@ -41,6 +41,27 @@ class SpssInputTest {
         }
     }
 
+    /**
+     * Reliability by a labelled role column names its groups by the labels: couples-ras.sav (role 1 'man', 2
+     * 'woman', -9 user-missing) gives the output of the CSV it was made from, whose role column says man/woman.
+     */
+    @Test
+    void reliabilityGroupsAreNamedByTheirLabels() {
+        String sav = "src/test/resources/spss/couples-ras.sav";
+        String csv = "../data-samples/simulated_couples.csv";
+        for (String format : new String[] {"json", "text", "csv"}) {
+            String[] args = {"reliability", "--instrument", "ras", "--items", "ras{n}", "--by", "role", "--format", format,
+                "--input", null};
+            args[args.length - 1] = csv;
+            Run fromCsv = Run.run(args);
+            args[args.length - 1] = sav;
+            Run fromSav = Run.run(args);
+            assertEquals(0, fromSav.exit(), fromSav.err());
+            assertEquals(fromCsv.out().replace(csv, "INPUT"), fromSav.out().replace(sav, "INPUT"), format);
+            assertTrue(fromSav.out().contains("woman"), fromSav.out());
+        }
+    }
+
     /** 9 is user-missing in ras.sav: scored as a missing answer, exactly as the empty cell of ras.csv. */
     @Test
     void scoreGivesTheCsvScores(@TempDir Path tmp) throws IOException {

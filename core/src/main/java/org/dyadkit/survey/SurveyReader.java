@@ -77,6 +77,8 @@ public final class SurveyReader implements Closeable {
     private final List<String> header;
     private final Map<String, Integer> index;
     private final List<List<String>> extraRows;
+    /** An SPSS file's value labels by column (empty for text files). */
+    private final Map<String, Map<String, String>> valueLabels = new java.util.HashMap<>();
 
     private SurveyReader(String source, InputStream in, SurveyFormat format) {
         this.source = source;
@@ -150,8 +152,22 @@ public final class SurveyReader implements Closeable {
      * options do not apply to it; the missing-value codes do).
      */
     private static SurveyReader openSpss(Path path, SurveyFormat format) {
-        return new SurveyReader(path.toString(), org.dyadkit.spss.SpssFile.read(path).csv(),
-                format.withDelimiter(',').withQualtrics(false));
+        org.dyadkit.spss.SpssFile file = org.dyadkit.spss.SpssFile.read(path);
+        SurveyReader r = new SurveyReader(path.toString(), file.csv(), format.withDelimiter(',').withQualtrics(false));
+        for (org.dyadkit.spss.SpssVariable v : file.variables()) {
+            if (!v.valueLabels().isEmpty()) {
+                r.valueLabels.put(v.name(), v.valueLabels());
+            }
+        }
+        return r;
+    }
+
+    /**
+     * A column's value labels, cell text to label ({@code "1"} to {@code "man"}): an SPSS file's, empty for a
+     * text file or a column without labels. The cells keep the codes.
+     */
+    public Map<String, String> valueLabels(String column) {
+        return valueLabels.getOrDefault(column, Map.of());
     }
 
     /** Reads from a stream (for example standard input); {@code name} is used in messages. */
