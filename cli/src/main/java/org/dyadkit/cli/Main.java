@@ -170,6 +170,10 @@ public final class Main implements Runnable {
             // a worker pool's wrapper (its message is the inner exception's class and message): judge the inner one
             return handle(inner, cl, parseResult);
         }
+        if (OptionChecks.unwrap(ex) instanceof OutOfMemoryError) {
+            // a worker thread's: the same message as the main thread's
+            return outOfMemory();
+        }
         PrintWriter err = cl.getErr();
         if (ex instanceof InputException) {
             err.println("dyadkit: " + ex.getMessage());
@@ -205,7 +209,26 @@ public final class Main implements Runnable {
             System.out.println(new Version().getVersion()[0]);
             System.exit(0);
         }
-        System.exit(execute(commandLine(args), args));
+        int status;
+        try {
+            status = execute(commandLine(args), args);
+        } catch (OutOfMemoryError e) {
+            status = outOfMemory();
+        }
+        System.exit(status);
+    }
+
+    /**
+     * The message for a run that needed more memory than the JVM's heap limit (a very large table read whole,
+     * or a duplicate-id check over many millions of rows): what to do instead of a stack trace; exit 3.
+     */
+    static int outOfMemory() {
+        long mb = Runtime.getRuntime().maxMemory() >> 20;
+        System.err.println("dyadkit: out of memory: the run needed more than the " + mb + " MB the Java heap may use; "
+                + "give it more, e.g. DYADKIT_JAVA_OPTS=-Xmx4g ./dyadkit ... (or java -Xmx4g -jar dyadkit.jar ...); "
+                + "no output was written");
+        System.err.flush();
+        return EXIT_INPUT;
     }
 
     /**
