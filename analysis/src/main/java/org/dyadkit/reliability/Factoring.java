@@ -18,77 +18,42 @@ final class Factoring {
     private Factoring() {
     }
 
+    /** psych's control for the minres fit: optim's parscale 0.01 on every uniqueness. */
+    private static final double PARSCALE = 0.01;
+
+    /** optim's default iteration limit and tolerance for L-BFGS-B (maxit = 100, factr = 1e7, lmm = 5). */
+    static final int MAX_ITERATIONS = 100;
+
     /**
-     * Unrotated minres loadings of a correlation matrix: the uniquenesses psi minimise the unweighted least
-     * squares residual of {@code R - diag(psi)} against its first {@code nf} principal axes, within
-     * [0.005, max(smc, 1)], started at {@code 1 - smc} (Harman and Jones, 1966; psych::fa). The minimiser
-     * is a projected gradient method with Barzilai-Borwein steps and an Armijo line search on the exact
-     * gradient {@code diag(L L') - diag(R) + psi}.
+     * Unrotated minres loadings of a correlation matrix, fitted as {@code psych::fa(fm = "minres")} (psych
+     * 2.2.9, function {@code fit}): the uniquenesses psi minimise psych's {@code fit.residuals}, the sum of
+     * the squared residuals below the diagonal of {@code R} (diagonal {@code 1 - psi}) against its first
+     * {@code nf} principal axes (eigenvalues below machine epsilon taken as 100 epsilon), with psych's
+     * gradient {@code FAgr.minres}, {@code diag(L L') + psi - diag(R)}; within [0.005, max(smc, 1)], started
+     * at {@code diag(R) - smc}, by L-BFGS-B as {@code optim(method = "L-BFGS-B", control = list(parscale =
+     * rep(0.01, p)))} runs it: factr 1e7, pgtol 0, at most 100 iterations ({@link Lbfgsb}; Harman and Jones,
+     * 1966). The loadings are those of {@code FAout.wls} at the solution.
      *
-     * @throws AnalysisException NO_CONVERGENCE when the fit does not converge
+     * <p>Like psych::fa, a run whose last line search found no acceptable step (L-BFGS-B's abnormal
+     * termination, which happens at a point where no lower value is within rounding) keeps that point; the
+     * result says so.
+     *
+     * @throws AnalysisException NO_CONVERGENCE when the fit uses its 100 iterations without meeting
+     *     L-BFGS-B's convergence test (psych::fa keeps that point silently)
      */
-    static double[][] minres(double[][] r, int nf) {
+    static Minres minres(double[][] r, int nf) {
         int p = r.length;
-        double[] smc = Moments.smc(r);
-        double upper = 1;
-        for (double v : smc) {
-            upper = Math.max(upper, v);
+        Lbfgsb.Result fit = minresFit(r, nf);
+        if (fit.status() == Lbfgsb.Status.MAX_ITERATIONS) {
+            throw new AnalysisException(Reason.NO_CONVERGENCE, "the minres factor fit with " + nf
+                    + " factor(s) did not converge in " + MAX_ITERATIONS + " L-BFGS-B iterations (psych::fa"
+                    + " would keep the last point silently); try fewer factors or more data");
         }
         double[] psi = new double[p];
         for (int i = 0; i < p; i++) {
-            psi[i] = clamp(r[i][i] - smc[i], upper);
+            psi[i] = fit.x()[i] * PARSCALE;
         }
-        Fit fit = evaluate(r, psi, nf);
-        double step = 1;
-        boolean converged = false;
-        int iter = 0;
-        for (; iter < 20000; iter++) {
-            double pg = 0;
-            for (int i = 0; i < p; i++) {
-                pg = Math.max(pg, Math.abs(clamp(psi[i] - fit.gradient[i], upper) - psi[i]));
-            }
-            if (pg < 1e-12) {
-                converged = true;
-                break;
-            }
-            double[] trial = new double[p];
-            Fit next;
-            double t = step;
-            while (true) {
-                double decrease = 0;
-                for (int i = 0; i < p; i++) {
-                    trial[i] = clamp(psi[i] - t * fit.gradient[i], upper);
-                    decrease += fit.gradient[i] * (psi[i] - trial[i]);
-                }
-                next = evaluate(r, trial, nf);
-                if (next.value <= fit.value - 1e-4 * decrease || t < 1e-20) {
-                    break;
-                }
-                t /= 2;
-            }
-            double ss = 0;
-            double sy = 0;
-            for (int i = 0; i < p; i++) {
-                double s = trial[i] - psi[i];
-                double y = next.gradient[i] - fit.gradient[i];
-                ss += s * s;
-                sy += s * y;
-            }
-            step = sy > 0 ? Math.min(1e6, Math.max(1e-10, ss / sy)) : 1;
-            if (ss == 0) {
-                converged = true;
-                psi = trial;
-                fit = next;
-                break;
-            }
-            psi = trial;
-            fit = next;
-        }
-        if (!converged) {
-            throw new AnalysisException(Reason.NO_CONVERGENCE, "the minres factor fit with " + nf
-                    + " factor(s) did not converge; try fewer factors or more data");
-        }
-        double[][] loadings = fit.loadings;
+        double[][] loadings = loadings(r, psi, nf);
         // psych: several factors get the sign that makes each column sum positive; one factor likewise
         for (int f = 0; f < nf; f++) {
             double s = 0;
@@ -101,17 +66,102 @@ final class Factoring {
                 }
             }
         }
-        return loadings;
+        return new Minres(loadings, fit.status() == Lbfgsb.Status.ABNORMAL_LINE_SEARCH);
     }
 
-    private static double clamp(double v, double upper) {
-        return Math.min(upper, Math.max(MIN_UNIQUENESS, v));
+    /**
+     * Minres loadings (items x factors) and whether the fit ended in a failed line search.
+     *
+     * @param loadings the unrotated loadings
+     * @param lineSearchFailed whether L-BFGS-B ended abnormally in its line search (the point is kept)
+     */
+    record Minres(double[][] loadings, boolean lineSearchFailed) {
     }
 
-    private record Fit(double value, double[] gradient, double[][] loadings) {
+    /** The L-BFGS-B run of {@link #minres} on the scaled uniquenesses {@code psi / 0.01}, as optim sees them. */
+    static Lbfgsb.Result minresFit(double[][] r, int nf) {
+        int p = r.length;
+        double[] smc = Moments.smc(r);
+        double upper = 1;
+        for (double v : smc) {
+            upper = Math.max(upper, v);
+        }
+        // optim works on psi / parscale: values, bounds and gradient are scaled accordingly
+        double[] start = new double[p];
+        double[] lo = new double[p];
+        double[] hi = new double[p];
+        for (int i = 0; i < p; i++) {
+            start[i] = (r[i][i] - smc[i]) / PARSCALE;
+            lo[i] = MIN_UNIQUENESS / PARSCALE;
+            hi[i] = upper / PARSCALE;
+        }
+        return Lbfgsb.minimize(x -> {
+            double[] psi = new double[p];
+            for (int i = 0; i < p; i++) {
+                psi[i] = x[i] * PARSCALE;
+            }
+            Residuals res = residuals(r, psi, nf);
+            double[] g = res.gradient();
+            for (int i = 0; i < p; i++) {
+                g[i] *= PARSCALE;
+            }
+            return new Lbfgsb.ValueGradient(res.value(), g);
+        }, start, lo, hi, 5, 1e7, 0, MAX_ITERATIONS);
     }
 
-    private static Fit evaluate(double[][] r, double[] psi, int nf) {
+    private record Residuals(double value, double[] gradient) {
+    }
+
+    /**
+     * psych's {@code fit.residuals} (fm = "minres") and {@code FAgr.minres} at psi, from one
+     * eigendecomposition of {@code R - diag(psi)} (psych decomposes the same matrix twice).
+     */
+    private static Residuals residuals(double[][] r, double[] psi, int nf) {
+        int p = r.length;
+        double[][] s = new double[p][];
+        for (int i = 0; i < p; i++) {
+            s[i] = r[i].clone();
+            s[i][i] = 1 - psi[i];
+        }
+        double[][][] e = Moments.eigen(s);
+        double[] values = e[0][0];
+        double[][] vectors = e[1];
+        double eps = Math.ulp(1.0);
+        double[][] lf = new double[p][nf];
+        double[][] lg = new double[p][nf];
+        for (int f = 0; f < nf; f++) {
+            double v = values[f];
+            double rootF = Math.sqrt(v < eps ? 100 * eps : v);
+            double rootG = Math.sqrt(Math.max(v, 0));
+            for (int i = 0; i < p; i++) {
+                lf[i][f] = vectors[i][f] * rootF;
+                lg[i][f] = vectors[i][f] * rootG;
+            }
+        }
+        double value = 0;
+        for (int j = 0; j < p; j++) {
+            for (int i = j + 1; i < p; i++) {
+                double model = 0;
+                for (int f = 0; f < nf; f++) {
+                    model += lf[i][f] * lf[j][f];
+                }
+                double res = s[i][j] - model;
+                value += res * res;
+            }
+        }
+        double[] gradient = new double[p];
+        for (int i = 0; i < p; i++) {
+            double h2 = 0;
+            for (int f = 0; f < nf; f++) {
+                h2 += lg[i][f] * lg[i][f];
+            }
+            gradient[i] = h2 + psi[i] - r[i][i];
+        }
+        return new Residuals(value, gradient);
+    }
+
+    /** psych's {@code FAout.wls}: the first nf principal axes of {@code R - diag(psi)}. */
+    private static double[][] loadings(double[][] r, double[] psi, int nf) {
         int p = r.length;
         double[][] s = new double[p][];
         for (int i = 0; i < p; i++) {
@@ -119,31 +169,14 @@ final class Factoring {
             s[i][i] = r[i][i] - psi[i];
         }
         double[][][] e = Moments.eigen(s);
-        double[] values = e[0][0];
-        double[][] vectors = e[1];
         double[][] loadings = new double[p][nf];
         for (int f = 0; f < nf; f++) {
-            double root = Math.sqrt(Math.max(values[f], 0));
+            double root = Math.sqrt(Math.max(e[0][0][f], 0));
             for (int i = 0; i < p; i++) {
-                loadings[i][f] = vectors[i][f] * root;
+                loadings[i][f] = e[1][i][f] * root;
             }
         }
-        double value = 0;
-        double[] gradient = new double[p];
-        for (int i = 0; i < p; i++) {
-            for (int j = 0; j < p; j++) {
-                double model = 0;
-                for (int f = 0; f < nf; f++) {
-                    model += loadings[i][f] * loadings[j][f];
-                }
-                double res = s[i][j] - model;
-                value += 0.5 * res * res;
-                if (i == j) {
-                    gradient[i] = -res;
-                }
-            }
-        }
-        return new Fit(value, gradient, loadings);
+        return loadings;
     }
 
     /**

@@ -74,7 +74,12 @@ public final class Omega {
         double[][] r = Moments.correlation(d);
         Moments.requirePositiveDefinite(r, names, "the factor analysis behind omega (its SMC start values)",
                 missing);
-        double[][] orth = Factoring.minres(r, nf);
+        List<String> warnings = new ArrayList<>();
+        Factoring.Minres fitted = Factoring.minres(r, nf);
+        if (fitted.lineSearchFailed()) {
+            warnings.add(lineSearchWarning("the minres fit with " + nf + " factor(s)"));
+        }
+        double[][] orth = fitted.loadings();
         double[][] fload;
         double[] gload;
         boolean obliminConverged = true;
@@ -102,7 +107,11 @@ public final class Omega {
             } else {
                 Moments.requirePositiveDefinite(phi, factorNames(nf), "the general factor of the factor correlations",
                         MissingData.LISTWISE);
-                double[][] g = Factoring.minres(phi, 1);
+                Factoring.Minres general = Factoring.minres(phi, 1);
+                if (general.lineSearchFailed()) {
+                    warnings.add(lineSearchWarning("the one-factor minres fit of the group factors' correlations"));
+                }
+                double[][] g = general.loadings();
                 for (int f = 0; f < nf; f++) {
                     gload[f] = g[f][0];
                 }
@@ -150,7 +159,6 @@ public final class Omega {
             evG += general[i] * general[i];
         }
         double omegaTotal = (vt - uniq) / vt;
-        List<String> warnings = new ArrayList<>();
         if (nf == 2) {
             warnings.add("with two group factors the general factor is not identified; as psych's option \"equal\","
                     + " both group factors load sqrt(|phi12|) on it; three or more group factors are needed for a"
@@ -220,6 +228,10 @@ public final class Omega {
             }
             if (!members.isEmpty()) {
                 groups.add(new GroupOmega(f + 1, members, (gr * gr + gg * gg) / vgr, gg * gg / vgr, gr * gr / vgr));
+            } else {
+                warnings.add("group factor " + (f + 1) + " has no items (each item loads more on another group"
+                        + " factor), so it has no group omega (psych::omega reports NA for it); " + nf
+                        + " group factors may be too many for these items");
             }
         }
         return new OmegaResult(names, missing, rows, nf, omegaTotal, OptionalDouble.of(gsq / vt),
@@ -257,6 +269,11 @@ public final class Omega {
                 l[i][f] = row[order[f]];
             }
         }
+    }
+
+    private static String lineSearchWarning(String fit) {
+        return fit + " ended in a line search that found no lower point (L-BFGS-B's abnormal termination);"
+                + " as psych::fa, its last point is used, which may be a boundary or not quite a minimum";
     }
 
     private static List<String> factorNames(int nf) {
