@@ -67,6 +67,8 @@ public final class DyadicData {
     private final Set<String> personLevel;
     private final List<Dyad> dyads;
     private final List<String> warnings;
+    /** The dyads with one member, listed on first request (an immutable list, so a benign race). */
+    private volatile List<Dyad> singletons;
     /** The array view, made on first request. */
     private volatile DyadArrays arrays;
 
@@ -379,21 +381,7 @@ public final class DyadicData {
             String[] roleOf = distinguishable ? new String[n] : null;
             List<String> roleOrder = new ArrayList<>();
             for (int r = 0; r < n; r++) {
-                String id = table.cell(r, dyadIdx).strip();
-                if (id.isEmpty() || id.equals("NA")) {
-                    missingId.add(String.valueOf(r + 1));
-                    continue;
-                }
-                groups.add(id, r);
-                if (distinguishable) {
-                    String role = table.cell(r, roleIdx).strip();
-                    roleOf[r] = role;
-                    if (role.isEmpty() || role.equals("NA")) {
-                        missingRole.add(String.valueOf(r + 1));
-                    } else if (!roleOrder.contains(role)) {
-                        roleOrder.add(role);
-                    }
-                }
+                groupRow(r, dyadIdx, roleIdx, groups, roleOf, missingId, missingRole, roleOrder);
             }
             if (!missingId.isEmpty()) {
                 throw new InputException(new Location(file, Long.parseLong(missingId.get(0)), dyadColumn, ""),
@@ -485,6 +473,30 @@ public final class DyadicData {
             String roleCol = distinguishable ? roleColumn : null;
             return new DyadicData(file, dyadColumn, roleCol, roleValues, distinguishable ? roleValues
                     : DEFAULT_MEMBER_LABELS, suffixes, order, suffixed, dyads, warnings);
+        }
+
+        /**
+         * One row of the grouping pass: its dyad id (or a missing-id line) and, with a role column, its role
+         * (or a missing-role line). A method of its own so that a cold JVM compiles it after a few hundred
+         * rows instead of interpreting the whole pass.
+         */
+        private void groupRow(int r, int dyadIdx, int roleIdx, Groups groups, String[] roleOf, List<String> missingId,
+                List<String> missingRole, List<String> roleOrder) {
+            String id = table.cell(r, dyadIdx).strip();
+            if (id.isEmpty() || id.equals("NA")) {
+                missingId.add(String.valueOf(r + 1));
+                return;
+            }
+            groups.add(id, r);
+            if (roleOf != null) {
+                String role = table.cell(r, roleIdx).strip();
+                roleOf[r] = role;
+                if (role.isEmpty() || role.equals("NA")) {
+                    missingRole.add(String.valueOf(r + 1));
+                } else if (!roleOrder.contains(role)) {
+                    roleOrder.add(role);
+                }
+            }
         }
 
         private List<String> resolveRoles(List<String> seen, String file) {
@@ -911,7 +923,12 @@ public final class DyadicData {
 
     /** The dyads with one member only (kept, never dropped). */
     public List<Dyad> singletons() {
-        return dyads.stream().filter(d -> !d.complete()).toList();
+        List<Dyad> s = singletons;
+        if (s == null) {
+            s = dyads.stream().filter(d -> !d.complete()).toList();
+            singletons = s;
+        }
+        return s;
     }
 
     /** Whether the members have roles. */
