@@ -98,18 +98,52 @@ public final class DyadArrays {
     }
 
     /**
+     * The persons of dyads already grouped and checked by {@link DyadicData} (ids distinct, one or two
+     * members, distinct roles): the grouping is taken from the dyads instead of being built again.
+     */
+    private DyadArrays(String source, List<Dyad> dyads, int persons, String[] role, List<String> roles,
+            List<String> variables, Function<String, double[]> loader, Function<String, String[]> texts) {
+        this.source = source;
+        this.role = role;
+        this.roles = List.copyOf(roles);
+        this.variables = List.copyOf(variables);
+        this.loader = loader;
+        this.texts = texts;
+        dyadId = new String[persons];
+        dyadIndex = new int[persons];
+        partner = new int[persons];
+        members = new int[dyads.size()][];
+        int at = 0;
+        for (int g = 0; g < members.length; g++) {
+            Dyad d = dyads.get(g);
+            int size = d.members().size();
+            int[] mem = new int[size];
+            for (int k = 0; k < size; k++) {
+                mem[k] = at;
+                dyadId[at] = d.id();
+                dyadIndex[at] = g;
+                partner[at] = size == 2 ? at + 1 - 2 * k : -1;
+                at++;
+            }
+            members[g] = mem;
+        }
+    }
+
+    /**
      * The persons of dyadic data, dyad by dyad in member order, with roles when the data are
      * distinguishable. A variable's cells are read when an analysis first uses it (a cell that is not a
-     * number is an {@link InputException} naming file, line, column and value).
+     * number is an {@link InputException} naming file, line, column and value). The data make this view
+     * once and give the same (immutable) instance to every later call.
      */
     public static DyadArrays of(DyadicData data) {
+        return data.arrays();
+    }
+
+    /** The array view of dyadic data (made once by {@link DyadicData#arrays()}). */
+    static DyadArrays make(DyadicData data) {
         List<Member> people = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
         for (Dyad d : data.dyads()) {
-            for (Member m : d.members()) {
-                people.add(m);
-                ids.add(d.id());
-            }
+            people.addAll(d.members());
         }
         String[] role = null;
         if (data.distinguishable()) {
@@ -136,8 +170,8 @@ public final class DyadArrays {
             }
             return t;
         };
-        return new DyadArrays(data.source(), ids.toArray(new String[0]), role,
-                data.distinguishable() ? data.roles() : null, data.variables(), loader, texts);
+        return new DyadArrays(data.source(), data.dyads(), people.size(), role,
+                data.distinguishable() ? data.roles() : List.of(), data.variables(), loader, texts);
     }
 
     /**

@@ -67,6 +67,10 @@ public final class DyadicData {
     private final Set<String> personLevel;
     private final List<Dyad> dyads;
     private final List<String> warnings;
+    /** The dyads with one member, listed on first request (an immutable list, so a benign race). */
+    private volatile List<Dyad> singletons;
+    /** The array view, made on first request. */
+    private volatile DyadArrays arrays;
 
     private DyadicData(String source, String dyadColumn, String roleColumn, List<String> roles, List<String> labels,
             List<String> suffixes, List<String> order, Set<String> personLevel, List<Dyad> dyads,
@@ -367,27 +371,17 @@ public final class DyadicData {
             for (Map.Entry<String, Integer> e : actorCol.entrySet()) {
                 sourceColumns.put(e.getKey(), cols.get(e.getValue()));
             }
+            Map<String, Integer> memberColumns = Map.copyOf(actorCol);
 
-            // group rows by dyad id
+            // group rows by dyad id: the groups in order of first appearance, each group's rows linked in row order
+            int n = table.rowCount();
             List<String> missingId = new ArrayList<>();
             List<String> missingRole = new ArrayList<>();
-            Map<String, List<Integer>> groups = new LinkedHashMap<>();
+            Groups groups = new Groups(n);
+            String[] roleOf = distinguishable ? new String[n] : null;
             List<String> roleOrder = new ArrayList<>();
-            for (int r = 0; r < table.rowCount(); r++) {
-                String id = table.cell(r, dyadIdx).strip();
-                if (id.isEmpty() || id.equals("NA")) {
-                    missingId.add(String.valueOf(r + 1));
-                    continue;
-                }
-                groups.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
-                if (distinguishable) {
-                    String role = table.cell(r, roleIdx).strip();
-                    if (role.isEmpty() || role.equals("NA")) {
-                        missingRole.add(String.valueOf(r + 1));
-                    } else if (!roleOrder.contains(role)) {
-                        roleOrder.add(role);
-                    }
-                }
+            for (int r = 0; r < n; r++) {
+                groupRow(r, dyadIdx, roleIdx, groups, roleOf, missingId, missingRole, roleOrder);
             }
             if (!missingId.isEmpty()) {
                 throw new InputException(new Location(file, Long.parseLong(missingId.get(0)), dyadColumn, ""),
@@ -405,63 +399,64 @@ public final class DyadicData {
             }
             checkGroups(groups, file);
 
-            // build members and dyads
-            List<Dyad> dyads = new ArrayList<>();
+            // build members and dyads (every group has one or two rows now)
+            List<Dyad> dyads = new ArrayList<>(groups.count());
             List<String> notDistinguished = new ArrayList<>();
             int[] mismatches = new int[cols.size()];
             String[] firstMismatch = new String[cols.size()];
-            for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-                List<Integer> rows = new ArrayList<>(g.getValue());
-                if (distinguishable) {
-                    if (rows.size() == 2 && table.cell(rows.get(0), roleIdx).strip()
-                            .equals(table.cell(rows.get(1), roleIdx).strip())) {
-                        notDistinguished.add(g.getKey() + " (both " + table.cell(rows.get(0), roleIdx).strip()
-                                + ", lines " + (rows.get(0) + 1) + " and " + (rows.get(1) + 1) + ")");
+            int[] rows = new int[2];
+            for (int g = 0; g < groups.count(); g++) {
+                String key = groups.id(g);
+                int size = groups.size(g);
+                rows[0] = groups.first(g);
+                rows[1] = size == 2 ? groups.next(rows[0]) : -1;
+                if (distinguishable && size == 2) {
+                    if (roleOf[rows[0]].equals(roleOf[rows[1]])) {
+                        notDistinguished.add(key + " (both " + roleOf[rows[0]]
+                                + ", lines " + (rows[0] + 1) + " and " + (rows[1] + 1) + ")");
                         continue;
                     }
-                    rows.sort((a, b) -> Integer.compare(roleValues.indexOf(table.cell(a, roleIdx).strip()),
-                            roleValues.indexOf(table.cell(b, roleIdx).strip())));
-                }
-                List<Member> members = new ArrayList<>(2);
-                for (int i = 0; i < rows.size(); i++) {
-                    int r = rows.get(i);
-                    Map<String, String> cells = new HashMap<>();
-                    for (Map.Entry<String, Integer> e : actorCol.entrySet()) {
-                        cells.put(e.getKey(), table.cell(r, e.getValue()));
+                    if (roleValues.indexOf(roleOf[rows[0]]) > roleValues.indexOf(roleOf[rows[1]])) {
+                        int t = rows[0];
+                        rows[0] = rows[1];
+                        rows[1] = t;
                     }
-                    String role = distinguishable ? table.cell(r, roleIdx).strip() : null;
-                    int position = distinguishable ? roleValues.indexOf(role) + 1 : i + 1;
-                    members.add(new Member(role, position, r + 1, Collections.unmodifiableMap(cells), file,
-                            sourceColumns));
                 }
-                if (pairwise && rows.size() == 2) {
+                Member[] members = new Member[size];
+                for (int i = 0; i < size; i++) {
+                    int r = rows[i];
+                    String role = distinguishable ? roleOf[r] : null;
+                    int position = distinguishable ? roleValues.indexOf(role) + 1 : i + 1;
+                    members[i] = new Member(role, position, r + 1, table, r, memberColumns, file, sourceColumns);
+                }
+                if (pairwise && size == 2) {
                     for (Map.Entry<String, Integer> e : partnerCol.entrySet()) {
                         int a = actorCol.get(e.getKey());
                         int p = e.getValue();
                         for (int i = 0; i < 2; i++) {
-                            String own = table.cell(rows.get(i), p);
-                            String other = table.cell(rows.get(1 - i), a);
+                            String own = table.cell(rows[i], p);
+                            String other = table.cell(rows[1 - i], a);
                             if (!sameCell(own, other)) {
                                 if (mismatches[p]++ == 0) {
-                                    firstMismatch[p] = "line " + (rows.get(i) + 1) + " has \"" + own
-                                            + "\" where the partner's row (line " + (rows.get(1 - i) + 1) + ") has \""
+                                    firstMismatch[p] = "line " + (rows[i] + 1) + " has \"" + own
+                                            + "\" where the partner's row (line " + (rows[1 - i] + 1) + ") has \""
                                             + other + "\" in " + cols.get(a);
                                 }
                             }
                         }
                     }
                 }
-                if (pairwise && rows.size() == 1) {
+                if (pairwise && size == 1) {
                     for (Map.Entry<String, Integer> e : partnerCol.entrySet()) {
-                        if (!isMissing(table.cell(rows.get(0), e.getValue()).strip())) {
-                            warnings.add("line " + (rows.get(0) + 1) + ": dyad " + g.getKey()
+                        if (!isMissing(table.cell(rows[0], e.getValue()).strip())) {
+                            warnings.add("line " + (rows[0] + 1) + ": dyad " + key
                                     + " has one row but partner values in " + cols.get(e.getValue())
                                     + "; they were not read (add the partner's row to use them)");
                             break;
                         }
                     }
                 }
-                dyads.add(new Dyad(g.getKey(), members));
+                dyads.add(new Dyad(key, List.of(members)));
             }
             if (!notDistinguished.isEmpty()) {
                 throw new InputException(Location.file(file), "the role column " + roleColumn
@@ -478,6 +473,30 @@ public final class DyadicData {
             String roleCol = distinguishable ? roleColumn : null;
             return new DyadicData(file, dyadColumn, roleCol, roleValues, distinguishable ? roleValues
                     : DEFAULT_MEMBER_LABELS, suffixes, order, suffixed, dyads, warnings);
+        }
+
+        /**
+         * One row of the grouping pass: its dyad id (or a missing-id line) and, with a role column, its role
+         * (or a missing-role line). A method of its own so that a cold JVM compiles it after a few hundred
+         * rows instead of interpreting the whole pass.
+         */
+        private void groupRow(int r, int dyadIdx, int roleIdx, Groups groups, String[] roleOf, List<String> missingId,
+                List<String> missingRole, List<String> roleOrder) {
+            String id = table.cell(r, dyadIdx).strip();
+            if (id.isEmpty() || id.equals("NA")) {
+                missingId.add(String.valueOf(r + 1));
+                return;
+            }
+            groups.add(id, r);
+            if (roleOf != null) {
+                String role = table.cell(r, roleIdx).strip();
+                roleOf[r] = role;
+                if (role.isEmpty() || role.equals("NA")) {
+                    missingRole.add(String.valueOf(r + 1));
+                } else if (!roleOrder.contains(role)) {
+                    roleOrder.add(role);
+                }
+            }
         }
 
         private List<String> resolveRoles(List<String> seen, String file) {
@@ -519,18 +538,22 @@ public final class DyadicData {
             }
         }
 
-        private void checkGroups(Map<String, List<Integer>> groups, String file) {
+        private void checkGroups(Groups groups, String file) {
             List<String> duplicates = new ArrayList<>();
             List<String> tooMany = new ArrayList<>();
-            for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
-                List<Integer> rows = g.getValue();
-                if (rows.size() <= 2) {
-                    boolean dup = rows.size() == 2 && Arrays.equals(table.row(rows.get(0)), table.row(rows.get(1)));
-                    if (dup) {
-                        duplicates.add(g.getKey() + " (lines " + (rows.get(0) + 1) + " and " + (rows.get(1) + 1) + ")");
+            for (int g = 0; g < groups.count(); g++) {
+                int size = groups.size(g);
+                if (size <= 2) {
+                    if (size == 2) {
+                        int a = groups.first(g);
+                        int b = groups.next(a);
+                        if (table.sameRow(a, b)) {
+                            duplicates.add(groups.id(g) + " (lines " + (a + 1) + " and " + (b + 1) + ")");
+                        }
                     }
                     continue;
                 }
+                List<Integer> rows = groups.rows(g);
                 Set<List<String>> distinct = new HashSet<>();
                 boolean dup = false;
                 for (int r : rows) {
@@ -538,9 +561,9 @@ public final class DyadicData {
                 }
                 String lines = rows.stream().map(r -> String.valueOf(r + 1)).collect(Collectors.joining(", "));
                 if (dup) {
-                    duplicates.add(g.getKey() + " (lines " + lines + ")");
+                    duplicates.add(groups.id(g) + " (lines " + lines + ")");
                 } else {
-                    tooMany.add(g.getKey() + " (" + rows.size() + " persons, lines " + lines + ")");
+                    tooMany.add(groups.id(g) + " (" + rows.size() + " persons, lines " + lines + ")");
                 }
             }
             if (!duplicates.isEmpty()) {
@@ -655,6 +678,22 @@ public final class DyadicData {
                 sourceColumns.add(Collections.unmodifiableMap(m));
             }
 
+            // each position's variable -> column (-1: no column for that member, read as blank)
+            List<Map<String, Integer>> memberColumns = new ArrayList<>(2);
+            List<int[]> personCols = new ArrayList<>(2);
+            for (int i = 0; i < 2; i++) {
+                Map<String, Integer> m = new HashMap<>();
+                int[] pc = new int[person.size()];
+                int k = 0;
+                for (Map.Entry<String, int[]> e : person.entrySet()) {
+                    m.put(e.getKey(), e.getValue()[i]);
+                    pc[k++] = e.getValue()[i];
+                }
+                m.putAll(dyadLevel);
+                memberColumns.add(Map.copyOf(m));
+                personCols.add(pc);
+            }
+
             Map<String, Integer> seen = new HashMap<>();
             List<String> missingId = new ArrayList<>();
             List<String> duplicateIds = new ArrayList<>();
@@ -672,20 +711,13 @@ public final class DyadicData {
                 }
                 List<Member> members = new ArrayList<>(2);
                 for (int i = 0; i < 2; i++) {
-                    Map<String, String> cells = new HashMap<>();
                     boolean present = false;
-                    for (Map.Entry<String, int[]> e : person.entrySet()) {
-                        int c = e.getValue()[i];
-                        String v = c >= 0 ? table.cell(r, c) : "";
-                        present |= !isMissing(v.strip());
-                        cells.put(e.getKey(), v);
-                    }
-                    for (Map.Entry<String, Integer> e : dyadLevel.entrySet()) {
-                        cells.put(e.getKey(), table.cell(r, e.getValue()));
+                    for (int c : personCols.get(i)) {
+                        present |= c >= 0 && !isMissing(table.cell(r, c).strip());
                     }
                     if (present) {
-                        members.add(new Member(distinguishable ? labels.get(i) : null, i + 1, r + 1,
-                                Collections.unmodifiableMap(cells), file, sourceColumns.get(i)));
+                        members.add(new Member(distinguishable ? labels.get(i) : null, i + 1, r + 1, table, r,
+                                memberColumns.get(i), file, sourceColumns.get(i)));
                     }
                 }
                 if (members.isEmpty()) {
@@ -694,7 +726,7 @@ public final class DyadicData {
                 }
                 if (!distinguishable && members.size() == 1 && members.get(0).position() == 2) {
                     Member m = members.get(0);
-                    members.set(0, new Member(null, 1, m.line(), m.cells(), file, sourceColumns.get(1)));
+                    members.set(0, m.at(1, sourceColumns.get(1)));
                 }
                 dyads.add(new Dyad(id, members));
             }
@@ -713,6 +745,81 @@ public final class DyadicData {
             }
             return new DyadicData(file, dyadColumn, roleCol, distinguishable ? labels : List.of(), labels, suffixes,
                     order, person.keySet(), dyads, warnings);
+        }
+    }
+
+    /**
+     * Rows grouped by dyad id without a list per group: the groups in order of first appearance, and each
+     * group's rows linked in row order (first row, then {@link #next(int)} of each row).
+     */
+    private static final class Groups {
+        private final Map<String, Integer> index;
+        private final int[] next;
+        private String[] ids;
+        private int[] first;
+        private int[] last;
+        private int[] size;
+        private int count;
+
+        Groups(int rows) {
+            index = new HashMap<>(Math.max(16, rows));
+            next = new int[rows];
+            int cap = Math.max(4, rows / 2 + 1);
+            ids = new String[cap];
+            first = new int[cap];
+            last = new int[cap];
+            size = new int[cap];
+        }
+
+        void add(String id, int row) {
+            next[row] = -1;
+            Integer g = index.putIfAbsent(id, count);
+            if (g == null) {
+                if (count == ids.length) {
+                    int cap = count * 2;
+                    ids = Arrays.copyOf(ids, cap);
+                    first = Arrays.copyOf(first, cap);
+                    last = Arrays.copyOf(last, cap);
+                    size = Arrays.copyOf(size, cap);
+                }
+                ids[count] = id;
+                first[count] = row;
+                last[count] = row;
+                size[count] = 1;
+                count++;
+            } else {
+                next[last[g]] = row;
+                last[g] = row;
+                size[g]++;
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        String id(int g) {
+            return ids[g];
+        }
+
+        int size(int g) {
+            return size[g];
+        }
+
+        int first(int g) {
+            return first[g];
+        }
+
+        int next(int row) {
+            return next[row];
+        }
+
+        List<Integer> rows(int g) {
+            List<Integer> out = new ArrayList<>(size[g]);
+            for (int r = first[g]; r >= 0; r = next[r]) {
+                out.add(r);
+            }
+            return out;
         }
     }
 
@@ -816,7 +923,12 @@ public final class DyadicData {
 
     /** The dyads with one member only (kept, never dropped). */
     public List<Dyad> singletons() {
-        return dyads.stream().filter(d -> !d.complete()).toList();
+        List<Dyad> s = singletons;
+        if (s == null) {
+            s = dyads.stream().filter(d -> !d.complete()).toList();
+            singletons = s;
+        }
+        return s;
     }
 
     /** Whether the members have roles. */
@@ -905,6 +1017,21 @@ public final class DyadicData {
             throw new IllegalArgumentException("no role \"" + role + "\"; roles are " + roles);
         }
         return values(variable, i + 1);
+    }
+
+    /** The array view of these data ({@link DyadArrays#of(DyadicData)}), made once. */
+    DyadArrays arrays() {
+        DyadArrays a = arrays;
+        if (a == null) {
+            synchronized (this) {
+                a = arrays;
+                if (a == null) {
+                    a = DyadArrays.make(this);
+                    arrays = a;
+                }
+            }
+        }
+        return a;
     }
 
     // ------------------------------------------------------------------ writers

@@ -3,26 +3,35 @@ package org.dyadkit.dyad;
 import java.util.Map;
 import org.dyadkit.InputException;
 import org.dyadkit.InputException.Location;
+import org.dyadkit.table.DataTable;
 
 /**
  * One person of a dyad: the role (for distinguishable dyads), the position in the dyad, and the cells
  * of every variable as read. Values are read on demand with {@link #value(String)}; a cell that is not
  * a number is reported with the file, line, column and value it came from.
+ *
+ * <p>A member holds no cells of its own: it reads them from its row of the (immutable) table it came
+ * from, through a map from variable to column that all members of one position share.
  */
 public final class Member {
     private final String role;
     private final int position;
     private final long line;
-    private final Map<String, String> cells;
+    private final DataTable table;
+    private final int row;
+    /** Variable to column of {@link #table}; a negative column is a variable without a column here (blank). */
+    private final Map<String, Integer> columns;
     private final String file;
     private final Map<String, String> sourceColumns;
 
-    Member(String role, int position, long line, Map<String, String> cells, String file,
-            Map<String, String> sourceColumns) {
+    Member(String role, int position, long line, DataTable table, int row, Map<String, Integer> columns,
+            String file, Map<String, String> sourceColumns) {
         this.role = role;
         this.position = position;
         this.line = line;
-        this.cells = cells;
+        this.table = table;
+        this.row = row;
+        this.columns = columns;
         this.file = file;
         this.sourceColumns = sourceColumns;
     }
@@ -52,11 +61,11 @@ public final class Member {
      * @throws IllegalArgumentException when the data have no such variable
      */
     public String text(String variable) {
-        String s = cells.get(variable);
-        if (s == null) {
+        Integer c = columns.get(variable);
+        if (c == null) {
             throw new IllegalArgumentException("no variable named \"" + variable + "\"");
         }
-        return s;
+        return c < 0 ? "" : table.cell(row, c);
     }
 
     /**
@@ -84,11 +93,12 @@ public final class Member {
 
     private InputException notNumber(String variable) {
         return new InputException(new Location(file, line, sourceColumns.getOrDefault(variable, variable),
-                cells.get(variable)), "not a number; use a number, or leave the cell blank for a missing value");
+                text(variable)), "not a number; use a number, or leave the cell blank for a missing value");
     }
 
-    Map<String, String> cells() {
-        return cells;
+    /** This member's cells placed at another position (with that position's source columns). */
+    Member at(int newPosition, Map<String, String> newSourceColumns) {
+        return new Member(role, newPosition, line, table, row, columns, file, newSourceColumns);
     }
 
     @Override

@@ -359,6 +359,11 @@ public final class DataTable {
         return rows[row].clone();
     }
 
+    /** Whether two data rows (from 0) hold the same cells, without copying them. */
+    public boolean sameRow(int a, int b) {
+        return Arrays.equals(rows[a], rows[b]);
+    }
+
     /** A copy of a column's cells as text. */
     public String[] text(String column) {
         int c = columnIndex(column);

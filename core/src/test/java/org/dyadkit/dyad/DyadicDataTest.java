@@ -214,4 +214,33 @@ class DyadicDataTest {
         assertEquals(List.of("x"), d.variables());
         assertEquals(t, d.toPairwise());
     }
+
+    @Test
+    void membersReadTheirOwnColumnsAndNameThemInErrors() {
+        DyadicData wide = DyadicData.dyad(table("couple,sat_H,sat_W,years", "1,3,4,10", "2,2,x,7"))
+                .dyad("couple").roles("H", "W").build();
+        Member w = wide.dyads().get(0).member("W").orElseThrow();
+        assertEquals("4", w.text("sat"));
+        assertEquals("10", w.text("years"));
+        InputException e = assertThrows(InputException.class,
+                () -> wide.dyads().get(1).member("W").orElseThrow().value("sat"));
+        InputException.Location at = e.location().orElseThrow();
+        assertEquals(List.of("t.csv", 2L, "sat_W", "x"), List.of(at.file(), at.line(), at.column(), at.value()));
+        assertThrows(IllegalArgumentException.class, () -> w.text("nope"));
+
+        // indistinguishable, only the second member present: it becomes member 1 and keeps its own cells
+        DyadicData numbered = DyadicData.dyad(table("couple,sat_1,sat_2", "1,,5")).dyad("couple").build();
+        Member only = numbered.dyads().get(0).members().get(0);
+        assertEquals(1, only.position());
+        assertEquals(5.0, only.value("sat"));
+
+        DyadicData ind = DyadicData.individual(table("couple,role,sat", "1,W,2", "1,H,x")).dyad("couple")
+                .role("role").roles("H", "W").build();
+        InputException h = assertThrows(InputException.class, () -> DyadArrays.of(ind).values("sat"));
+        assertEquals("x", h.location().orElseThrow().value());
+        assertEquals(2L, h.location().orElseThrow().line());
+        assertTrue(DyadArrays.of(ind) == DyadArrays.of(ind), "the array view is made once");
+        assertEquals(List.of("H", "W"), List.of(DyadArrays.of(ind).role(0), DyadArrays.of(ind).role(1)));
+        assertEquals(List.of(1, 0), List.of(DyadArrays.of(ind).partner(0), DyadArrays.of(ind).partner(1)));
+    }
 }

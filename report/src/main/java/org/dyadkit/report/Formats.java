@@ -17,7 +17,17 @@ import java.util.Locale;
  * cell. A {@code null} without a reason key means "not asked for" (an option not given), never "failed".
  */
 public final class Formats {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The nodes' factory: the one a default {@code ObjectMapper} uses, taken directly so that building nodes
+     * (text and CSV output build a few) does not start a mapper.
+     */
+    private static final com.fasterxml.jackson.databind.node.JsonNodeFactory NODES =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+
+    /** The mapper that writes JSON text, started on first use (only JSON output needs it). */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** The suffix of the key that says why the statistic before it is {@code null}: {@code t} and {@code t_reason}. */
     public static final String REASON = "_reason";
@@ -56,12 +66,12 @@ public final class Formats {
 
     /** A new empty JSON object. */
     public static ObjectNode object() {
-        return MAPPER.createObjectNode();
+        return NODES.objectNode();
     }
 
     /** A new empty JSON array. */
     public static ArrayNode array() {
-        return MAPPER.createArrayNode();
+        return NODES.arrayNode();
     }
 
     /**
@@ -90,7 +100,7 @@ public final class Formats {
      * @throws IllegalArgumentException for any other type
      */
     public static com.fasterxml.jackson.databind.JsonNode node(Object value) {
-        com.fasterxml.jackson.databind.node.JsonNodeFactory f = MAPPER.getNodeFactory();
+        com.fasterxml.jackson.databind.node.JsonNodeFactory f = NODES;
         if (value == null) {
             return f.nullNode();
         }
@@ -182,7 +192,7 @@ public final class Formats {
     /** The pretty-printed JSON text of a node, with a final newline. */
     public static String json(com.fasterxml.jackson.databind.JsonNode node) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+            return Mapper.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new java.io.UncheckedIOException(e);
         }
