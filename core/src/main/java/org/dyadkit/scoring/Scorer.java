@@ -79,6 +79,8 @@ public final class Scorer {
     private final int[] fEnd;
     /** Whether every item is in some subscale, so that the fused pass range-checks every response. */
     private final boolean fusedChecksAll;
+    /** Whether all items of the fused plan share one range. */
+    private final boolean fUniform;
 
     private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites) {
         this(instrument, missing, total, composites, true);
@@ -253,6 +255,11 @@ public final class Scorer {
             all &= c;
         }
         fusedChecksAll = all;
+        boolean same = flat > 0;
+        for (int i = 1; i < flat; i++) {
+            same &= fLo[i] == fLo[0] && fRange[i] == fRange[0];
+        }
+        fUniform = same;
     }
 
     private static List<Integer> sorted(List<Integer> xs) {
@@ -462,22 +469,42 @@ public final class Scorer {
         final int[] low = fLo;
         final long[] range = fRange;
         final int[] flags = fFlags;
+        final boolean uniform = fUniform;
         int p = 0;
         for (int s = 0; s < nSubscales; s++) {
             final int end = fEnd[s];
             int n = 0;
             long sub = 0;
             long tot = 0;
-            for (; p < end; p++) {
-                int x = r[item[p]];
-                if (x != MISSING) {
-                    n++;
-                    long off = (long) x - low[p];
-                    bad |= off | (range[p] - off); // negative when x is outside min..max
-                    int fl = flags[p];
-                    int d = sp[p] - x - x; // (min + max - x) - x, added where the item is reversed
-                    sub += x + (d & -(fl & 1));
-                    tot += x + (d & -(fl >> 1));
+            if (uniform) {
+                // every item has the same range (the usual case): no per-item range loads
+                final int lo0 = low[0];
+                final long range0 = range[0];
+                final int sp0 = sp[0];
+                for (; p < end; p++) {
+                    int x = r[item[p]];
+                    if (x != MISSING) {
+                        n++;
+                        long off = (long) x - lo0;
+                        bad |= off | (range0 - off);
+                        int fl = flags[p];
+                        int d = sp0 - x - x;
+                        sub += x + (d & -(fl & 1));
+                        tot += x + (d & -(fl >> 1));
+                    }
+                }
+            } else {
+                for (; p < end; p++) {
+                    int x = r[item[p]];
+                    if (x != MISSING) {
+                        n++;
+                        long off = (long) x - low[p];
+                        bad |= off | (range[p] - off); // negative when x is outside min..max
+                        int fl = flags[p];
+                        int d = sp[p] - x - x; // (min + max - x) - x, added where the item is reversed
+                        sub += x + (d & -(fl & 1));
+                        tot += x + (d & -(fl >> 1));
+                    }
                 }
             }
             answered[s] = n;

@@ -279,6 +279,9 @@ public final class BatchScoring {
         private final int[][] cols;
         private final int[][] lo;
         private final int[][] hi;
+        /** Per instrument: whether all its items share one range, and its last item column. */
+        private final boolean[] uniform;
+        private final int[] maxCol;
         private final String[][] itemNames;
         private final int idCol;
         private final String idName;
@@ -310,6 +313,8 @@ public final class BatchScoring {
             this.lo = new int[parts.size()][];
             this.hi = new int[parts.size()][];
             this.itemNames = new String[parts.size()][];
+            this.uniform = new boolean[parts.size()];
+            this.maxCol = new int[parts.size()];
             List<String> absent = new ArrayList<>();
             for (int k = 0; k < parts.size(); k++) {
                 Part p = parts.get(k);
@@ -340,6 +345,16 @@ public final class BatchScoring {
             if (!absent.isEmpty()) {
                 throw new InputException(ColumnHints.absentMessage(file, absent, in.header(),
                         parts.get(0).scorer().itemCount()));
+            }
+            for (int k = 0; k < parts.size(); k++) {
+                boolean same = cols[k].length > 0;
+                int last = -1;
+                for (int i = 0; i < cols[k].length; i++) {
+                    same &= lo[k][i] == lo[k][0] && hi[k][i] == hi[k][0];
+                    last = Math.max(last, cols[k][i]);
+                }
+                uniform[k] = same;
+                maxCol[k] = last;
             }
             if (idColumn != null) {
                 idCol = in.columnIndex(idColumn);
@@ -741,40 +756,40 @@ public final class BatchScoring {
                     int[] max = hi[k];
                     int[] resp = responses[k];
                     int got = 0;
-                    for (int j = 0; j < col.length; j++) {
-                        int c = col[j];
-                        if (c >= stored) {
-                            resp[j] = RowScorer.MISSING;
-                            continue;
-                        }
-                        int cs = rb + st[base + c];
-                        int ce = rb + en[base + c];
-                        int kind;
-                        int v;
-                        if (ce - cs == 1 && plainDigits && (v = rec[cs] - '0') >= 0 && v <= 9) {
-                            kind = CellParser.WHOLE; // the usual one-digit answer, as classify reads it
-                        } else if (ce == cs) {
-                            resp[j] = RowScorer.MISSING; // blank
-                            continue;
-                        } else {
-                            kind = cells.classify(rec, cs, ce);
-                            v = cells.value;
-                        }
-                        if (kind == CellParser.WHOLE) {
-                            if (v >= min[j] && v <= max[j]) {
-                                resp[j] = v;
-                                got++;
+                    if (plainDigits && uniform[k] && stored > maxCol[k]) {
+                        // every item column is in the row and all items share one range: a one-byte
+                        // digit in range or a blank cell is settled here, any other cell as below
+                        final int ulo = min[0];
+                        final int uhi = max[0];
+                        for (int j = 0; j < col.length; j++) {
+                            int o = base + col[j];
+                            int cs = st[o];
+                            int len = en[o] - cs;
+                            if (len == 1) {
+                                int v = rec[rb + cs] - '0';
+                                if (v >= ulo && v <= uhi) {
+                                    resp[j] = v;
+                                    got++;
+                                    continue;
+                                }
+                            } else if (len == 0) {
+                                resp[j] = RowScorer.MISSING;
                                 continue;
                             }
-                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
-                        } else if (kind == CellParser.HUGE) {
-                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
-                        } else if (kind == CellParser.FRACTION) {
-                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_INTEGER);
-                        } else if (kind == CellParser.TEXT) {
-                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_NUMERIC);
+                            int v = cell(i, k, j);
+                            resp[j] = v;
+                            if (v != RowScorer.MISSING) {
+                                got++;
+                            }
                         }
-                        resp[j] = RowScorer.MISSING;
+                    } else {
+                        for (int j = 0; j < col.length; j++) {
+                            int v = cell(i, k, j);
+                            resp[j] = v;
+                            if (v != RowScorer.MISSING) {
+                                got++;
+                            }
+                        }
                     }
                     double[] vals = values[k];
                     int[] ans = answered[k];
@@ -829,6 +844,47 @@ public final class BatchScoring {
                 }
                 w.endRow();
                 return any;
+            }
+
+            /**
+             * Item j of instrument k in row i: its response, or {@link RowScorer#MISSING} for a blank cell, a
+             * missing-value code, an absent cell or an invalid one (reported).
+             */
+            private int cell(int i, int k, int j) {
+                final Batch bt = b;
+                int c = cols[k][j];
+                if (c >= bt.stored[i]) {
+                    return RowScorer.MISSING;
+                }
+                int rb = bt.recBase[i];
+                int o = bt.cellBase[i] + c;
+                int cs = rb + bt.starts[o];
+                int ce = rb + bt.ends[o];
+                byte[] rec = bt.bytes;
+                int kind;
+                int v;
+                if (ce - cs == 1 && plainDigits && (v = rec[cs] - '0') >= 0 && v <= 9) {
+                    kind = CellParser.WHOLE; // the usual one-digit answer, as classify reads it
+                } else if (ce == cs) {
+                    return RowScorer.MISSING; // blank
+                } else {
+                    kind = cells.classify(rec, cs, ce);
+                    v = cells.value;
+                }
+                long line = bt.line[i];
+                if (kind == CellParser.WHOLE) {
+                    if (v >= lo[k][j] && v <= hi[k][j]) {
+                        return v;
+                    }
+                    cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
+                } else if (kind == CellParser.HUGE) {
+                    cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
+                } else if (kind == CellParser.FRACTION) {
+                    cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_INTEGER);
+                } else if (kind == CellParser.TEXT) {
+                    cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_NUMERIC);
+                }
+                return RowScorer.MISSING;
             }
 
             /** Whether b[s, e) is a number written with a decimal comma ({@code 3,5}, {@code -0,25}). */
