@@ -670,7 +670,11 @@ public final class BatchScoring {
 
             void process(Batch batch) throws IOException {
                 b = batch;
-                w = new RowWriter(batch.sink, outDelim, crlf, w);
+                if (w == null) {
+                    w = new RowWriter(batch.sink, outDelim, crlf);
+                } else {
+                    w.retarget(batch.sink); // one buffer and number cache per worker
+                }
                 for (int i = 0; i < batch.rows; i++) {
                     if (row(i)) {
                         batch.scored++;
