@@ -81,6 +81,17 @@ public class BatchScoringBenchmark {
         }
     }
 
+    /**
+     * The whole pass as {@code dyadkit score} runs it without {@code --problems}: the problems are counted
+     * for the summary, not listed.
+     */
+    @Benchmark
+    public BatchSummary wholePassNoProblemsFile() {
+        try (SurveyReader r = SurveyReader.open(file, SurveyFormat.csv())) {
+            return batch.run(r, OutputStream.nullOutputStream(), (Path) null);
+        }
+    }
+
     /** The whole pass with the duplicate-identifier check. */
     @Benchmark
     public BatchSummary wholePassWithId() {

@@ -62,12 +62,25 @@ public final class Scorer {
     private final List<Score> provenance;
     /** Subscales then a total from subscales, nothing else: scored by {@link #fused}. */
     private final boolean fusedTotal;
-    /** min + max of each item, and -1/0 masks of the reversals, for the branch-free fused pass. */
+    /** min + max of each item, for the branch-free fused pass. */
     private final int[] span;
     /** max - min of each item, as long (ranges near the int limits cannot overflow). */
     private final long[] rangeSpan;
-    private final int[][] flipMask;
-    private final int[][] flipTotalMask;
+    /**
+     * The fused plan flattened over the subscales' items in order: position p is item {@code fItem[p]}
+     * with min + max {@code fSpan[p]}, min {@code fLo[p]}, max - min {@code fRange[p]} and reversal flags
+     * {@code fFlags[p]} (1: in its subscale, 2: in the total); subscale s ends at {@code fEnd[s]}.
+     */
+    private final int[] fItem;
+    private final int[] fSpan;
+    private final int[] fLo;
+    private final long[] fRange;
+    private final int[] fFlags;
+    private final int[] fEnd;
+    /** Whether every item is in some subscale, so that the fused pass range-checks every response. */
+    private final boolean fusedChecksAll;
+    /** Whether all items of the fused plan share one range. */
+    private final boolean fUniform;
 
     private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites) {
         this(instrument, missing, total, composites, true);
@@ -210,18 +223,43 @@ public final class Scorer {
             span[i] = lo[i] + hi[i];
             rangeSpan[i] = (long) hi[i] - lo[i];
         }
-        flipMask = new int[nSubscales][];
-        flipTotalMask = new int[nSubscales][];
-        for (int s = 0; s < nSubscales; s++) {
-            flipMask[s] = new int[flip[s].length];
-            flipTotalMask[s] = new int[flip[s].length];
-            for (int i = 0; i < flip[s].length; i++) {
-                flipMask[s][i] = flip[s][i] ? -1 : 0;
-                flipTotalMask[s][i] = flipTotal[s][i] ? -1 : 0;
-            }
-        }
         fusedTotal = mayFuse && total != null && total.fromSubscales() && kind.length == nSubscales + 1
                 && kind[nSubscales] == TOTAL;
+        int flat = 0;
+        for (int s = 0; s < nSubscales; s++) {
+            flat += members[s].length;
+        }
+        fItem = new int[flat];
+        fSpan = new int[flat];
+        fLo = new int[flat];
+        fRange = new long[flat];
+        fFlags = new int[flat];
+        fEnd = new int[nSubscales];
+        boolean[] covered = new boolean[lo.length];
+        int p = 0;
+        for (int s = 0; s < nSubscales; s++) {
+            for (int i = 0; i < members[s].length; i++) {
+                int q = members[s][i];
+                fItem[p] = q;
+                fSpan[p] = span[q];
+                fLo[p] = lo[q];
+                fRange[p] = rangeSpan[q];
+                fFlags[p] = (flip[s][i] ? 1 : 0) | (flipTotal[s][i] ? 2 : 0);
+                covered[q] = true;
+                p++;
+            }
+            fEnd[s] = p;
+        }
+        boolean all = true;
+        for (boolean c : covered) {
+            all &= c;
+        }
+        fusedChecksAll = all;
+        boolean same = flat > 0;
+        for (int i = 1; i < flat; i++) {
+            same &= fLo[i] == fLo[0] && fRange[i] == fRange[0];
+        }
+        fUniform = same;
     }
 
     private static List<Integer> sorted(List<Integer> xs) {
@@ -372,8 +410,8 @@ public final class Scorer {
      * Scores one row without allocating: {@code values[j]} receives score j (NaN when its missing-data
      * rule is not met) and {@code answered[j]} the number of its items answered.
      *
-     * @throws IllegalArgumentException as {@link #score(int[])}, or when an output array is shorter than
-     *     {@link #scoreCount()}
+     * @throws IllegalArgumentException as {@link #score(int[])} (the output arrays may then have been
+     *     written), or when an output array is shorter than {@link #scoreCount()}
      */
     public void scoreInto(int[] responses, double[] values, int[] answered) {
         if (responses.length != lo.length) {
@@ -385,6 +423,11 @@ public final class Scorer {
         }
         // branch-free range check: off = x - min is in [0, max - min] exactly when off and
         // (max - min) - off are both >= 0 (no overflow, see rangeSpan); missing cells are masked out
+        if (fusedTotal && fusedChecksAll) {
+            // the fused pass checks every response's range as it reads it and throws before returning
+            fused(responses, values, answered);
+            return;
+        }
         int bad = 0;
         for (int i = 0; i < responses.length; i++) {
             int x = responses[i];
@@ -393,13 +436,7 @@ public final class Scorer {
             bad |= x == MISSING ? 0 : (int) (outside >>> 63);
         }
         if (bad != 0) {
-            for (int i = 0; i < responses.length; i++) {
-                int x = responses[i];
-                if (x != MISSING && (x < lo[i] || x > hi[i])) {
-                    throw new IllegalArgumentException(instrument.id() + " item " + instrument.items().get(i).number()
-                            + ": response " + x + " outside " + lo[i] + ".." + hi[i]);
-                }
-            }
+            rangeFault(responses);
         }
         if (fusedTotal) {
             fused(responses, values, answered);
@@ -419,28 +456,55 @@ public final class Scorer {
      * items: each item is read once, and the total's sum for a subscale follows from the subscale's own
      * (an item counts as x in one and as min + max - x in the other exactly when its flags differ), so
      * every value is computed from the same integers by the same operations as {@link #itemScore} and
-     * {@link #total}, bit for bit.
+     * {@link #total}, bit for bit. The items are read in a flattened plan, and each answered one is
+     * range-checked there (when every item is in a subscale) instead of in a loop of its own.
      */
     private void fused(int[] r, double[] values, int[] answered) {
         boolean all = true;
         int answeredAll = 0;
         double acc = 0;
-        final int[] width = span;
+        long bad = 0;
+        final int[] item = fItem;
+        final int[] sp = fSpan;
+        final int[] low = fLo;
+        final long[] range = fRange;
+        final int[] flags = fFlags;
+        final boolean uniform = fUniform;
+        int p = 0;
         for (int s = 0; s < nSubscales; s++) {
-            final int[] idx = members[s];
-            final int[] f = flipMask[s];
-            final int[] ft = flipTotalMask[s];
+            final int end = fEnd[s];
             int n = 0;
             long sub = 0;
             long tot = 0;
-            for (int i = 0; i < idx.length; i++) {
-                int q = idx[i];
-                int x = r[q];
-                if (x != MISSING) {
-                    n++;
-                    int d = width[q] - x - x; // (min + max - x) - x, added where the item is reversed
-                    sub += x + (d & f[i]);
-                    tot += x + (d & ft[i]);
+            if (uniform) {
+                // every item has the same range (the usual case): no per-item range loads
+                final int lo0 = low[0];
+                final long range0 = range[0];
+                final int sp0 = sp[0];
+                for (; p < end; p++) {
+                    int x = r[item[p]];
+                    if (x != MISSING) {
+                        n++;
+                        long off = (long) x - lo0;
+                        bad |= off | (range0 - off);
+                        int fl = flags[p];
+                        int d = sp0 - x - x;
+                        sub += x + (d & -(fl & 1));
+                        tot += x + (d & -(fl >> 1));
+                    }
+                }
+            } else {
+                for (; p < end; p++) {
+                    int x = r[item[p]];
+                    if (x != MISSING) {
+                        n++;
+                        long off = (long) x - low[p];
+                        bad |= off | (range[p] - off); // negative when x is outside min..max
+                        int fl = flags[p];
+                        int d = sp[p] - x - x; // (min + max - x) - x, added where the item is reversed
+                        sub += x + (d & -(fl & 1));
+                        tot += x + (d & -(fl >> 1));
+                    }
                 }
             }
             answered[s] = n;
@@ -450,13 +514,29 @@ public final class Scorer {
                 values[s] = Double.NaN;
                 all = false;
             } else {
-                values[s] = aggregate(sub, n, idx.length, sum);
-                acc += aggregate(tot, n, idx.length, sum);
+                int k = members[s].length;
+                values[s] = aggregate(sub, n, k, sum);
+                acc += aggregate(tot, n, k, sum);
             }
+        }
+        if (bad < 0) {
+            rangeFault(r);
         }
         int j = nSubscales;
         answered[j] = answeredAll;
         values[j] = !all ? Double.NaN : total == TotalMethod.MEAN_OF_SUBSCALES ? acc / nSubscales : acc;
+    }
+
+    /** Throws for the first response outside its item's range. */
+    private void rangeFault(int[] responses) {
+        for (int i = 0; i < responses.length; i++) {
+            int x = responses[i];
+            if (x != MISSING && (x < lo[i] || x > hi[i])) {
+                throw new IllegalArgumentException(instrument.id() + " item " + instrument.items().get(i).number()
+                        + ": response " + x + " outside " + lo[i] + ".." + hi[i]);
+            }
+        }
+        throw new IllegalStateException("a response outside its range was not found again");
     }
 
     private void itemScore(int[] r, int[] idx, boolean[] f, boolean sum, int req, double[] values, int[] answered,

@@ -203,7 +203,7 @@ public final class BatchScoring {
     public BatchSummary run(SurveyReader in, OutputStream out, Path problemsFile) {
         try (AtomicFile probs = problemsFile == null ? null : AtomicFile.create(problemsFile)) {
             ProblemFileWriter pw = probs == null ? null : new ProblemFileWriter(probs.stream());
-            BatchSummary s = run(in, out, pw == null ? p -> { } : pw);
+            BatchSummary s = pass(in, out, pw); // without a problems file the problems are only counted
             if (s.rowsRead() == 0) {
                 throw new InputException(in.source() + ": the file has a header but no data rows; nothing to score");
             }
@@ -221,12 +221,17 @@ public final class BatchScoring {
 
     /**
      * Scores rows from {@code in} into {@code out} (not closed), passing each problem to {@code problems}
-     * as it is found.
+     * as it is found (null: the problems are only counted in the summary).
      *
      * @throws InputException as {@link #run(Path, Path, Path)}
      * @throws UncheckedIOException when the output cannot be written
      */
     public BatchSummary run(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
+        return pass(in, out, problems);
+    }
+
+    /** One pass; {@code problems} null: problems are counted and not built. */
+    private BatchSummary pass(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
         if (parts.isEmpty()) {
             throw new IllegalStateException("no instrument to score; add one with withInstrument");
         }
@@ -265,6 +270,8 @@ public final class BatchScoring {
         private final OutputStream out;
         private final RowWriter head;
         private final Consumer<Problem> problems;
+        /** Whether problems are built and passed on (false: only counted). */
+        private final boolean collect;
         private final String file;
         private final int width;
         private final char outDelim;
@@ -272,6 +279,9 @@ public final class BatchScoring {
         private final int[][] cols;
         private final int[][] lo;
         private final int[][] hi;
+        /** Per instrument: whether all its items share one range, and its last item column. */
+        private final boolean[] uniform;
+        private final int[] maxCol;
         private final String[][] itemNames;
         private final int idCol;
         private final String idName;
@@ -282,11 +292,16 @@ public final class BatchScoring {
         /** Per instrument and score: the output column name, and "a/k" texts for a = 0..k answered items. */
         private final String[][] scoreColumns;
         private final String[][][] answeredTexts;
+        /** Per instrument, score and count: the problems-column token {@code <score>:below_min_answered:a/k} as bytes. */
+        private final byte[][][][] belowTokens;
+        /** Per instrument and score: whether its tokens hold a character that needs CSV quoting. */
+        private final boolean[][] belowQuote;
 
         Pass(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
             this.in = in;
             this.out = out;
             this.problems = problems;
+            this.collect = problems != null;
             this.file = in.source();
             this.outDelim = outputDelimiter == null ? ',' : outputDelimiter;
             this.sameDelimiter = outDelim == format.delimiter() && !format.decimalComma();
@@ -298,6 +313,8 @@ public final class BatchScoring {
             this.lo = new int[parts.size()][];
             this.hi = new int[parts.size()][];
             this.itemNames = new String[parts.size()][];
+            this.uniform = new boolean[parts.size()];
+            this.maxCol = new int[parts.size()];
             List<String> absent = new ArrayList<>();
             for (int k = 0; k < parts.size(); k++) {
                 Part p = parts.get(k);
@@ -329,6 +346,16 @@ public final class BatchScoring {
                 throw new InputException(ColumnHints.absentMessage(file, absent, in.header(),
                         parts.get(0).scorer().itemCount()));
             }
+            for (int k = 0; k < parts.size(); k++) {
+                boolean same = cols[k].length > 0;
+                int last = -1;
+                for (int i = 0; i < cols[k].length; i++) {
+                    same &= lo[k][i] == lo[k][0] && hi[k][i] == hi[k][0];
+                    last = Math.max(last, cols[k][i]);
+                }
+                uniform[k] = same;
+                maxCol[k] = last;
+            }
             if (idColumn != null) {
                 idCol = in.columnIndex(idColumn);
                 if (idCol < 0) {
@@ -341,18 +368,30 @@ public final class BatchScoring {
             idName = idCol < 0 ? null : in.header().get(idCol).strip();
             scoreColumns = new String[parts.size()][];
             answeredTexts = new String[parts.size()][][];
+            belowTokens = new byte[parts.size()][][][];
+            belowQuote = new boolean[parts.size()][];
             for (int k = 0; k < parts.size(); k++) {
                 Part p = parts.get(k);
                 List<String> names = p.scorer().scoreNames();
                 scoreColumns[k] = new String[names.size()];
                 answeredTexts[k] = new String[names.size()][];
+                belowTokens[k] = new byte[names.size()][][];
+                belowQuote[k] = new boolean[names.size()];
                 for (int j = 0; j < names.size(); j++) {
                     scoreColumns[k][j] = p.prefix() + "_" + names.get(j);
                     int of = p.scorer().scoreItems(j);
                     answeredTexts[k][j] = new String[Math.max(0, of) + 1];
+                    belowTokens[k][j] = new byte[Math.max(0, of) + 1][];
                     for (int a = 0; a <= Math.max(0, of); a++) {
                         answeredTexts[k][j][a] = of < 0 ? null : a + "/" + of;
+                        if (of >= 0) {
+                            belowTokens[k][j][a] = (names.get(j) + ":below_min_answered:" + answeredTexts[k][j][a])
+                                    .getBytes(StandardCharsets.UTF_8);
+                        }
                     }
+                    String name = names.get(j);
+                    belowQuote[k][j] = name.indexOf(outDelim) >= 0 || name.indexOf('"') >= 0
+                            || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0;
                 }
             }
             for (String added : addedColumns()) {
@@ -460,9 +499,13 @@ public final class BatchScoring {
         /** Writes a finished batch and passes on its problems; returns its rows with a score. */
         private long emit(Batch b) throws IOException {
             out.write(b.sink.buf, 0, b.sink.n);
-            for (Problem p : b.problems) {
-                tally[p.kind().ordinal()]++;
-                problems.accept(p);
+            for (int k = 0; k < tally.length; k++) {
+                tally[k] += b.tally[k];
+            }
+            if (collect) {
+                for (Problem p : b.problems) {
+                    problems.accept(p);
+                }
             }
             return b.scored;
         }
@@ -525,6 +568,8 @@ public final class BatchScoring {
             int[] id = new int[BATCH_ROWS];
             final Sink sink = new Sink();
             final List<Problem> problems = new ArrayList<>();
+            /** The problems of the batch by kind (also when they are not built). */
+            final long[] tally = new long[ProblemKind.values().length];
             long scored;
 
             void clear() {
@@ -533,6 +578,7 @@ public final class BatchScoring {
                 rows = 0;
                 sink.n = 0;
                 problems.clear();
+                Arrays.fill(tally, 0);
                 scored = 0;
             }
 
@@ -599,12 +645,17 @@ public final class BatchScoring {
         /** One thread's working state: validation, scoring and formatting of whole batches. */
         private final class Worker {
             private final CellParser cells = new CellParser(format.naCodes(), format.decimalComma());
+            private final boolean plainDigits = cells.plainDigits();
             private final int[][] responses = new int[parts.size()][];
             private final double[][] values = new double[parts.size()][];
             private final int[][] answered = new int[parts.size()][];
             private final StringBuilder rowTokens = new StringBuilder();
-            private final StringBuilder partTokens = new StringBuilder();
+            /** The problems column of the current instrument, as bytes; {@code ptQuote}: may need quoting. */
+            private byte[] pt = new byte[256];
+            private int ptLen;
+            private boolean ptQuote;
             private final List<Problem> rowProblems = new ArrayList<>();
+            private final long[] rowTally = new long[ProblemKind.values().length];
             private RowWriter w;
             private Batch b;
 
@@ -619,7 +670,11 @@ public final class BatchScoring {
 
             void process(Batch batch) throws IOException {
                 b = batch;
-                w = new RowWriter(batch.sink, outDelim, crlf, w);
+                if (w == null) {
+                    w = new RowWriter(batch.sink, outDelim, crlf);
+                } else {
+                    w.retarget(batch.sink); // one buffer and number cache per worker
+                }
                 for (int i = 0; i < batch.rows; i++) {
                     if (row(i)) {
                         batch.scored++;
@@ -665,8 +720,11 @@ public final class BatchScoring {
                     }
                 }
                 // row problems
-                rowTokens.setLength(0);
-                rowProblems.clear();
+                if (rowTokens.length() > 0) {
+                    rowTokens.setLength(0);
+                    rowProblems.clear();
+                    Arrays.fill(rowTally, 0);
+                }
                 if (bt.id[i] != 0) {
                     String value = idCol < stored ? bt.cell(i, idCol).strip() : "";
                     ProblemKind kind = bt.id[i] == 1 ? ProblemKind.MISSING_ID : ProblemKind.DUPLICATE_ID;
@@ -694,44 +752,59 @@ public final class BatchScoring {
                 }
                 boolean any = false;
                 for (int k = 0; k < parts.size(); k++) {
-                    partTokens.setLength(0);
+                    ptLen = 0;
+                    ptQuote = false;
                     RowScorer sc = parts.get(k).scorer();
                     int[] col = cols[k];
                     int[] min = lo[k];
                     int[] max = hi[k];
                     int[] resp = responses[k];
                     int got = 0;
-                    for (int j = 0; j < col.length; j++) {
-                        int c = col[j];
-                        if (c >= stored) {
-                            resp[j] = RowScorer.MISSING;
-                            continue;
-                        }
-                        int kind = cells.classify(rec, rb + st[base + c], rb + en[base + c]);
-                        if (kind == CellParser.WHOLE) {
-                            int v = cells.value;
-                            if (v >= min[j] && v <= max[j]) {
-                                resp[j] = v;
-                                got++;
+                    if (plainDigits && uniform[k] && stored > maxCol[k]) {
+                        // every item column is in the row and all items share one range: a one-byte
+                        // digit in range or a blank cell is settled here, any other cell as below
+                        final int ulo = min[0];
+                        final int uhi = max[0];
+                        for (int j = 0; j < col.length; j++) {
+                            int o = base + col[j];
+                            int cs = st[o];
+                            int len = en[o] - cs;
+                            if (len == 1) {
+                                int v = rec[rb + cs] - '0';
+                                if (v >= ulo && v <= uhi) {
+                                    resp[j] = v;
+                                    got++;
+                                    continue;
+                                }
+                            } else if (len == 0) {
+                                resp[j] = RowScorer.MISSING;
                                 continue;
                             }
-                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
-                        } else if (kind == CellParser.HUGE) {
-                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
-                        } else if (kind == CellParser.FRACTION) {
-                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_INTEGER);
-                        } else if (kind == CellParser.TEXT) {
-                            cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_NUMERIC);
+                            int v = cell(i, k, j);
+                            resp[j] = v;
+                            if (v != RowScorer.MISSING) {
+                                got++;
+                            }
                         }
-                        resp[j] = RowScorer.MISSING;
+                    } else {
+                        for (int j = 0; j < col.length; j++) {
+                            int v = cell(i, k, j);
+                            resp[j] = v;
+                            if (v != RowScorer.MISSING) {
+                                got++;
+                            }
+                        }
                     }
                     double[] vals = values[k];
                     int[] ans = answered[k];
                     if (got == 0) {
                         String pfx = parts.get(k).prefix();
-                        token(partTokens, null, ProblemKind.ALL_ITEMS_MISSING, null);
-                        bt.problems.add(new Problem(file, line, "", pfx + ": 0 of " + col.length + " items answered",
-                                ProblemKind.ALL_ITEMS_MISSING, ProblemKind.ALL_ITEMS_MISSING.action()));
+                        partToken(token(null, ProblemKind.ALL_ITEMS_MISSING, null));
+                        bt.tally[ProblemKind.ALL_ITEMS_MISSING.ordinal()]++;
+                        if (collect) {
+                            bt.problems.add(new Problem(file, line, "", pfx + ": 0 of " + col.length + " items answered",
+                                    ProblemKind.ALL_ITEMS_MISSING, ProblemKind.ALL_ITEMS_MISSING.action()));
+                        }
                     }
                     if (tooLong) {
                         Arrays.fill(vals, Double.NaN);
@@ -761,18 +834,61 @@ public final class BatchScoring {
                     }
                     w.delimiter();
                     if (rowTokens.length() > 0) {
-                        if (partTokens.length() > 0) {
-                            partTokens.append(';');
-                        }
-                        partTokens.append(rowTokens);
+                        partToken(rowTokens.toString());
                     }
-                    if (partTokens.length() > 0) {
-                        w.field(partTokens.toString());
+                    if (ptLen > 0) {
+                        w.field(pt, 0, ptLen, ptQuote);
                     }
                 }
-                bt.problems.addAll(rowProblems);
+                if (rowTokens.length() > 0) {
+                    for (int k = 0; k < rowTally.length; k++) {
+                        bt.tally[k] += rowTally[k];
+                    }
+                    bt.problems.addAll(rowProblems);
+                }
                 w.endRow();
                 return any;
+            }
+
+            /**
+             * Item j of instrument k in row i: its response, or {@link RowScorer#MISSING} for a blank cell, a
+             * missing-value code, an absent cell or an invalid one (reported).
+             */
+            private int cell(int i, int k, int j) {
+                final Batch bt = b;
+                int c = cols[k][j];
+                if (c >= bt.stored[i]) {
+                    return RowScorer.MISSING;
+                }
+                int rb = bt.recBase[i];
+                int o = bt.cellBase[i] + c;
+                int cs = rb + bt.starts[o];
+                int ce = rb + bt.ends[o];
+                byte[] rec = bt.bytes;
+                int kind;
+                int v;
+                if (ce - cs == 1 && plainDigits && (v = rec[cs] - '0') >= 0 && v <= 9) {
+                    kind = CellParser.WHOLE; // the usual one-digit answer, as classify reads it
+                } else if (ce == cs) {
+                    return RowScorer.MISSING; // blank
+                } else {
+                    kind = cells.classify(rec, cs, ce);
+                    v = cells.value;
+                }
+                long line = bt.line[i];
+                if (kind == CellParser.WHOLE) {
+                    if (v >= lo[k][j] && v <= hi[k][j]) {
+                        return v;
+                    }
+                    cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
+                } else if (kind == CellParser.HUGE) {
+                    cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.OUT_OF_RANGE);
+                } else if (kind == CellParser.FRACTION) {
+                    cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_INTEGER);
+                } else if (kind == CellParser.TEXT) {
+                    cellProblem(line, itemNames[k][j], bt.cell(i, c), ProblemKind.NON_NUMERIC);
+                }
+                return RowScorer.MISSING;
             }
 
             /** Whether b[s, e) is a number written with a decimal comma ({@code 3,5}, {@code -0,25}). */
@@ -826,31 +942,64 @@ public final class BatchScoring {
             /** A score left missing by its rule: {@code self_kindness:below_min_answered:3/4} in the cell. */
             private void belowRule(long line, int part, int score, int answeredItems) {
                 String[] texts = answeredTexts[part][score];
-                String value = answeredItems >= 0 && answeredItems < texts.length && texts[answeredItems] != null
-                        ? texts[answeredItems] : Integer.toString(answeredItems);
-                if (partTokens.length() > 0) {
-                    partTokens.append(';');
+                boolean known = answeredItems >= 0 && answeredItems < texts.length && texts[answeredItems] != null;
+                if (known) {
+                    byte[] t = belowTokens[part][score][answeredItems];
+                    separate(t.length);
+                    System.arraycopy(t, 0, pt, ptLen, t.length);
+                    ptLen += t.length;
+                    ptQuote |= belowQuote[part][score];
+                } else {
+                    partToken(parts.get(part).scorer().scoreNames().get(score) + ":below_min_answered:" + answeredItems);
                 }
-                partTokens.append(parts.get(part).scorer().scoreNames().get(score)).append(":below_min_answered:")
-                        .append(value);
-                b.problems.add(new Problem(file, line, scoreColumns[part][score], value,
-                        ProblemKind.BELOW_MIN_ANSWERED, BELOW_ACTION));
+                b.tally[ProblemKind.BELOW_MIN_ANSWERED.ordinal()]++;
+                if (collect) {
+                    String value = known ? texts[answeredItems] : Integer.toString(answeredItems);
+                    b.problems.add(new Problem(file, line, scoreColumns[part][score], value,
+                            ProblemKind.BELOW_MIN_ANSWERED, BELOW_ACTION));
+                }
             }
 
             private void cellProblem(long line, String column, String value, ProblemKind kind) {
-                token(partTokens, column, kind, value);
-                b.problems.add(new Problem(file, line, column, value, kind, kind.action()));
+                partToken(token(column, kind, value));
+                b.tally[kind.ordinal()]++;
+                if (collect) {
+                    b.problems.add(new Problem(file, line, column, value, kind, kind.action()));
+                }
             }
 
             private void rowProblem(long line, String column, String value, ProblemKind kind, String action) {
-                token(rowTokens, column.isEmpty() ? null : column, kind, null);
-                rowProblems.add(new Problem(file, line, column, value, kind, action));
+                if (rowTokens.length() > 0) {
+                    rowTokens.append(';');
+                }
+                rowTokens.append(token(column.isEmpty() ? null : column, kind, null));
+                rowTally[kind.ordinal()]++;
+                if (collect) {
+                    rowProblems.add(new Problem(file, line, column, value, kind, action));
+                }
             }
 
-            private void token(StringBuilder sb, String column, ProblemKind kind, String value) {
-                if (sb.length() > 0) {
-                    sb.append(';');
+            /** Appends a token (after a {@code ;} when the column has one) to the problems column. */
+            private void partToken(String token) {
+                byte[] t = token.getBytes(StandardCharsets.UTF_8);
+                separate(t.length);
+                System.arraycopy(t, 0, pt, ptLen, t.length);
+                ptLen += t.length;
+                ptQuote = true; // the writer looks
+            }
+
+            /** Writes the {@code ;} before a token when needed and makes room for {@code len} more bytes. */
+            private void separate(int len) {
+                if (ptLen + len + 1 > pt.length) {
+                    pt = Arrays.copyOf(pt, Math.max(ptLen + len + 1, pt.length * 2));
                 }
+                if (ptLen > 0) {
+                    pt[ptLen++] = ';';
+                }
+            }
+
+            private String token(String column, ProblemKind kind, String value) {
+                StringBuilder sb = new StringBuilder();
                 if (column != null) {
                     sb.append(column).append(':');
                 }
@@ -859,6 +1008,7 @@ public final class BatchScoring {
                     String v = value.strip();
                     sb.append(':').append(v.length() > 40 ? v.substring(0, 40) + "..." : v);
                 }
+                return sb.toString();
             }
         }
     }

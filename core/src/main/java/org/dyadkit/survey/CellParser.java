@@ -66,6 +66,11 @@ final class CellParser {
         return false;
     }
 
+    /** Whether a one-byte cell holding a digit is always that whole number (no digit is a missing-value code). */
+    boolean plainDigits() {
+        return naWhole.length == 0;
+    }
+
     /** Classifies b[s, e). */
     int classify(byte[] b, int s, int e) {
         // the common case first: one digit

@@ -15,7 +15,7 @@ final class RowWriter {
     private static final int CACHE_BITS = 14;
     private static final int CACHE = 1 << CACHE_BITS;
 
-    private final OutputStream out;
+    private OutputStream out;
     private final byte delim;
     private final byte[] eol;
     private final byte[] buf = new byte[1 << 16];
@@ -24,16 +24,20 @@ final class RowWriter {
     private final byte[][] cacheVal;
 
     RowWriter(OutputStream out, char delimiter, boolean crlf) {
-        this(out, delimiter, crlf, null);
-    }
-
-    /** A writer that reuses the number cache of {@code previous} (same thread), when not null. */
-    RowWriter(OutputStream out, char delimiter, boolean crlf, RowWriter previous) {
         this.out = out;
         this.delim = (byte) delimiter;
         this.eol = crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
-        this.cacheKey = previous == null ? new long[CACHE] : previous.cacheKey;
-        this.cacheVal = previous == null ? new byte[CACHE][] : previous.cacheVal;
+        this.cacheKey = new long[CACHE];
+        this.cacheVal = new byte[CACHE][];
+    }
+
+    /**
+     * Writes to {@code target} from now on, keeping the buffer and the number cache (a worker's next
+     * batch); bytes not flushed, of a batch abandoned after a fault, are dropped.
+     */
+    void retarget(OutputStream target) {
+        this.out = target;
+        this.n = 0;
     }
 
     void delimiter() throws IOException {

@@ -47,6 +47,8 @@ public final class SurveyReader implements Closeable {
     private final String source;
     private final InputStream in;
     private final byte delim;
+    /** The largest of the bytes the fast path stops at (delimiter, quote, CR, LF): bytes above it are cell text. */
+    private final byte stopMax;
     private final int maxRowBytes;
     private final byte[] buf = new byte[BUFFER];
     private int pos;
@@ -84,6 +86,7 @@ public final class SurveyReader implements Closeable {
         this.source = source;
         this.in = in;
         this.delim = (byte) format.delimiter();
+        this.stopMax = (byte) Math.max(Math.max(delim, QUOTE), '\r');
         this.maxRowBytes = format.maxRowBytes();
         try {
             startFile();
@@ -499,8 +502,12 @@ public final class SurveyReader implements Closeable {
         final int[] en = ends;
         int n = 0;
         int fieldStart = 0;
+        final byte top = stopMax;
         for (int p = start; p < lim; p++) {
             byte c = b[p];
+            if (c > top) {
+                continue; // digits and letters after a comma delimiter: one comparison
+            }
             if (c == d) {
                 if (n >= st.length - 1) {
                     return false;
