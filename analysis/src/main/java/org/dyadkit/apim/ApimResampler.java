@@ -33,6 +33,16 @@ public final class ApimResampler {
     private final int[] checkedColumns;
     private final int[] checkedRole;
     private final boolean fullComplete;
+    private final CrossProducts.Rows rows;
+    // per dyad block of the design, for check: persons, persons per role, outcome range, and the range of
+    // each checked column over the block's members of its role (+inf / -inf when none)
+    private final int[] blockPersons;
+    private final int[][] blockPerRole;
+    private final double[] blockYmin;
+    private final double[] blockYmax;
+    private final double[][] blockMin;
+    private final double[][] blockMax;
+    private final int withinColumns;
 
     ApimResampler(Design design, double[] rawX, int[] blockDyad, int nDyads, GlsEngine.ClosedFormPlan plan,
             GlsEngine.Estimate full, boolean reml, boolean distinguishable, DfMethod dfMethod, boolean iterativeOnly) {
@@ -63,6 +73,45 @@ public final class ApimResampler {
         for (int i = 0; i < k; i++) {
             checkedRole[i] = design.columns.get(checkedColumns[i]).roleDummy();
         }
+        this.rows = new CrossProducts.Rows(design);
+        int nb = design.dyads.length;
+        int p = design.p;
+        blockPersons = new int[nb];
+        blockPerRole = new int[nb][2];
+        blockYmin = new double[nb];
+        blockYmax = new double[nb];
+        blockMin = new double[nb][k];
+        blockMax = new double[nb][k];
+        for (int g = 0; g < nb; g++) {
+            double ymin = Double.POSITIVE_INFINITY;
+            double ymax = Double.NEGATIVE_INFINITY;
+            double[] min = blockMin[g];
+            double[] max = blockMax[g];
+            java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+            for (int i : design.dyads[g]) {
+                blockPersons[g]++;
+                blockPerRole[g][design.role[i]]++;
+                ymin = Math.min(ymin, design.y[i]);
+                ymax = Math.max(ymax, design.y[i]);
+                for (int c = 0; c < k; c++) {
+                    int rd = checkedRole[c];
+                    if (rd >= 0 && design.role[i] != rd) {
+                        continue;
+                    }
+                    double v = rawX[i * p + checkedColumns[c]];
+                    min[c] = Math.min(min[c], v);
+                    max[c] = Math.max(max[c], v);
+                }
+            }
+            blockYmin[g] = ymin;
+            blockYmax[g] = ymax;
+        }
+        int pw = 0;
+        for (boolean b : design.within) {
+            pw += b ? 1 : 0;
+        }
+        this.withinColumns = pw;
     }
 
     /** Number of fixed effects (the length of {@link #coefficients}). */
@@ -91,7 +140,7 @@ public final class ApimResampler {
             w[g] = dyadWeights[blockDyad[g]];
         }
         check(w);
-        CrossProducts cp = CrossProducts.of(d, w);
+        CrossProducts cp = CrossProducts.of(d, w, rows);
         checkRank(cp);
         GlsEngine.ClosedFormPlan pl = plan;
         if (!iterativeOnly && !fullComplete && cp.complete()) {
@@ -105,13 +154,17 @@ public final class ApimResampler {
         return d.toOriginal(e.eval().beta);
     }
 
-    /** {@link Design#check} on the drawn persons (before standardising: {@link #rawX}). */
+    /**
+     * {@link Design#check} on the drawn persons (before standardising: {@link #rawX}), from the per-block
+     * counts and ranges built once (a minimum of minima is the minimum: the same checks as over the persons).
+     */
     private void check(int[] w) {
         Design d = design;
         int p = d.p;
         long blocks = 0;
         long persons = 0;
-        long[] perRole = new long[2];
+        long role0 = 0;
+        long role1 = 0;
         double ymin = Double.POSITIVE_INFINITY;
         double ymax = Double.NEGATIVE_INFINITY;
         int nc = checkedColumns.length;
@@ -120,25 +173,21 @@ public final class ApimResampler {
         java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
         java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
         for (int g = 0; g < w.length; g++) {
-            if (w[g] == 0) {
+            int wg = w[g];
+            if (wg == 0) {
                 continue;
             }
-            blocks += w[g];
-            for (int i : d.dyads[g]) {
-                persons += w[g];
-                perRole[d.role[i]] += w[g];
-                ymin = Math.min(ymin, d.y[i]);
-                ymax = Math.max(ymax, d.y[i]);
-                for (int k = 0; k < nc; k++) {
-                    int c = checkedColumns[k];
-                    int rd = checkedRole[k];
-                    if (rd >= 0 && d.role[i] != rd) {
-                        continue;
-                    }
-                    double v = rawX[i * p + c];
-                    min[k] = Math.min(min[k], v);
-                    max[k] = Math.max(max[k], v);
-                }
+            blocks += wg;
+            persons += (long) wg * blockPersons[g];
+            role0 += (long) wg * blockPerRole[g][0];
+            role1 += (long) wg * blockPerRole[g][1];
+            ymin = Math.min(ymin, blockYmin[g]);
+            ymax = Math.max(ymax, blockYmax[g]);
+            double[] bmin = blockMin[g];
+            double[] bmax = blockMax[g];
+            for (int k = 0; k < nc; k++) {
+                min[k] = Math.min(min[k], bmin[k]);
+                max[k] = Math.max(max[k], bmax[k]);
             }
         }
         if (blocks < 2 || persons <= p) {
@@ -148,7 +197,7 @@ public final class ApimResampler {
         if (ymin == ymax) {
             throw new AnalysisException(Reason.NO_VARIANCE, "the outcome has no variance in the resample");
         }
-        if (distinguishable && (perRole[0] < 2 || perRole[1] < 2)) {
+        if (distinguishable && (role0 < 2 || role1 < 2)) {
             throw new AnalysisException(Reason.TOO_FEW_DYADS, "a role has fewer than two persons in the resample");
         }
         for (int k = 0; k < nc; k++) {
@@ -158,10 +207,7 @@ public final class ApimResampler {
             }
         }
         if (dfMethod == DfMethod.BETWEEN_WITHIN) {
-            int pw = 0;
-            for (boolean b : d.within) {
-                pw += b ? 1 : 0;
-            }
+            int pw = withinColumns;
             if (persons - blocks - pw < 1 || blocks - (p - pw) < 1) {
                 throw new AnalysisException(Reason.TOO_FEW_DYADS, "between/within degrees of freedom are below 1 "
                         + "in the resample");

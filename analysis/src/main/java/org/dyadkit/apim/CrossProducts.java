@@ -73,6 +73,63 @@ final class CrossProducts {
         return c;
     }
 
+    /**
+     * The augmented rows (x then y) of every person of a design with the indices of their nonzero entries,
+     * built once for the refits of a resampling loop ({@link #of(Design, int[], Rows)}).
+     */
+    static final class Rows {
+        private final double[][] z;
+        private final int[][] nz;
+
+        Rows(Design d) {
+            int n = d.y.length;
+            int q = d.p + 1;
+            z = new double[n][];
+            nz = new int[n][];
+            double[] zi = new double[q];
+            int[] ni = new int[q];
+            for (int i = 0; i < n; i++) {
+                d.augmented(i, zi);
+                int k = nonzero(zi, ni);
+                z[i] = zi.clone();
+                nz[i] = java.util.Arrays.copyOf(ni, k);
+            }
+        }
+    }
+
+    /**
+     * {@link #of(Design, int[])} from rows built beforehand: the same products summed in the same order, so
+     * the same numbers.
+     */
+    static CrossProducts of(Design d, int[] weight, Rows rows) {
+        CrossProducts c = new CrossProducts(d.p);
+        int q = c.q;
+        for (int g = 0; g < d.dyads.length; g++) {
+            int w = weight[g];
+            if (w == 0) {
+                continue;
+            }
+            int[] m = d.dyads[g];
+            double[] z1 = rows.z[m[0]];
+            int[] n1 = rows.nz[m[0]];
+            if (m.length == 2) {
+                double[] z2 = rows.z[m[1]];
+                int[] n2 = rows.nz[m[1]];
+                addOuter(c.s11, z1, n1, n1.length, z1, n1, n1.length, w, q);
+                addOuter(c.s22, z2, n2, n2.length, z2, n2, n2.length, w, q);
+                addOuter(c.s12, z1, n1, n1.length, z2, n2, n2.length, w, q);
+                c.nComplete += w;
+            } else if (d.role[m[0]] == 0) {
+                addOuter(c.t0, z1, n1, n1.length, z1, n1, n1.length, w, q);
+                c.nSingle0 += w;
+            } else {
+                addOuter(c.t1, z1, n1, n1.length, z1, n1, n1.length, w, q);
+                c.nSingle1 += w;
+            }
+        }
+        return c;
+    }
+
     /** The indices of the nonzero entries of z, into idx; returns their number. */
     private static int nonzero(double[] z, int[] idx) {
         int k = 0;

@@ -52,7 +52,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (id == null) {
-            list(out);
+            list(out, format.format());
         } else if (!Instruments.isBundled(id) && Instruments.templateIds().contains(id)
                 && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of(id))) {
             template(out);
@@ -63,9 +63,53 @@ public final class InstrumentsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void list(PrintWriter out) {
+    /**
+     * The format of a run that only lists the instruments ({@code instruments}, optionally with
+     * {@code --format F} or {@code --format=F} and a valid F), or null for any other arguments, which go
+     * through the command-line parser.
+     */
+    static Output.Format listingOnly(String... args) {
+        if (args.length == 0 || !args[0].equals("instruments")) {
+            return null;
+        }
+        String value;
+        if (args.length == 1) {
+            return Output.Format.TEXT;
+        } else if (args.length == 2 && args[1].startsWith("--format=")) {
+            value = args[1].substring("--format=".length());
+        } else if (args.length == 3 && args[1].equals("--format")) {
+            value = args[2];
+        } else {
+            return null;
+        }
+        for (Output.Format f : Output.Format.values()) {
+            if (f.name().equals(value.strip().toUpperCase(java.util.Locale.ROOT))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Prints the listing without building the command-line model (a start-up path: the parser and its
+     * annotations cost more than the listing itself); the output is what the parsed command prints.
+     *
+     * @return the exit status ({@link Main#EXIT_INPUT} when standard output cannot be written)
+     */
+    static int printListing(Output.Format format) {
+        String enc = System.getProperty("sun.stdout.encoding");
+        java.nio.charset.Charset cs = enc == null ? java.nio.charset.Charset.defaultCharset()
+                : java.nio.charset.Charset.forName(enc);
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(System.out, cs)),
+                true);
+        list(out, format);
+        out.flush();
+        return Main.checkOutput(out, new PrintWriter(System.err, true), 0);
+    }
+
+    private static void list(PrintWriter out, Output.Format format) {
         List<Instruments.Listing> all = Instruments.listing();
-        switch (format.format()) {
+        switch (format) {
             case JSON -> {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (Instruments.Listing l : all) {
@@ -87,17 +131,40 @@ public final class InstrumentsCommand implements Callable<Integer> {
                 Cells.writeCsv(out, List.of("id", "name", "items", "status"), rows);
             }
             default -> {
-                int w = all.stream().mapToInt(l -> l.id().length()).max().orElse(2) + 2;
-                int nw = all.stream().mapToInt(l -> l.name().length()).max().orElse(4) + 2;
-                out.println(pad("id", w) + pad("name", nw) + String.format("%5s", "items") + "  status");
+                // plain loops and StringBuilder: this is the start-up path, where every lambda and string
+                // concatenation site costs its own method-handle set-up
+                int w = 2;
+                int nw = 4;
                 for (Instruments.Listing l : all) {
-                    out.println(pad(l.id(), w) + pad(l.name(), nw) + String.format("%5d", l.items()) + "  "
-                            + l.status().describe());
+                    w = Math.max(w, l.id().length());
+                    nw = Math.max(nw, l.name().length());
+                }
+                w += 2;
+                nw += 2;
+                StringBuilder sb = new StringBuilder();
+                pad(sb, "id", w);
+                pad(sb, "name", nw);
+                sb.append(String.format("%5s", "items")).append("  status");
+                out.println(sb);
+                for (Instruments.Listing l : all) {
+                    sb.setLength(0);
+                    pad(sb, l.id(), w);
+                    pad(sb, l.name(), nw);
+                    sb.append(String.format("%5d", l.items())).append("  ").append(l.status().describe());
+                    out.println(sb);
                 }
                 out.println();
                 out.println("Run 'dyadkit instruments ID' for an instrument's key; scores are named <id>_<score> in"
                         + " scored files.");
             }
+        }
+    }
+
+    /** Appends {@code s} padded with spaces to {@code w} characters (at least one space after it). */
+    private static void pad(StringBuilder sb, String s, int w) {
+        sb.append(s);
+        for (int i = s.length(); i < Math.max(w, s.length() + 1); i++) {
+            sb.append(' ');
         }
     }
 

@@ -209,6 +209,11 @@ public final class Main implements Runnable {
             System.out.println(new Version().getVersion()[0]);
             System.exit(0);
         }
+        Output.Format listing = InstrumentsCommand.listingOnly(args);
+        if (listing != null) {
+            // the bare listing: printed from the catalogue index without building picocli's model
+            System.exit(InstrumentsCommand.printListing(listing));
+        }
         int status;
         try {
             status = execute(commandLine(args), args);
@@ -238,11 +243,18 @@ public final class Main implements Runnable {
      */
     static int execute(CommandLine cl, String... args) {
         int status = cl.execute(args);
-        boolean failed = cl.getOut().checkError();
+        return checkOutput(cl.getOut(), cl.getErr(), status);
+    }
+
+    /**
+     * The exit status of a run that ended with {@code status} after writing to {@code out}: exit 3 with a
+     * message on {@code err} when {@code out} or standard output recorded a failed write.
+     */
+    static int checkOutput(PrintWriter out, PrintWriter err, int status) {
+        boolean failed = out.checkError();
         System.out.flush();
         failed |= System.out.checkError();
         if (failed) {
-            PrintWriter err = cl.getErr();
             err.println("dyadkit: standard output: cannot be written (is the disk full, or the pipe closed?); "
                     + "the output is incomplete");
             err.flush();

@@ -271,8 +271,41 @@ public final class Instruments {
     public record Listing(String id, String name, int items, Instrument.Status status) {
     }
 
-    /** The bundled instruments followed by the templates, in listing order. */
+    /**
+     * The bundled instruments followed by the templates, in listing order, from the catalogue index
+     * {@code resources/instruments/listing.tsv} (one line per instrument: id, name, items, status), so that
+     * the listing parses none of the definitions. A test rebuilds the index from the definitions and fails
+     * when the file is stale.
+     */
     public static List<Listing> listing() {
+        List<Listing> out = new ArrayList<>();
+        for (String line : resource(DIR + LISTING).split("\n")) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            if (f.length != 4) {
+                throw new IllegalStateException("bundled " + LISTING + ": not 4 tab-separated fields: " + line);
+            }
+            out.add(new Listing(f[0], f[1], Integer.parseInt(f[2]), status(f[3])));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The name of the catalogue index under {@code resources/instruments/}. */
+    static final String LISTING = "listing.tsv";
+
+    private static Instrument.Status status(String fileName) {
+        for (Instrument.Status s : Instrument.Status.values()) {
+            if (s.fileName().equals(fileName)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("bundled " + LISTING + ": unknown status " + fileName);
+    }
+
+    /** The listing built by parsing every bundled definition and template (what the index must hold). */
+    static List<Listing> parsedListing() {
         List<Listing> out = new ArrayList<>();
         for (Instrument in : bundled()) {
             out.add(new Listing(in.id(), in.name(), in.items().size(), in.status()));
@@ -282,6 +315,23 @@ public final class Instruments {
             out.add(new Listing(id, head.name(), head.items(), Instrument.Status.TEMPLATE));
         }
         return List.copyOf(out);
+    }
+
+    /** The text of the catalogue index for these lines. */
+    static String listingIndex(List<Listing> lines) {
+        StringBuilder sb = new StringBuilder("# the catalogue 'dyadkit instruments' lists: id, name, items, status"
+                + " (tab-separated), bundled instruments then templates;\n# generated from the definitions: when a"
+                + " test says it is stale, replace this file with the text it prints\n");
+        for (Listing l : lines) {
+            for (String f : List.of(l.id(), l.name())) {
+                if (f.contains("\t") || f.contains("\n") || f.contains("\r")) {
+                    throw new IllegalStateException("instrument " + l.id() + ": a tab or line break in " + f);
+                }
+            }
+            sb.append(l.id()).append('\t').append(l.name()).append('\t').append(l.items()).append('\t')
+                    .append(l.status().fileName()).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Finds a bundled instrument without throwing. */
