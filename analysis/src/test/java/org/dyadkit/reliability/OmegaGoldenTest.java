@@ -35,20 +35,8 @@ class OmegaGoldenTest {
         assertEquals(g.get("omega_lim").asDouble(), o.omegaLimit().orElseThrow(), TOL, label + " omega limit");
         assertEquals(g.get("ecv").asDouble(), o.explainedCommonVariance().orElseThrow(), TOL, label + " ECV");
         // group factors may come in another order or sign: match each psych column to the closest one
-        int nf = o.factors();
-        for (int f = 0; f < nf; f++) {
-            double best = Double.MAX_VALUE;
-            for (int h = 0; h < nf; h++) {
-                double dPlus = 0;
-                double dMinus = 0;
-                for (int i = 0; i < o.items().size(); i++) {
-                    double e = g.get("group").get(i).get(f).asDouble();
-                    double a = o.groupLoadings().get(i).get(h);
-                    dPlus = Math.max(dPlus, Math.abs(e - a));
-                    dMinus = Math.max(dMinus, Math.abs(e + a));
-                }
-                best = Math.min(best, Math.min(dPlus, dMinus));
-            }
+        for (int f = 0; f < o.factors(); f++) {
+            double best = closestGroupColumn(g.get("group"), f, o);
             assertTrue(best < TOL, label + " group factor " + (f + 1) + " differs by " + best);
         }
         List<double[]> expected = new ArrayList<>();
@@ -139,5 +127,25 @@ class OmegaGoldenTest {
         assertTrue(o.warnings().get(0).contains("Heywood case: item h1"), o.warnings().get(0));
         ScaleReliability r = Reliability.scale("h", items, MissingData.PAIRWISE, 0);
         assertTrue(r.notes().get(0).startsWith("omega total: Heywood case"), r.notes().toString());
+    }
+
+    /**
+     * The largest absolute difference between psych's group column {@code f} and the closest of ours, up to
+     * sign (group factors come in any order and sign).
+     */
+    static double closestGroupColumn(JsonNode psychGroup, int f, OmegaResult o) {
+        double best = Double.MAX_VALUE;
+        for (int h = 0; h < o.factors(); h++) {
+            double dPlus = 0;
+            double dMinus = 0;
+            for (int i = 0; i < o.items().size(); i++) {
+                double e = psychGroup.get(i).get(f).asDouble();
+                double a = o.groupLoadings().get(i).get(h);
+                dPlus = Math.max(dPlus, Math.abs(e - a));
+                dMinus = Math.max(dMinus, Math.abs(e + a));
+            }
+            best = Math.min(best, Math.min(dPlus, dMinus));
+        }
+        return best;
     }
 }
