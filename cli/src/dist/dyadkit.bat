@@ -4,5 +4,5 @@ rem or JAVA_HOME. DYADKIT_JAVA_OPTS adds JVM options (for example -Xmx2g).
 setlocal
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
-"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %DYADKIT_JAVA_OPTS% -jar "%~dp0lib\dyadkit.jar" %*
+"%JAVA%" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData %DYADKIT_JAVA_OPTS% -jar "%~dp0lib\dyadkit.jar" %*
 exit /b %ERRORLEVEL%
