@@ -260,8 +260,8 @@ public final class BatchScoring {
     /**
      * The state of one pass over one file. The calling thread reads rows, checks identifiers (which
      * depends on row order) and copies rows into batches; workers validate, score and format a batch
-     * each; the calling thread writes finished batches and their problems in input order. With one
-     * thread the batches are processed inline.
+     * each and write it to the output in input order (taking turns); the calling thread passes on the
+     * batches' problems in input order. With one thread the batches are processed inline.
      */
     private final class Pass {
         private static final int BATCH_ROWS = 4096;
