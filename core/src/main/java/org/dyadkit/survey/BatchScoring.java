@@ -260,8 +260,8 @@ public final class BatchScoring {
     /**
      * The state of one pass over one file. The calling thread reads rows, checks identifiers (which
      * depends on row order) and copies rows into batches; workers validate, score and format a batch
-     * each; the calling thread writes finished batches and their problems in input order. With one
-     * thread the batches are processed inline.
+     * each and write it to the output in input order (taking turns); the calling thread passes on the
+     * batches' problems in input order. With one thread the batches are processed inline.
      */
     private final class Pass {
         private static final int BATCH_ROWS = 4096;
@@ -421,6 +421,7 @@ public final class BatchScoring {
             Worker inline = pool == null ? new Worker() : null;
             ArrayDeque<Future<Batch>> pending = new ArrayDeque<>();
             ArrayDeque<Batch> free = new ArrayDeque<>();
+            long seq = 0;
             long rows = 0;
             long scored = 0;
             try {
@@ -449,21 +450,30 @@ public final class BatchScoring {
                         free.push(b);
                         continue;
                     }
+                    b.seq = seq++;
                     pending.add(pool.submit(() -> {
-                        local.get().process(b);
+                        try {
+                            local.get().process(b);
+                        } catch (Throwable t) {
+                            fail(t);
+                            throw t;
+                        }
+                        writeInTurn(b); // the output write off the reading thread, in input order
                         return b;
                     }));
                     while (pending.size() > 2 * workers || (!pending.isEmpty() && pending.peek().isDone())) {
                         Batch done = await(pending.poll());
-                        scored += emit(done);
+                        scored += collect(done);
                         free.push(done);
                     }
                 }
                 while (!pending.isEmpty()) {
-                    scored += emit(await(pending.poll()));
+                    scored += collect(await(pending.poll()));
                 }
             } finally {
                 if (pool != null) {
+                    // no batch is written after this (a write under way finishes first)
+                    fail(new IOException("scoring stopped"));
                     pool.shutdownNow();
                 }
             }
@@ -476,6 +486,45 @@ public final class BatchScoring {
                 counts.put(k, tally[k.ordinal()]);
             }
             return new BatchSummary(file, rows, scored, new LinkedHashMap<>(counts));
+        }
+
+        /** The sequence number of the next batch to write (worker threads, under {@code turn}). */
+        private long nextToWrite;
+        /** The first failure of a worker, after which no batch is written. */
+        private Throwable failure;
+        private final Object turn = new Object();
+
+        /**
+         * In a worker: waits until the batches before {@code b} are written, then writes it. After a
+         * failure in any worker no batch is written and the failure is thrown again.
+         */
+        private void writeInTurn(Batch b) throws Exception {
+            try {
+                synchronized (turn) {
+                    while (nextToWrite != b.seq && failure == null) {
+                        turn.wait();
+                    }
+                    if (failure != null) {
+                        throw failure instanceof Exception e ? e : new IOException(failure);
+                    }
+                    out.write(b.sink.buf, 0, b.sink.n); // under the lock: see the end of run()
+                    nextToWrite = b.seq + 1;
+                    turn.notifyAll();
+                }
+            } catch (Throwable t) {
+                fail(t);
+                throw t;
+            }
+        }
+
+        /** Records the first failure (the others are dropped) and wakes the workers waiting to write. */
+        private void fail(Throwable t) {
+            synchronized (turn) {
+                if (failure == null) {
+                    failure = t;
+                }
+                turn.notifyAll();
+            }
         }
 
         private Batch await(Future<Batch> f) throws IOException {
@@ -499,6 +548,11 @@ public final class BatchScoring {
         /** Writes a finished batch and passes on its problems; returns its rows with a score. */
         private long emit(Batch b) throws IOException {
             out.write(b.sink.buf, 0, b.sink.n);
+            return collect(b);
+        }
+
+        /** Adds up a batch's problems and passes them on (its rows are written); returns its rows with a score. */
+        private long collect(Batch b) {
             for (int k = 0; k < tally.length; k++) {
                 tally[k] += b.tally[k];
             }
@@ -571,6 +625,8 @@ public final class BatchScoring {
             /** The problems of the batch by kind (also when they are not built). */
             final long[] tally = new long[ProblemKind.values().length];
             long scored;
+            /** The batch's place in the input, for writing in order. */
+            long seq;
 
             void clear() {
                 len = 0;

@@ -101,6 +101,72 @@ class BatchScoringTest {
                 lines);
     }
 
+    /** A scorer that fails on the row whose three answers are all 4 (to test a failure in a worker). */
+    static final class FailingScorer implements RowScorer {
+        private final MeanScorer inner = new MeanScorer(3, 1, 5, 2);
+
+        @Override
+        public int itemCount() {
+            return inner.itemCount();
+        }
+
+        @Override
+        public int itemNumber(int i) {
+            return inner.itemNumber(i);
+        }
+
+        @Override
+        public int itemMin(int i) {
+            return inner.itemMin(i);
+        }
+
+        @Override
+        public int itemMax(int i) {
+            return inner.itemMax(i);
+        }
+
+        @Override
+        public List<String> scoreNames() {
+            return inner.scoreNames();
+        }
+
+        @Override
+        public void scoreInto(int[] responses, double[] values, int[] answered) {
+            if (responses[0] == 4 && responses[1] == 4 && responses[2] == 4) {
+                throw new IllegalStateException("scorer fault on 4,4,4");
+            }
+            inner.scoreInto(responses, values, answered);
+        }
+
+        @Override
+        public String describe() {
+            return "fails on 4,4,4";
+        }
+    }
+
+    @Test
+    void aFailureInAWorkerStopsTheRunAndWritesNoOutputFile() throws IOException {
+        StringBuilder sb = new StringBuilder("id,q1,q2,q3\n");
+        for (int r = 0; r < 40_000; r++) {
+            sb.append(r).append(r == 25_000 ? ",4,4,4\n" : ",1,2,3\n"); // the fault in a late batch
+        }
+        Path input = dir.resolve("in.csv");
+        Files.writeString(input, sb);
+        for (int threads : new int[] {1, 2, 4}) {
+            Path output = dir.resolve("out" + threads + ".csv");
+            BatchScoring b = BatchScoring.of(SurveyFormat.csv())
+                    .withInstrument("t", new FailingScorer(), ItemColumns.pattern("q{n}")).withThreads(threads);
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.run(input, output, null),
+                    "threads " + threads);
+            assertEquals("scorer fault on 4,4,4", e.getMessage(), "threads " + threads);
+            assertFalse(Files.exists(output), "threads " + threads);
+            try (var left = Files.list(dir)) {
+                assertEquals(List.of("in.csv"), left.map(f -> f.getFileName().toString()).toList(),
+                        "threads " + threads + ": no temporary file left");
+            }
+        }
+    }
+
     @Test
     void workerThreadsGiveTheSameOutputAndProblemsInTheSameOrder() {
         org.apache.commons.rng.UniformRandomProvider rng =
