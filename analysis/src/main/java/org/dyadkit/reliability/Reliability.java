@@ -607,12 +607,12 @@ public final class Reliability {
                 if (label.isEmpty()) {
                     return null;
                 }
-                label = byLabels.getOrDefault(label, label);
             }
             if (label.equals(lastLabel)) {
                 return lastGroup;
             }
-            Group g = groups.computeIfAbsent(label, l -> new Group());
+            // a group is named by its value label where the column has one (lastLabel keeps the cell's text)
+            Group g = groups.computeIfAbsent(byLabels.getOrDefault(label, label), l -> new Group());
             lastLabel = label;
             lastGroup = g;
             return g;

@@ -82,12 +82,7 @@ public final class InstrumentsCommand implements Callable<Integer> {
         } else {
             return null;
         }
-        for (Output.Format f : Output.Format.values()) {
-            if (f.name().equals(value.strip().toUpperCase(java.util.Locale.ROOT))) {
-                return f;
-            }
-        }
-        return null;
+        return Output.parse(value);
     }
 
     /**

@@ -43,12 +43,22 @@ final class Output {
     static final class Converter implements CommandLine.ITypeConverter<Format> {
         @Override
         public Format convert(String value) {
-            try {
-                return Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            Format f = parse(value);
+            if (f == null) {
                 throw new CommandLine.TypeConversionException("unknown format \"" + value + "\"; use text, json or csv");
             }
+            return f;
         }
+    }
+
+    /** The format {@code value} names ({@code text}, {@code json}, {@code csv}, any case, blanks around), or null. */
+    static Format parse(String value) {
+        for (Format f : Format.values()) {
+            if (f.name().equals(value.strip().toUpperCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /**

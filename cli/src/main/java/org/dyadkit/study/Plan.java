@@ -138,22 +138,15 @@ final class Plan {
         }
         boolean qualtrics = data.containsKey("qualtrics") && data.get("qualtrics").asBoolean();
         SurveyFormat format = SurveyFormat.csv().withDelimiter(delimiter).withQualtrics(qualtrics);
-        List<String> header;
-        try (SurveyReader r = SurveyReader.open(dataFile, format)) {
-            header = List.copyOf(r.header());
-        } catch (InputException e) {
-            throw StudyException.input("data.file", e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            throw StudyException.input("data.file", dataFile + ": cannot be read (" + e.getMessage() + ")");
-        }
-
-        // an SPSS file: its variable labels go to the report; the value labels of the role column name the roles
-        // (as every command names them when it reads the file itself) unless data.role_codes is true
-        Map<String, String> variableLabels = new LinkedHashMap<>();
-        Map<String, String> roleLabels = Map.of();
         if (data.containsKey("role_codes") && !data.get("role_codes").isBoolean()) {
             throw StudyException.usage("data.role_codes", "true or false, not " + data.get("role_codes"));
         }
+        List<String> header;
+        // an SPSS file (read once, for its header and dictionary): its variable labels go to the report; the value
+        // labels of the role column name the roles (as every command names them when it reads the file itself)
+        // unless data.role_codes is true
+        Map<String, String> variableLabels = new LinkedHashMap<>();
+        Map<String, String> roleLabels = Map.of();
         if (org.dyadkit.spss.SpssFile.isSpssFile(dataFile)) {
             org.dyadkit.spss.SpssFile sav;
             try {
@@ -161,6 +154,7 @@ final class Plan {
             } catch (InputException e) {
                 throw StudyException.input("data.file", e.getMessage());
             }
+            header = List.copyOf(sav.table().columns());
             for (org.dyadkit.spss.SpssVariable v : sav.variables()) {
                 v.label().filter(l -> !l.isBlank()).ifPresent(l -> variableLabels.put(v.name(), l));
             }
@@ -168,6 +162,14 @@ final class Plan {
             if (!codes && layout.equals("individual") && data.containsKey("role")) {
                 roleLabels = sav.variable(data.get("role").asText()).map(org.dyadkit.spss.SpssVariable::valueLabels)
                         .orElse(Map.of());
+            }
+        } else {
+            try (SurveyReader r = SurveyReader.open(dataFile, format)) {
+                header = List.copyOf(r.header());
+            } catch (InputException e) {
+                throw StudyException.input("data.file", e.getMessage());
+            } catch (java.io.UncheckedIOException e) {
+                throw StudyException.input("data.file", dataFile + ": cannot be read (" + e.getMessage() + ")");
             }
         }
 
