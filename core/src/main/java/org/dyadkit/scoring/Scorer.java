@@ -1,6 +1,7 @@
 package org.dyadkit.scoring;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,6 +82,8 @@ public final class Scorer {
     private final boolean fusedChecksAll;
     /** Whether all items of the fused plan share one range. */
     private final boolean fUniform;
+    /** The plan as per-subscale tallies, or null where {@link SubscaleTallies} does not apply. */
+    private final SubscaleTallies tallies;
 
     private Scorer(Instrument instrument, MissingRule missing, TotalMethod total, boolean composites) {
         this(instrument, missing, total, composites, true);
@@ -260,6 +263,36 @@ public final class Scorer {
             same &= fLo[i] == fLo[0] && fRange[i] == fRange[0];
         }
         fUniform = same;
+        tallies = fusedTotal ? talliesOrNull() : null;
+    }
+
+    /** The tallies form of the fused plan, or null when an item is in two subscales or the packed sums could overflow. */
+    private SubscaleTallies talliesOrNull() {
+        int[] of = new int[lo.length];
+        Arrays.fill(of, -1);
+        boolean[] fs = new boolean[lo.length];
+        boolean[] ft = new boolean[lo.length];
+        int[] size = new int[nSubscales];
+        for (int s = 0; s < nSubscales; s++) {
+            int[] m = members[s];
+            long top = 0;
+            for (int i = 0; i < m.length; i++) {
+                int q = m[i];
+                if (of[q] >= 0 || lo[q] < 0) {
+                    return null;
+                }
+                of[q] = s;
+                fs[q] = flip[s][i];
+                ft[q] = flipTotal[s][i];
+                top = Math.max(top, hi[q]);
+            }
+            if (m.length >= 1 << 16 || top * m.length >= 1L << 24) {
+                return null;
+            }
+            size[s] = m.length;
+        }
+        return new SubscaleTallies(of, span.clone(), fs, ft, size, Arrays.copyOf(required, nSubscales),
+                Arrays.copyOf(isSum, nSubscales), total == TotalMethod.MEAN_OF_SUBSCALES);
     }
 
     private static List<Integer> sorted(List<Integer> xs) {
@@ -554,7 +587,8 @@ public final class Scorer {
         values[j] = n < req ? Double.NaN : aggregate(acc, n, idx.length, sum);
     }
 
-    private static double aggregate(long acc, int n, int k, boolean sum) {
+    /** A subscale's value from its sum over n answered of k items: the mean, or the sum prorated to k items. */
+    static double aggregate(long acc, int n, int k, boolean sum) {
         if (!sum) {
             return (double) acc / n;
         }
@@ -611,6 +645,14 @@ public final class Scorer {
         }
         answered[j] = answeredAll;
         values[j] = !all ? Double.NaN : total == TotalMethod.MEAN_OF_SUBSCALES ? acc / nSubscales : acc;
+    }
+
+    /**
+     * This scorer's scores as per-subscale tallies (for batch scoring), when its plan is the subscales and
+     * a total formed from them and the tallies cannot overflow; empty otherwise.
+     */
+    public Optional<SubscaleTallies> subscaleTallies() {
+        return Optional.ofNullable(tallies);
     }
 
     /** A copy that always takes the general path of {@link #scoreInto} (for tests of the fused one). */

@@ -22,6 +22,7 @@ import org.dyadkit.InputException;
 import org.dyadkit.input.ReadOptions;
 import org.dyadkit.instrument.Instrument;
 import org.dyadkit.scoring.Scorer;
+import org.dyadkit.scoring.SubscaleTallies;
 
 /**
  * Scores a survey file in one streaming pass, for any number of instruments: every input row comes
@@ -296,6 +297,15 @@ public final class BatchScoring {
         private final byte[][][][] belowTokens;
         /** Per instrument and score: whether its tokens hold a character that needs CSV quoting. */
         private final boolean[][] belowQuote;
+        /** The number of instruments. */
+        private final int nParts;
+        /** Per instrument: its scores as subscale tallies (null: scored by {@code scoreInto}). */
+        private final SubscaleTallies[] tallies;
+        /** Per instrument with tallies: item j's subscale, and the tally of digit v at [j * 10 + v]. */
+        private final int[][] slot;
+        private final long[][] digitTally;
+        /** Per instrument: the largest one-digit response of its common range ({@code min(max, 9)}). */
+        private final int[] digitHi;
 
         Pass(SurveyReader in, OutputStream out, Consumer<Problem> problems) {
             this.in = in;
@@ -392,6 +402,28 @@ public final class BatchScoring {
                     String name = names.get(j);
                     belowQuote[k][j] = name.indexOf(outDelim) >= 0 || name.indexOf('"') >= 0
                             || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0;
+                }
+            }
+            nParts = parts.size();
+            tallies = new SubscaleTallies[nParts];
+            slot = new int[nParts][];
+            digitTally = new long[nParts][];
+            digitHi = new int[nParts];
+            for (int k = 0; k < nParts; k++) {
+                digitHi[k] = Math.min(hi[k].length == 0 ? 0 : hi[k][0], 9);
+                SubscaleTallies t = parts.get(k).scorer().subscaleTallies().orElse(null);
+                if (t == null) {
+                    continue;
+                }
+                int n = cols[k].length;
+                tallies[k] = t;
+                slot[k] = new int[n];
+                digitTally[k] = new long[n * 10];
+                for (int j = 0; j < n; j++) {
+                    slot[k][j] = t.subscale(j);
+                    for (int v = Math.max(0, lo[k][j]); v <= Math.min(9, hi[k][j]); v++) {
+                        digitTally[k][j * 10 + v] = t.tally(j, v);
+                    }
                 }
             }
             for (String added : addedColumns()) {
@@ -705,6 +737,8 @@ public final class BatchScoring {
             private final int[][] responses = new int[parts.size()][];
             private final double[][] values = new double[parts.size()][];
             private final int[][] answered = new int[parts.size()][];
+            /** Per instrument with tallies: the current row's subscale tallies. */
+            private final long[][] tally = new long[parts.size()][];
             private final StringBuilder rowTokens = new StringBuilder();
             /** The problems column of the current instrument, as bytes; {@code ptQuote}: may need quoting. */
             private byte[] pt = new byte[256];
@@ -721,6 +755,7 @@ public final class BatchScoring {
                     responses[k] = new int[sc.itemCount()];
                     values[k] = new double[sc.scoreNames().size()];
                     answered[k] = new int[sc.scoreNames().size()];
+                    tally[k] = tallies[k] == null ? new long[0] : new long[tallies[k].subscales()];
                 }
             }
 
@@ -807,47 +842,83 @@ public final class BatchScoring {
                     rowProblem(line, "", value, ProblemKind.RAGGED_ROW, action);
                 }
                 boolean any = false;
-                for (int k = 0; k < parts.size(); k++) {
+                for (int k = 0; k < nParts; k++) {
                     ptLen = 0;
                     ptQuote = false;
-                    RowScorer sc = parts.get(k).scorer();
-                    int[] col = cols[k];
-                    int[] min = lo[k];
-                    int[] max = hi[k];
-                    int[] resp = responses[k];
+                    final int[] col = cols[k];
+                    final SubscaleTallies tk = tallies[k];
+                    final long[] tl = tally[k];
                     int got = 0;
-                    if (plainDigits && uniform[k] && stored > maxCol[k]) {
-                        // every item column is in the row and all items share one range: a one-byte
-                        // digit in range or a blank cell is settled here, any other cell as below
-                        final int ulo = min[0];
-                        final int uhi = max[0];
-                        for (int j = 0; j < col.length; j++) {
-                            int o = base + col[j];
-                            int cs = st[o];
-                            int len = en[o] - cs;
-                            if (len == 1) {
-                                int v = rec[rb + cs] - '0';
-                                if (v >= ulo && v <= uhi) {
-                                    resp[j] = v;
-                                    got++;
+                    if (tk != null) {
+                        // validated responses go straight into the subscale tallies: no response array
+                        for (int s = 0; s < tl.length; s++) {
+                            tl[s] = 0;
+                        }
+                        final int[] sl = slot[k];
+                        final long[] dt = digitTally[k];
+                        if (plainDigits && uniform[k] && stored > maxCol[k]) {
+                            final int ulo = lo[k][0];
+                            final int uhi = digitHi[k];
+                            for (int j = 0; j < col.length; j++) {
+                                int o = base + col[j];
+                                int cs = st[o];
+                                int len = en[o] - cs;
+                                if (len == 1) {
+                                    int v = rec[rb + cs] - '0';
+                                    if (v >= ulo && v <= uhi) {
+                                        got++;
+                                        int s = sl[j];
+                                        if (s >= 0) {
+                                            tl[s] += dt[j * 10 + v];
+                                        }
+                                        continue;
+                                    }
+                                } else if (len == 0) {
                                     continue;
                                 }
-                            } else if (len == 0) {
-                                resp[j] = RowScorer.MISSING;
-                                continue;
+                                got += tallyCell(i, k, j, tk, tl);
                             }
-                            int v = cell(i, k, j);
-                            resp[j] = v;
-                            if (v != RowScorer.MISSING) {
-                                got++;
+                        } else {
+                            for (int j = 0; j < col.length; j++) {
+                                got += tallyCell(i, k, j, tk, tl);
                             }
                         }
                     } else {
-                        for (int j = 0; j < col.length; j++) {
-                            int v = cell(i, k, j);
-                            resp[j] = v;
-                            if (v != RowScorer.MISSING) {
-                                got++;
+                        final int[] min = lo[k];
+                        final int[] resp = responses[k];
+                        if (plainDigits && uniform[k] && stored > maxCol[k]) {
+                            // every item column is in the row and all items share one range: a one-byte
+                            // digit in range or a blank cell is settled here, any other cell as below
+                            final int ulo = min[0];
+                            final int uhi = digitHi[k];
+                            for (int j = 0; j < col.length; j++) {
+                                int o = base + col[j];
+                                int cs = st[o];
+                                int len = en[o] - cs;
+                                if (len == 1) {
+                                    int v = rec[rb + cs] - '0';
+                                    if (v >= ulo && v <= uhi) {
+                                        resp[j] = v;
+                                        got++;
+                                        continue;
+                                    }
+                                } else if (len == 0) {
+                                    resp[j] = RowScorer.MISSING;
+                                    continue;
+                                }
+                                int v = cell(i, k, j);
+                                resp[j] = v;
+                                if (v != RowScorer.MISSING) {
+                                    got++;
+                                }
+                            }
+                        } else {
+                            for (int j = 0; j < col.length; j++) {
+                                int v = cell(i, k, j);
+                                resp[j] = v;
+                                if (v != RowScorer.MISSING) {
+                                    got++;
+                                }
                             }
                         }
                     }
@@ -865,8 +936,10 @@ public final class BatchScoring {
                     if (tooLong) {
                         Arrays.fill(vals, Double.NaN);
                         Arrays.fill(ans, 0);
+                    } else if (tk != null) {
+                        tk.finish(tl, 0, vals, ans);
                     } else {
-                        sc.scoreInto(resp, vals, ans);
+                        parts.get(k).scorer().scoreInto(responses[k], vals, ans);
                     }
                     if (got > 0 && !tooLong) {
                         for (int j = 0; j < vals.length; j++) {
@@ -904,6 +977,19 @@ public final class BatchScoring {
                 }
                 w.endRow();
                 return any;
+            }
+
+            /** Item j of instrument k in row i into the tallies {@code tl}: 1 when answered, 0 when missing or invalid (reported). */
+            private int tallyCell(int i, int k, int j, SubscaleTallies tk, long[] tl) {
+                int v = cell(i, k, j);
+                if (v == RowScorer.MISSING) {
+                    return 0;
+                }
+                int s = slot[k][j];
+                if (s >= 0) {
+                    tl[s] += tk.tally(j, v);
+                }
+                return 1;
             }
 
             /**

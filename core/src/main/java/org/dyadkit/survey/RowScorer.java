@@ -1,9 +1,11 @@
 package org.dyadkit.survey;
 
 import java.util.List;
+import java.util.Optional;
 import org.dyadkit.instrument.Instrument;
 import org.dyadkit.instrument.Item;
 import org.dyadkit.scoring.Scorer;
+import org.dyadkit.scoring.SubscaleTallies;
 
 /**
  * What batch scoring needs from an instrument's scorer: the items (by number, with their response
@@ -43,6 +45,16 @@ public interface RowScorer {
      */
     default int scoreItems(int j) {
         return -1;
+    }
+
+    /**
+     * The scores as per-subscale tallies, when they can be formed that way (see {@link SubscaleTallies}):
+     * batch scoring then adds up each row's tallies while it validates the cells and finishes the row with
+     * {@link SubscaleTallies#finish} instead of calling {@link #scoreInto}. The scores must equal those of
+     * {@link #scoreInto}; empty (the default): batch scoring calls {@link #scoreInto}.
+     */
+    default Optional<SubscaleTallies> subscaleTallies() {
+        return Optional.empty();
     }
 
     /** One line saying how the scores are computed (total method, missing-data rule), for summaries. */
@@ -94,6 +106,11 @@ public interface RowScorer {
             @Override
             public int scoreItems(int j) {
                 return scorer.scoreItemCount(j);
+            }
+
+            @Override
+            public Optional<SubscaleTallies> subscaleTallies() {
+                return scorer.subscaleTallies();
             }
 
             @Override
