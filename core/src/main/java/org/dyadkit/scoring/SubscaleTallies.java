@@ -29,6 +29,16 @@ public final class SubscaleTallies {
     private final int[] required;
     private final boolean[] isSum;
     private final boolean meanOfSubscales;
+    /**
+     * Per subscale with few enough possible sums: its value for n answered items and sum x at
+     * {@code [n * (top + 1) + x]}, computed once by the scorer's own aggregation (so the same bits), or null:
+     * a row then costs lookups instead of a division per subscale and per total term.
+     */
+    private final double[][] table;
+    private final int[] top;
+
+    /** The most entries a subscale's value table may have (larger subscales divide per row). */
+    private static final int TABLE_MAX = 4096;
 
     SubscaleTallies(int[] subscaleOf, int[] span, boolean[] flipSub, boolean[] flipTotal, int[] size, int[] required,
             boolean[] isSum, boolean meanOfSubscales) {
@@ -40,6 +50,30 @@ public final class SubscaleTallies {
         this.required = required;
         this.isSum = isSum;
         this.meanOfSubscales = meanOfSubscales;
+        int ns = size.length;
+        table = new double[ns][];
+        top = new int[ns];
+        long[] most = new long[ns];
+        for (int i = 0; i < subscaleOf.length; i++) {
+            if (subscaleOf[i] >= 0) {
+                most[subscaleOf[i]] += Math.max(0, span[i]); // a contribution is at most min + max (responses >= 0)
+            }
+        }
+        for (int s = 0; s < ns; s++) {
+            long entries = (size[s] + 1L) * (most[s] + 1);
+            if (entries > TABLE_MAX) {
+                continue;
+            }
+            int t = (int) most[s];
+            double[] v = new double[(int) entries];
+            for (int n = 0; n <= size[s]; n++) {
+                for (int x = 0; x <= t; x++) {
+                    v[n * (t + 1) + x] = Scorer.aggregate(x, n, size[s], isSum[s]);
+                }
+            }
+            top[s] = t;
+            table[s] = v;
+        }
     }
 
     /** The number of subscales (tallies per row); the scores are these subscales, then the total. */
@@ -85,6 +119,11 @@ public final class SubscaleTallies {
             if (n < required[s]) {
                 values[s] = Double.NaN;
                 all = false;
+            } else if (table[s] != null) {
+                double[] v = table[s];
+                int row = n * (top[s] + 1);
+                values[s] = v[row + (int) sub];
+                acc += v[row + (int) tot];
             } else {
                 values[s] = Scorer.aggregate(sub, n, size[s], isSum[s]);
                 acc += Scorer.aggregate(tot, n, size[s], isSum[s]);

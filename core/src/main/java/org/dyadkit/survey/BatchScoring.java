@@ -478,19 +478,20 @@ public final class BatchScoring {
                     }
                     if (pool == null) {
                         inline.process(b);
-                        scored += emit(b);
+                        scored += emit(b, inline.w);
                         free.push(b);
                         continue;
                     }
                     b.seq = seq++;
                     pending.add(pool.submit(() -> {
+                        Worker wk = local.get();
                         try {
-                            local.get().process(b);
+                            wk.process(b);
                         } catch (Throwable t) {
                             fail(t);
                             throw t;
                         }
-                        writeInTurn(b); // the output write off the reading thread, in input order
+                        writeInTurn(b, wk.w); // the output write off the reading thread, in input order
                         return b;
                     }));
                     while (pending.size() > 2 * workers || (!pending.isEmpty() && pending.peek().isDone())) {
@@ -530,7 +531,7 @@ public final class BatchScoring {
          * In a worker: waits until the batches before {@code b} are written, then writes it. After a
          * failure in any worker no batch is written and the failure is thrown again.
          */
-        private void writeInTurn(Batch b) throws Exception {
+        private void writeInTurn(Batch b, RowWriter rows) throws Exception {
             try {
                 synchronized (turn) {
                     while (nextToWrite != b.seq && failure == null) {
@@ -539,7 +540,7 @@ public final class BatchScoring {
                     if (failure != null) {
                         throw failure instanceof Exception e ? e : new IOException(failure);
                     }
-                    out.write(b.sink.buf, 0, b.sink.n); // under the lock: see the end of run()
+                    out.write(rows.buffer(), 0, rows.length()); // under the lock: see the end of run()
                     nextToWrite = b.seq + 1;
                     turn.notifyAll();
                 }
@@ -577,9 +578,9 @@ public final class BatchScoring {
             }
         }
 
-        /** Writes a finished batch and passes on its problems; returns its rows with a score. */
-        private long emit(Batch b) throws IOException {
-            out.write(b.sink.buf, 0, b.sink.n);
+        /** Writes a finished batch (formatted in {@code rows}) and passes on its problems; returns its rows with a score. */
+        private long emit(Batch b, RowWriter rows) throws IOException {
+            out.write(rows.buffer(), 0, rows.length());
             return collect(b);
         }
 
@@ -652,7 +653,6 @@ public final class BatchScoring {
             boolean[] clean = new boolean[BATCH_ROWS];
             long[] line = new long[BATCH_ROWS];
             int[] id = new int[BATCH_ROWS];
-            final Sink sink = new Sink();
             final List<Problem> problems = new ArrayList<>();
             /** The problems of the batch by kind (also when they are not built). */
             final long[] tally = new long[ProblemKind.values().length];
@@ -664,7 +664,6 @@ public final class BatchScoring {
                 len = 0;
                 cells = 0;
                 rows = 0;
-                sink.n = 0;
                 problems.clear();
                 Arrays.fill(tally, 0);
                 scored = 0;
@@ -710,26 +709,6 @@ public final class BatchScoring {
             }
         }
 
-        /** A growable byte buffer a worker formats a batch into. */
-        private final class Sink extends OutputStream {
-            byte[] buf = new byte[1 << 16];
-            int n;
-
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                if (n + len > buf.length) {
-                    buf = Arrays.copyOf(buf, Math.max(n + len, buf.length * 2));
-                }
-                System.arraycopy(b, off, buf, n, len);
-                n += len;
-            }
-        }
-
         /** One thread's working state: validation, scoring and formatting of whole batches. */
         private final class Worker {
             private final CellParser cells = new CellParser(format.naCodes(), format.decimalComma());
@@ -746,7 +725,8 @@ public final class BatchScoring {
             private boolean ptQuote;
             private final List<Problem> rowProblems = new ArrayList<>();
             private final long[] rowTally = new long[ProblemKind.values().length];
-            private RowWriter w;
+            /** The batch being formatted: one growable buffer and number cache per worker. */
+            private final RowWriter w = RowWriter.growable(outDelim, crlf);
             private Batch b;
 
             Worker() {
@@ -761,17 +741,12 @@ public final class BatchScoring {
 
             void process(Batch batch) throws IOException {
                 b = batch;
-                if (w == null) {
-                    w = new RowWriter(batch.sink, outDelim, crlf);
-                } else {
-                    w.retarget(batch.sink); // one buffer and number cache per worker
-                }
+                w.clear();
                 for (int i = 0; i < batch.rows; i++) {
                     if (row(i)) {
                         batch.scored++;
                     }
                 }
-                w.flushBuffer();
             }
 
             /** Writes one row; true when at least one score was computed. */
@@ -948,19 +923,7 @@ public final class BatchScoring {
                             }
                         }
                     }
-                    for (int j = 0; j < vals.length; j++) {
-                        w.delimiter();
-                        if (!Double.isNaN(vals[j])) {
-                            any = true;
-                            w.number(vals[j]);
-                        }
-                        if (counts) {
-                            w.delimiter();
-                            if (!tooLong) {
-                                w.integer(ans[j]);
-                            }
-                        }
-                    }
+                    any |= w.scores(vals, ans, counts, tooLong);
                     w.delimiter();
                     if (rowTokens.length() > 0) {
                         partToken(rowTokens.toString());

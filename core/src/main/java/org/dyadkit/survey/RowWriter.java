@@ -2,7 +2,11 @@ package org.dyadkit.survey;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A buffered, byte-level CSV writer: the measured fast path matching {@link SurveyReader}. A field is
@@ -18,10 +22,13 @@ final class RowWriter {
     private OutputStream out;
     private final byte delim;
     private final byte[] eol;
-    private final byte[] buf = new byte[1 << 16];
+    private byte[] buf = new byte[1 << 16];
     private int n;
     private final long[] cacheKey;
+    /** Cached number texts, zero-padded to whole longs, and their lengths. */
     private final byte[][] cacheVal;
+    private final int[] cacheLen;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     RowWriter(OutputStream out, char delimiter, boolean crlf) {
         this.out = out;
@@ -29,20 +36,40 @@ final class RowWriter {
         this.eol = crlf ? new byte[] {'\r', '\n'} : new byte[] {'\n'};
         this.cacheKey = new long[CACHE];
         this.cacheVal = new byte[CACHE][];
+        this.cacheLen = new int[CACHE];
     }
 
-    /**
-     * Writes to {@code target} from now on, keeping the buffer and the number cache (a worker's next
-     * batch); bytes not flushed, of a batch abandoned after a fault, are dropped.
-     */
-    void retarget(OutputStream target) {
-        this.out = target;
-        this.n = 0;
+    /** A writer into a buffer of its own that grows as needed ({@link #buffer()}, {@link #length()}); nothing is flushed. */
+    static RowWriter growable(char delimiter, boolean crlf) {
+        return new RowWriter(null, delimiter, crlf);
+    }
+
+    /** The bytes written so far, {@code buffer()[0, length())}, of a {@link #growable} writer. */
+    byte[] buffer() {
+        return buf;
+    }
+
+    int length() {
+        return n;
+    }
+
+    /** Drops what was written (a growable writer's next batch); the number cache is kept. */
+    void clear() {
+        n = 0;
+    }
+
+    /** Makes room for {@code len} more bytes: grows a growable buffer, flushes a stream's. */
+    private void room(int len) throws IOException {
+        if (out == null) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, n + len));
+        } else {
+            flushBuffer();
+        }
     }
 
     void delimiter() throws IOException {
         if (n == buf.length) {
-            flushBuffer();
+            room(1);
         }
         buf[n++] = delim;
     }
@@ -74,6 +101,82 @@ final class RowWriter {
         if (Double.isNaN(v)) {
             return;
         }
+        int slot = cached(v);
+        raw(cacheVal[slot], 0, cacheLen[slot]);
+    }
+
+    /**
+     * Writes one instrument's score block: for each score a delimiter and the score (empty for NaN),
+     * and with {@code counts} a delimiter and its answered count (empty when {@code blankCounts}); returns
+     * whether any score was written. One capacity check for the block, and each cached number text copied
+     * in place eight bytes at a time (the hot end of every scored row).
+     */
+    boolean scores(double[] values, int[] answered, boolean counts, boolean blankCounts) throws IOException {
+        // a number is at most 24 bytes (32 with its padding), a count 11
+        int most = values.length * (counts ? 46 : 33);
+        if (buf.length - n < most) {
+            room(most);
+        }
+        boolean any = false;
+        if (buf.length - n < most) { // more scores than a stream's buffer holds: field by field
+            for (int j = 0; j < values.length; j++) {
+                delimiter();
+                if (!Double.isNaN(values[j])) {
+                    any = true;
+                    number(values[j]);
+                }
+                if (counts) {
+                    delimiter();
+                    if (!blankCounts) {
+                        integer(answered[j]);
+                    }
+                }
+            }
+            return any;
+        }
+        final byte[] b = buf;
+        final byte d = delim;
+        final long[] keys = cacheKey;
+        final byte[][] texts = cacheVal;
+        int p = n;
+        for (int j = 0; j < values.length; j++) {
+            b[p++] = d;
+            double v = values[j];
+            if (v == v) {
+                any = true;
+                long bits = Double.doubleToRawLongBits(v);
+                int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> (64 - CACHE_BITS));
+                byte[] t = texts[slot];
+                if (t == null || keys[slot] != bits) {
+                    slot = cached(v);
+                    t = texts[slot];
+                }
+                // the text is padded to whole longs; the padding is overwritten by what follows
+                for (int x = 0; x < t.length; x += 8) {
+                    LONGS.set(b, p + x, (long) LONGS.get(t, x));
+                }
+                p += cacheLen[slot];
+            }
+            if (counts) {
+                b[p++] = d;
+                if (!blankCounts) {
+                    int a = answered[j];
+                    if (a >= 0 && a < 10) {
+                        b[p++] = (byte) ('0' + a);
+                    } else {
+                        byte[] t = Integer.toString(a).getBytes(StandardCharsets.US_ASCII);
+                        System.arraycopy(t, 0, b, p, t.length);
+                        p += t.length;
+                    }
+                }
+            }
+        }
+        n = p;
+        return any;
+    }
+
+    /** The cache slot holding the text of {@code v}, formatting it there when it is not cached. */
+    private int cached(double v) {
         long bits = Double.doubleToRawLongBits(v);
         // Fibonacci hashing: scores such as 3.8 or 4.0833... have repeating mantissa patterns that a
         // shift-and-xor hash sends to a handful of slots (every third would miss); the multiply mixes all bits
@@ -82,18 +185,19 @@ final class RowWriter {
         if (text == null || cacheKey[slot] != bits) {
             long whole = (long) v;
             String s = whole == v && Math.abs(v) < 1e15 ? Long.toString(whole) : Double.toString(v);
-            text = s.getBytes(StandardCharsets.US_ASCII);
-            cacheVal[slot] = text;
+            byte[] t = s.getBytes(StandardCharsets.US_ASCII);
+            cacheVal[slot] = Arrays.copyOf(t, (t.length + 7) & ~7);
+            cacheLen[slot] = t.length;
             cacheKey[slot] = bits;
         }
-        raw(text, 0, text.length);
+        return slot;
     }
 
     /** Writes a non-negative whole number. */
     void integer(int v) throws IOException {
         if (v < 10) {
             if (n == buf.length) {
-                flushBuffer();
+                room(1);
             }
             buf[n++] = (byte) ('0' + v);
             return;
@@ -104,8 +208,8 @@ final class RowWriter {
 
     void raw(byte[] b, int s, int len) throws IOException {
         if (len > buf.length - n) {
-            flushBuffer();
-            if (len > buf.length) {
+            room(len);
+            if (len > buf.length - n) {
                 out.write(b, s, len);
                 return;
             }
@@ -138,7 +242,11 @@ final class RowWriter {
         raw(new byte[] {'"'}, 0, 1);
     }
 
+    /** Writes the buffer to the stream (nothing for a growable writer, which keeps its bytes). */
     void flushBuffer() throws IOException {
+        if (out == null) {
+            return;
+        }
         out.write(buf, 0, n);
         n = 0;
     }
