@@ -97,7 +97,7 @@ public final class ScoreCommand implements Callable<Integer> {
     String outputDelimiter;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads for validating and scoring: 0 (the default) uses one per processor, at most four; 1 keeps the whole pass in one thread. The output is the same for any number.")
+            description = "Worker threads for validating and scoring: 0 (the default) uses one per processor beyond the one that reads (at most four; on one or two processors the whole pass runs in one thread); 1 keeps the whole pass in one thread. The output is the same for any number.")
     int threads = 0;
 
     @Override

@@ -150,8 +150,9 @@ public final class BatchScoring {
 
     /**
      * Scores with this many worker threads (1, the default: all in the calling thread; 0: one per
-     * processor, at most four). The output is the same for any number; scorers must be thread-safe. On
-     * the shared 2-core benchmark machine two workers gave no gain (benchmarks/results/batch.md).
+     * processor beyond the calling thread's, at most four, so one thread on one or two processors). The
+     * output is the same for any number; scorers must be thread-safe. On the shared 2-core benchmark
+     * machine two workers gave no gain in wall time and cost more CPU (benchmarks/results/batch.md).
      *
      * @throws IllegalArgumentException when {@code n} is negative
      */
@@ -301,9 +302,16 @@ public final class BatchScoring {
         private final int nParts;
         /** Per instrument: its scores as subscale tallies (null: scored by {@code scoreInto}). */
         private final SubscaleTallies[] tallies;
-        /** Per instrument with tallies: item j's subscale, and the tally of digit v at [j * 10 + v]. */
+        /** Per instrument with tallies: item j's subscale. */
         private final int[][] slot;
-        private final long[][] digitTally;
+        /**
+         * Per instrument with tallies, its items in plan order (by subscale, then those in none): their
+         * columns, the tally of digit v at [p * 10 + v], and where each subscale's run ends (one run more, for
+         * the items in no subscale).
+         */
+        private final int[][] planCol;
+        private final long[][] planTally;
+        private final int[][] planEnd;
         /** Per instrument: the largest one-digit response of its common range ({@code min(max, 9)}). */
         private final int[] digitHi;
 
@@ -407,8 +415,10 @@ public final class BatchScoring {
             nParts = parts.size();
             tallies = new SubscaleTallies[nParts];
             slot = new int[nParts][];
-            digitTally = new long[nParts][];
             digitHi = new int[nParts];
+            planCol = new int[nParts][];
+            planTally = new long[nParts][];
+            planEnd = new int[nParts][];
             for (int k = 0; k < nParts; k++) {
                 digitHi[k] = Math.min(hi[k].length == 0 ? 0 : hi[k][0], 9);
                 SubscaleTallies t = parts.get(k).scorer().subscaleTallies().orElse(null);
@@ -418,12 +428,27 @@ public final class BatchScoring {
                 int n = cols[k].length;
                 tallies[k] = t;
                 slot[k] = new int[n];
-                digitTally[k] = new long[n * 10];
+                long[] digitTally = new long[n * 10]; // digit v of item j at [j * 10 + v]
                 for (int j = 0; j < n; j++) {
                     slot[k][j] = t.subscale(j);
                     for (int v = Math.max(0, lo[k][j]); v <= Math.min(9, hi[k][j]); v++) {
-                        digitTally[k][j * 10 + v] = t.tally(j, v);
+                        digitTally[j * 10 + v] = t.tally(j, v);
                     }
+                }
+                int ns = t.subscales();
+                planCol[k] = new int[n];
+                planTally[k] = new long[n * 10];
+                planEnd[k] = new int[ns + 1];
+                int p = 0;
+                for (int s = 0; s <= ns; s++) {
+                    for (int j = 0; j < n; j++) {
+                        if (slot[k][j] == (s < ns ? s : -1)) {
+                            planCol[k][p] = cols[k][j];
+                            System.arraycopy(digitTally, j * 10, planTally[k], p * 10, 10);
+                            p++;
+                        }
+                    }
+                    planEnd[k][s] = p;
                 }
             }
             for (String added : addedColumns()) {
@@ -442,7 +467,10 @@ public final class BatchScoring {
             head.flush();
             // a request beyond four workers per processor (at most 256) is clamped: the output does not depend on it
             int cap = Math.min(256, 4 * Math.max(1, Runtime.getRuntime().availableProcessors()));
-            int workers = threads > 0 ? Math.min(threads, cap) : Math.min(4, Runtime.getRuntime().availableProcessors());
+            // 0: a processor for the reading thread, the others for workers (on two cores two workers beside the
+            // reader used 20% more CPU for the same wall time as one thread, benchmarks/results/batch.md)
+            int workers = threads > 0 ? Math.min(threads, cap)
+                    : Math.min(4, Runtime.getRuntime().availableProcessors() - 1);
             // the default (threads == 1 unless asked) keeps everything in the calling thread
             ExecutorService pool = workers <= 1 ? null : Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "dyadkit-batch-worker");
@@ -829,31 +857,13 @@ public final class BatchScoring {
                         for (int s = 0; s < tl.length; s++) {
                             tl[s] = 0;
                         }
-                        final int[] sl = slot[k];
-                        final long[] dt = digitTally[k];
-                        if (plainDigits && uniform[k] && stored > maxCol[k]) {
-                            final int ulo = lo[k][0];
-                            final int uhi = digitHi[k];
-                            for (int j = 0; j < col.length; j++) {
-                                int o = base + col[j];
-                                int cs = st[o];
-                                int len = en[o] - cs;
-                                if (len == 1) {
-                                    int v = rec[rb + cs] - '0';
-                                    if (v >= ulo && v <= uhi) {
-                                        got++;
-                                        int s = sl[j];
-                                        if (s >= 0) {
-                                            tl[s] += dt[j * 10 + v];
-                                        }
-                                        continue;
-                                    }
-                                } else if (len == 0) {
-                                    continue;
-                                }
-                                got += tallyCell(i, k, j, tk, tl);
+                        got = plainDigits && uniform[k] && stored > maxCol[k] ? planTallies(i, k, tl) : -1;
+                        if (got < 0) {
+                            // a cell needs the full check (and may be reported): item by item, in item order
+                            for (int s = 0; s < tl.length; s++) {
+                                tl[s] = 0;
                             }
-                        } else {
+                            got = 0;
                             for (int j = 0; j < col.length; j++) {
                                 got += tallyCell(i, k, j, tk, tl);
                             }
@@ -940,6 +950,51 @@ public final class BatchScoring {
                 }
                 w.endRow();
                 return any;
+            }
+
+            /**
+             * The tallies of instrument k in row i read in plan order (the items of each subscale together,
+             * summed in a local), when every item cell is blank or one digit in the common range; returns the
+             * answered items, or -1 at the first other cell, before anything is reported (the caller then
+             * checks the row's cells in item order, so that problems keep their order).
+             */
+            private int planTallies(int i, int k, long[] tl) {
+                final Batch bt = b;
+                final byte[] rec = bt.bytes;
+                final int[] st = bt.starts;
+                final int[] en = bt.ends;
+                final int base = bt.cellBase[i];
+                final int rb = bt.recBase[i];
+                final int[] pc = planCol[k];
+                final long[] pd = planTally[k];
+                final int[] ends = planEnd[k];
+                final int ulo = lo[k][0];
+                final int uhi = digitHi[k];
+                int got = 0;
+                int p = 0;
+                for (int s = 0; s < ends.length; s++) {
+                    final int end = ends[s];
+                    long acc = 0;
+                    for (; p < end; p++) {
+                        int o = base + pc[p];
+                        int cs = st[o];
+                        int len = en[o] - cs;
+                        if (len == 1) {
+                            int v = rec[rb + cs] - '0';
+                            if (v < ulo || v > uhi) {
+                                return -1;
+                            }
+                            got++;
+                            acc += pd[p * 10 + v];
+                        } else if (len != 0) {
+                            return -1;
+                        }
+                    }
+                    if (s < tl.length) {
+                        tl[s] = acc; // the last run holds the items in no subscale: counted, not summed
+                    }
+                }
+                return got;
             }
 
             /** Item j of instrument k in row i into the tallies {@code tl}: 1 when answered, 0 when missing or invalid (reported). */
