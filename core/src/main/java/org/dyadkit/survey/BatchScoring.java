@@ -302,8 +302,6 @@ public final class BatchScoring {
         private final int nParts;
         /** Per instrument: its scores as subscale tallies (null: scored by {@code scoreInto}). */
         private final SubscaleTallies[] tallies;
-        /** Per instrument with tallies: item j's subscale. */
-        private final int[][] slot;
         /**
          * Per instrument with tallies, its items in plan order (by subscale, then those in none): their
          * columns, the tally of digit v at [p * 10 + v], and where each subscale's run ends (one run more, for
@@ -414,7 +412,6 @@ public final class BatchScoring {
             }
             nParts = parts.size();
             tallies = new SubscaleTallies[nParts];
-            slot = new int[nParts][];
             digitHi = new int[nParts];
             planCol = new int[nParts][];
             planTally = new long[nParts][];
@@ -427,10 +424,8 @@ public final class BatchScoring {
                 }
                 int n = cols[k].length;
                 tallies[k] = t;
-                slot[k] = new int[n];
                 long[] digitTally = new long[n * 10]; // digit v of item j at [j * 10 + v]
                 for (int j = 0; j < n; j++) {
-                    slot[k][j] = t.subscale(j);
                     for (int v = Math.max(0, lo[k][j]); v <= Math.min(9, hi[k][j]); v++) {
                         digitTally[j * 10 + v] = t.tally(j, v);
                     }
@@ -442,7 +437,7 @@ public final class BatchScoring {
                 int p = 0;
                 for (int s = 0; s <= ns; s++) {
                     for (int j = 0; j < n; j++) {
-                        if (slot[k][j] == (s < ns ? s : -1)) {
+                        if (t.subscale(j) == (s < ns ? s : -1)) {
                             planCol[k][p] = cols[k][j];
                             System.arraycopy(digitTally, j * 10, planTally[k], p * 10, 10);
                             p++;
@@ -1003,7 +998,7 @@ public final class BatchScoring {
                 if (v == RowScorer.MISSING) {
                     return 0;
                 }
-                int s = slot[k][j];
+                int s = tk.subscale(j);
                 if (s >= 0) {
                     tl[s] += tk.tally(j, v);
                 }
